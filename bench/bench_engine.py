@@ -1,0 +1,87 @@
+"""Engine speed: a whole turn (analysis + machine + reply) and `collectsim play` as a process.
+
+Goals (DESIGN.md section 11): a turn p99 under 5 ms; `play` of a 40-turn record under
+0.6 s as a process. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LINES = [
+    "Good evening, this is Sam with Northgate Recovery. Am I speaking with Maria Delgado?",
+    "Thanks, Maria. This is an attempt to collect a debt, and any information obtained will be used for that purpose.",
+    "I'm calling about your Lakeside card; the balance is $1,240.",
+    "Can you tell me a bit about what's been going on?",
+    "I'm so sorry to hear that, that sounds really stressful.",
+    "So since you lost the job you've been covering rent first.",
+    "How are you feeling about all of this?",
+    "That makes sense. Lots of people in your situation feel the same way.",
+    "What's your plan once the new job starts?",
+    "Okay, that's helpful to know.",
+]
+FORTY = (LINES * 4)[:40]
+
+
+def _pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+def turn_times(rounds: int = 60) -> list[float]:
+    from simulator.session import Session
+
+    Session.start("hardship-basic").say("warm-up")  # build the analyser once
+    times: list[float] = []
+    for r in range(rounds):
+        s = Session.start("hardship-basic", seed=r)
+        for line in LINES:
+            if s.ended:
+                break
+            t0 = time.perf_counter()
+            s.say(line)
+            times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
+def play_process(runs: int = 5) -> list[float]:
+    import yaml
+
+    record = {"scenario": "hardship-basic", "trainee": "bench", "seed": 7,
+              "preparation": {"reviewed": ["account_summary"], "call_time": "18:30"},
+              "turns": FORTY, "notes": "bench"}
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "forty.yaml"
+        path.write_text(yaml.safe_dump(record))
+        exe = [sys.executable, "-m", "simulator", "play", str(path)]
+        subprocess.run(exe, capture_output=True, check=True, cwd=d)
+        out = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run(exe, capture_output=True, check=True, cwd=d)
+            out.append(time.perf_counter() - t0)
+    return out
+
+
+def results() -> list[dict]:
+    t = turn_times()
+    p = play_process()
+    return [
+        {"measure": "whole turn p50", "value": round(statistics.median(t), 3), "unit": "ms", "goal": ""},
+        {"measure": "whole turn p99", "value": round(_pct(t, 99), 3), "unit": "ms", "goal": "< 5"},
+        {"measure": "play 40-turn record (process, median)", "value": round(statistics.median(p), 3),
+         "unit": "s", "goal": "< 0.6"},
+    ]
+
+
+if __name__ == "__main__":
+    for row in results():
+        print(f"{row['measure']:<45} {row['value']:>10} {row['unit']:<4} goal {row['goal']}")

@@ -1,0 +1,160 @@
+"""Active listening: open questions, timely empathy, reflections in the debtor's own
+words, coming back to what was disclosed, leaving room to talk.
+
+Seeds: "listen actively to debtors, address their concerns, and empathize with their
+situations", "showing understanding, active listening, and respect to the debtor".
+"""
+
+from __future__ import annotations
+
+from scoring.checks.base import Finding, check, ev, na
+from scoring.context import CallView
+from scoring.text import content_words, keyword_hits, word_count
+
+EMOTIONAL_KINDS = ("hardship", "emotion")
+RECALLABLE_KINDS = ("hardship", "emotion", "info")
+
+
+def _with_debtor(view: CallView) -> bool:
+    return view.talked_with_debtor and len(view.turns) >= 2
+
+
+def _name_words(view: CallView) -> set[str]:
+    """Names are not content: "Maria" in both mouths is no reflection."""
+    acc = view.account
+    if acc is None:
+        return set()
+    names = [acc.debtor.first_name, acc.debtor.last_name, acc.account.creditor,
+             acc.account.agency, acc.account.collector_name]
+    return set(content_words(" ".join(n for n in names if n)))
+
+
+@check("open_questions")
+def open_questions(view: CallView) -> Finding:
+    if not _with_debtor(view):
+        return na("no conversation with the debtor to ask in")
+    hits = [t for t in view.turns if t.analysis.has("open_question")]
+    target = view.th.open_questions_target
+    if not hits:
+        return Finding(0.0, [ev(None, "", "no open question in the call")])
+    evidence = [ev(t.index, t.analysis.evidence("open_question"), "open question") for t in hits[:4]]
+    if len(hits) < target:
+        evidence.append(ev(None, "", f"{len(hits)} of the {target} open questions expected"))
+    return Finding(len(hits) / target, evidence)
+
+
+@check("empathy_after_reveal")
+def empathy_after_reveal(view: CallView) -> Finding:
+    window = view.th.empathy_window
+    triggers: dict[int, str] = {}
+    if view.hostile_opening:
+        triggers[0] = "the debtor's angry opening"
+    for turn_no, fact in view.reveals:
+        if fact.kind in EMOTIONAL_KINDS:
+            triggers.setdefault(turn_no, f"the debtor revealed {fact.name.replace('_', ' ')} at turn {turn_no}")
+    for t in view.turns:
+        if "escalated" in t.events:
+            triggers.setdefault(t.index, f"the debtor got upset at turn {t.index}")
+    by_index = {t.index: t for t in view.turns}
+    judged = ok = 0
+    evidence = []
+    for k in sorted(triggers):
+        following = [by_index[i] for i in range(k + 1, k + 1 + window) if i in by_index]
+        if not following:
+            continue
+        judged += 1
+        hit = next((t for t in following if t.analysis.has("empathy")), None)
+        if hit is not None:
+            ok += 1
+            evidence.append(ev(hit.index, hit.analysis.evidence("empathy"), f"acknowledged {triggers[k]}"))
+        else:
+            t = following[0]
+            evidence.append(ev(t.index, t.text, f"no empathy within {window} turns after {triggers[k]}"))
+    if not judged:
+        return na("the debtor revealed no hardship or emotion that called for empathy")
+    return Finding(ok / judged, evidence)
+
+
+@check("reflections")
+def reflections(view: CallView) -> Finding:
+    if not _with_debtor(view):
+        return na("no conversation with the debtor to reflect")
+    need = view.th.reflection_overlap
+    names = _name_words(view)
+    best_credit, best_turn, best_shared = 0.0, None, []
+    said_enough = False
+    for t in view.turns:
+        recent = view.debtor_lines_before(t.index)[-3:]
+        theirs: dict[str, str] = {}
+        for _, line in recent:
+            for s, w in content_words(line).items():
+                if s not in names:
+                    theirs.setdefault(s, w)
+        if len(theirs) >= need:
+            said_enough = True
+        if not (t.analysis.has("reflection") or t.analysis.has("empathy")):
+            continue
+        shared = [theirs[s] for s in content_words(t.text) if s in theirs]
+        if len(shared) >= need:
+            credit = 1.0
+        elif t.analysis.has("reflection"):
+            credit = 0.5
+        else:
+            continue
+        if credit > best_credit:  # the first, best reflection is the evidence
+            best_credit, best_turn, best_shared = credit, t, shared
+    if best_turn is None:
+        if not said_enough:
+            return na("the debtor said too little to reflect")
+        return Finding(0.0, [ev(None, "", "no reflection of what the debtor said")])
+    quote_text = best_turn.text  # the whole line: the shared words must be visible
+    if best_credit >= 1.0:
+        note = "reused the debtor's words: " + ", ".join(f'"{w}"' for w in best_shared[:5])
+    else:
+        note = "reflected, but not in the debtor's own words"
+    return Finding(best_credit, [ev(best_turn.index, quote_text, note)])
+
+
+@check("references_disclosed")
+def references_disclosed(view: CallView) -> Finding:
+    last = view.turns[-1].index if view.turns else 0
+    judged = ok = 0
+    evidence = []
+    for turn_no, fact in view.reveals:
+        if fact.kind not in RECALLABLE_KINDS or turn_no >= last:
+            continue
+        keywords = list(fact.keywords) or list(content_words(fact.text).values())
+        if not keywords:
+            continue
+        judged += 1
+        hit = None
+        for t in view.turns:
+            if t.index <= turn_no:
+                continue
+            found = keyword_hits(keywords, t.text)
+            if found:
+                hit = (t, found)
+                break
+        label = fact.name.replace("_", " ")
+        if hit is not None:
+            ok += 1
+            t, found = hit
+            evidence.append(ev(t.index, t.text, f"came back to {label}: " + ", ".join(f'"{w}"' for w in found[:3])))
+        else:
+            evidence.append(ev(turn_no, fact.text, f"never came back to {label} (revealed at turn {turn_no})"))
+    if not judged:
+        return na("the debtor disclosed nothing to come back to")
+    return Finding(ok / judged, evidence)
+
+
+@check("no_monologue")
+def no_monologue(view: CallView) -> Finding:
+    if not view.turns:
+        return na("no trainee lines")
+    limit = view.th.monologue_words
+    long = [(t, word_count(t.text)) for t in view.turns if word_count(t.text) > limit]
+    if not long:
+        longest = max(word_count(t.text) for t in view.turns)
+        return Finding(1.0, [ev(None, "", f"longest line {longest} words (limit {limit})")])
+    evidence = [ev(t.index, t.text, f"{n} words (limit {limit})") for t, n in long[:4]]
+    return Finding(1.0 - 0.5 * len(long), evidence, passed=False)

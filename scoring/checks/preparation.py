@@ -1,0 +1,144 @@
+"""Preparation: what the trainee did before and at the very start of the call.
+
+Seeds: "make sure you have all the necessary information at hand, such as
+outstanding balances, payment history", "set clear goals and agree on the limits of
+your negotiations", "call at the right time", "begin the call by introducing yourself
+and stating the purpose of your call".
+"""
+
+from __future__ import annotations
+
+from scoring.checks.base import Finding, check, ev, na
+from scoring.context import CallView
+from scoring.text import parse_hhmm
+
+SECTIONS = ("account_summary", "payment_history", "contact_notes")
+LABEL = {"account_summary": "account summary", "payment_history": "payment history",
+         "contact_notes": "contact notes"}
+EARLIEST, LATEST = 8 * 60, 21 * 60
+
+
+def call_minutes(view: CallView) -> tuple[int | None, str, bool]:
+    """Debtor local call time in minutes, its text, and whether it was the scenario's default."""
+    rec = view.record
+    chosen = rec.preparation.call_time if rec is not None else None
+    if chosen:
+        return parse_hhmm(chosen), str(chosen), False
+    if view.scenario is not None:
+        default = view.scenario.call.local_time
+        return parse_hhmm(default), default, True
+    return None, "", False
+
+
+@check("reviewed_account")
+def reviewed_account(view: CallView) -> Finding:
+    if view.record is None:
+        return na("no preparation data")
+    reviewed = list(view.record.preparation.reviewed)
+    read = [s for s in SECTIONS if s in reviewed]
+    missed = [LABEL[s] for s in SECTIONS if s not in reviewed]
+    shown = ", ".join(reviewed) if reviewed else "(nothing)"
+    note = "read " + (", ".join(LABEL[s] for s in read) or "none of the three")
+    if missed:
+        note += "; not read: " + ", ".join(missed)
+    return Finding(len(read) / len(SECTIONS), [ev(None, shown, note)])
+
+
+@check("plan_within_policy")
+def plan_within_policy(view: CallView) -> Finding:
+    if view.record is None or view.policy is None:
+        return na("no preparation data")
+    plan = view.record.preparation.plan
+    policy = view.policy
+    if plan is None:
+        return Finding(0.0, [ev(None, "", "no call plan: no objective and no limits were set")])
+    items, evidence = 0, []
+    if plan.objective:
+        items += 1
+        evidence.append(ev(None, f"objective: {plan.objective}", "objective set"))
+    else:
+        evidence.append(ev(None, "", "no objective set"))
+    floor = plan.settlement_floor
+    if floor is None:
+        evidence.append(ev(None, "", f"no settlement floor set (policy: {policy.settlement_floor:.0%})"))
+    elif floor + 1e-9 >= policy.settlement_floor:
+        items += 1
+        evidence.append(ev(None, f"settlement floor: {floor:.0%}",
+                           f"within policy (floor {policy.settlement_floor:.0%})"))
+    else:
+        evidence.append(ev(None, f"settlement floor: {floor:.0%}",
+                           f"below the policy floor of {policy.settlement_floor:.0%}"))
+    most = plan.max_installments
+    if most is None:
+        evidence.append(ev(None, "", f"no longest plan set (policy: {policy.max_installments})"))
+    elif most <= policy.max_installments:
+        items += 1
+        evidence.append(ev(None, f"longest plan: {most}",
+                           f"within policy (at most {policy.max_installments})"))
+    else:
+        evidence.append(ev(None, f"longest plan: {most}",
+                           f"longer than the policy allows ({policy.max_installments})"))
+    return Finding(items / 3, evidence)
+
+
+@check("call_time")
+def call_time(view: CallView) -> Finding:
+    if view.record is None:
+        return na("no preparation data")
+    minutes, text, defaulted = call_minutes(view)
+    if minutes is None:
+        return na("no call time recorded")
+    suffix = " (the scenario's suggested time; none was chosen)" if defaulted else ""
+    if EARLIEST <= minutes <= LATEST:
+        return Finding(1.0, [ev(None, text, f"debtor local time, within 08:00-21:00{suffix}")])
+    return Finding(0.0, [ev(None, text, f"debtor local time, outside 08:00-21:00{suffix}")])
+
+
+@check("identified_early")
+def identified_early(view: CallView) -> Finding:
+    if not view.turns:
+        return na("no trainee lines")
+    n = view.th.early_turns
+    evidence = []
+    score = 0.0
+    self_id = next((t for t in view.turns if t.analysis.has("self_identification")), None)
+    if self_id is not None and self_id.index <= n:
+        score += 0.5
+        evidence.append(ev(self_id.index, self_id.analysis.evidence("self_identification"),
+                           "gave name/company"))
+    elif self_id is not None:
+        evidence.append(ev(self_id.index, self_id.analysis.evidence("self_identification"),
+                           f"gave name/company only at turn {self_id.index} (expected by turn {n})"))
+    else:
+        evidence.append(ev(None, "", "never gave their name or company"))
+
+    third_party_only = all(t.before is not None and t.before.party == "third_party" for t in view.turns)
+    if third_party_only:
+        score += 0.5
+        evidence.append(ev(None, "", "a third party answered: the purpose must not be disclosed"))
+        return Finding(score, evidence)
+    start = view.first_verified_turn or 1
+    deadline = start + n - 1
+    purpose = next(
+        (t for t in view.turns if t.index >= start and (t.analysis.has("mini_miranda") or t.analysis.has("state_debt"))),
+        None,
+    )
+    if purpose is not None and purpose.index <= deadline:
+        score += 0.5
+        move = "mini_miranda" if purpose.analysis.has("mini_miranda") else "state_debt"
+        evidence.append(ev(purpose.index, purpose.analysis.evidence(move), "stated the purpose of the call"))
+    elif purpose is not None:
+        move = "mini_miranda" if purpose.analysis.has("mini_miranda") else "state_debt"
+        evidence.append(ev(purpose.index, purpose.analysis.evidence(move),
+                           f"stated the purpose only at turn {purpose.index} (expected by turn {deadline})"))
+    elif view.stop_turn is not None and view.stop_turn <= deadline:
+        score += 0.5
+        evidence.append(ev(None, "", "the debtor stopped the call before the purpose was due"))
+    else:
+        last = view.turns[-1].index
+        if last < start:
+            score += 0.5
+            evidence.append(ev(None, "", "the call ended before verification"))
+        else:
+            evidence.append(ev(None, "", "never stated the purpose of the call"))
+    return Finding(score, evidence)

@@ -1,0 +1,227 @@
+"""One view of a call for the checks, whether it was played in the simulator or imported.
+
+A played session knows everything (who was on the phone, what was revealed, what was
+agreed, the creditor's policy); an imported transcript knows only the words. The
+checks read this view and say "not applicable" when the facts they need are absent,
+so a transcript is never marked down for data it could not have.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from scoring.rubric import Rubric, Thresholds
+from simulator.engine.records import CallResult, Terms, Turn
+
+#: Offer moves in the usual order of a negotiation (full payment first).
+OFFER_RANK: dict[str, int] = {
+    "full_payment": 0,
+    "request_full_payment": 0,
+    "promise_to_pay": 0,
+    "settlement": 1,
+    "offer_settlement": 1,
+    "payment_plan": 2,
+    "offer_payment_plan": 2,
+    "alternative": 2,
+    "offer_alternative": 2,
+}
+MOVE_KIND: dict[str, str] = {
+    "request_full_payment": "full_payment",
+    "offer_settlement": "settlement",
+    "offer_payment_plan": "payment_plan",
+    "offer_alternative": "alternative",
+}
+KIND_LABEL: dict[str, str] = {
+    "full_payment": "full payment",
+    "settlement": "settlement",
+    "payment_plan": "payment plan",
+    "alternative": "alternative",
+    "promise_to_pay": "promise to pay",
+}
+STOP_EVENTS: tuple[str, ...] = ("dispute", "cease_requested", "attorney")
+CAPACITY_EVENTS: tuple[str, ...] = ("offer_countered", "offer_refused")
+AGREE_EVENTS: tuple[str, ...] = ("offer_accepted", "promise_to_pay")
+HOSTILE_MOODS: frozenset[str] = frozenset({"angry", "hostile", "furious", "irate", "enraged"})
+
+
+@dataclass(frozen=True)
+class FactInfo:
+    """A fact the debtor may reveal: the persona's, or one inferred from a transcript."""
+
+    name: str
+    text: str
+    kind: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One offer or demand the trainee made."""
+
+    turn: int
+    kind: str  # full_payment | settlement | payment_plan | alternative
+    terms: Terms | None
+    quote: str  # the evidence span of the offer move
+
+    @property
+    def signature(self) -> tuple[Any, ...]:
+        t = self.terms
+        if t is None:
+            return (self.kind,)
+        return (self.kind, round(t.total), round(t.upfront), round(t.monthly), t.count, t.start_days)
+
+    def describe(self) -> str:
+        from scoring.text import money
+
+        t, label = self.terms, KIND_LABEL.get(self.kind, self.kind)
+        if t is None:
+            return label
+        if self.kind == "payment_plan" and t.monthly and t.count:
+            extra = f" + {money(t.upfront)} now" if t.upfront else ""
+            return f"{label} {t.count} x {money(t.monthly)}{extra}"
+        if self.kind == "payment_plan" and t.monthly:
+            return f"{label} {money(t.monthly)} a month"
+        if t.total:
+            return f"{label} {money(t.total)}"
+        return label
+
+
+@dataclass
+class CallView:
+    """What the checks and the compliance gate read."""
+
+    source: str  # "session" or "transcript"
+    turns: list[Turn]
+    opening: str
+    rubric: Rubric
+    record: Any = None  # SessionRecord
+    scenario: Any = None  # Scenario
+    persona: Any = None  # Persona
+    account: Any = None  # AccountFile
+    result: CallResult | None = None
+    facts: dict[str, FactInfo] = field(default_factory=dict)
+    balance: float | None = None
+    inferred_party: bool = False  # party facts on turns were inferred from words
+    debtor_tones: list[float] = field(default_factory=list)  # transcripts: tone of each reply
+    opening_tone: float | None = None  # transcripts: tone of what the customer said first
+
+    @property
+    def th(self) -> Thresholds:
+        return self.rubric.thresholds
+
+    @property
+    def is_session(self) -> bool:
+        return self.source == "session"
+
+    @cached_property
+    def policy(self) -> Any:
+        return self.scenario.policy if self.scenario is not None else None
+
+    # ------------------------------------------------------------ debtor's side
+    def debtor_lines_before(self, index: int) -> list[tuple[int, str]]:
+        """The debtor's words before trainee turn ``index``: (turn, text); turn 0 is the opening."""
+        out = [(0, self.opening)] if self.opening else []
+        out += [(t.index, t.reply) for t in self.turns if t.index < index and t.reply]
+        return out
+
+    @cached_property
+    def reveals(self) -> list[tuple[int, FactInfo]]:
+        """(turn, fact) for each fact revealed, in order; the reveal is in that turn's reply."""
+        out: list[tuple[int, FactInfo]] = []
+        for t in self.turns:
+            for ev in t.events:
+                if ev.startswith("revealed:"):
+                    name = ev.split(":", 1)[1]
+                    fact = self.facts.get(name) or FactInfo(name, "", "info", ())
+                    out.append((t.index, fact))
+        return out
+
+    @cached_property
+    def stop_turn(self) -> int | None:
+        """The first turn whose reply disputed, asked to cease, or named an attorney."""
+        for t in self.turns:
+            if any(ev in STOP_EVENTS for ev in t.events):
+                return t.index
+        return None
+
+    @cached_property
+    def first_verified_turn(self) -> int | None:
+        """The first trainee turn spoken to the verified debtor."""
+        for t in self.turns:
+            b = t.before
+            if b is not None and b.verified and b.party == "debtor":
+                return t.index
+        return None
+
+    @cached_property
+    def talked_with_debtor(self) -> bool:
+        return any(t.before is None or t.before.party == "debtor" for t in self.turns)
+
+    # ------------------------------------------------------------ trainee's side
+    @cached_property
+    def offers(self) -> list[Offer]:
+        out: list[Offer] = []
+        for t in self.turns:
+            moves = [m for m in t.analysis.moves if m.move in MOVE_KIND]
+            if not moves and t.offer is None:
+                continue
+            if t.offer is not None:
+                kind = t.offer.kind
+                span = next((m.evidence for m in moves if MOVE_KIND[m.move] == kind), "")
+                out.append(Offer(t.index, kind, t.offer, span or (moves[0].evidence if moves else t.text)))
+            else:
+                m = moves[0]
+                out.append(Offer(t.index, MOVE_KIND[m.move], None, m.evidence))
+        return out
+
+    @cached_property
+    def agree_turn(self) -> int | None:
+        for t in self.turns:
+            if any(ev in AGREE_EVENTS for ev in t.events):
+                return t.index
+        return None
+
+    @cached_property
+    def capacity_turn(self) -> tuple[int, str] | None:
+        """When the debtor's capacity became known, and how: the first capacity answer
+        (the reply to an ask_capacity line), hardship reveal, counter-offer or refusal."""
+        for t in self.turns:
+            if t.analysis.has("ask_capacity") and t.reply:
+                return t.index, "answered what they can afford"
+            if any(ev in CAPACITY_EVENTS for ev in t.events):
+                ev = next(e for e in t.events if e in CAPACITY_EVENTS)
+                return t.index, "countered" if ev == "offer_countered" else "refused the offer"
+            for ev in t.events:
+                if ev.startswith("revealed:"):
+                    fact = self.facts.get(ev.split(":", 1)[1])
+                    if fact is not None and fact.kind == "hardship":
+                        return t.index, "revealed a hardship"
+        return None
+
+    @cached_property
+    def mean_tone(self) -> float | None:
+        if not self.turns:
+            return None
+        return sum(t.analysis.tone.score for t in self.turns) / len(self.turns)
+
+    def is_hostile_reply(self, t: Turn) -> bool:
+        """Did the debtor's answer to turn ``t`` escalate or turn hostile?"""
+        if "escalated" in t.events or "complaint" in t.events:
+            return True
+        if t.mood and t.mood in HOSTILE_MOODS:
+            return True
+        irritation = t.numbers.get("irritation") if t.numbers else None
+        if irritation is not None and irritation >= self.th.hostile_irritation:
+            return True
+        if self.debtor_tones and t.index - 1 < len(self.debtor_tones):
+            return self.debtor_tones[t.index - 1] <= -0.35
+        return False
+
+    @cached_property
+    def hostile_opening(self) -> bool:
+        p = self.persona
+        if p is not None:
+            return p.numbers.irritation >= self.th.hostile_irritation
+        return self.opening_tone is not None and self.opening_tone <= -0.35

@@ -1,0 +1,107 @@
+"""Small text helpers shared by the checks: words, content words, quotes.
+
+Kept deliberately simple and dependency-free: the checks only need to know whether a
+trainee reused the debtor's words or a fact's keywords, and explainable matching
+(these words were shared) beats clever matching a trainee cannot follow.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+#: Function words and call filler that say nothing about what the debtor said.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a about above after again against all am an and any are aren't as at be because been
+    before being below between both but by can can't cannot could couldn't did didn't do does
+    doesn't doing don't down during each few for from further had hadn't has hasn't have
+    haven't having he he'd he'll he's her here here's hers herself him himself his how how's
+    i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my
+    myself no nor not of off on once only or other ought our ours ourselves out over own same
+    shan't she she'd she'll she's should shouldn't so some such than that that's the their
+    theirs them themselves then there there's these they they'd they'll they're they've this
+    those through to too under until up very was wasn't we we'd we'll we're we've were weren't
+    what what's when when's where where's which while who who's whom why why's with won't would
+    wouldn't you you'd you'll you're you've your yours yourself yourselves
+    yes yeah yep okay ok oh um uh well just really right sure know think get got go going
+    like thing things something anything mean said say says tell told want wanted need
+    now today still also even much many lot lots way back one two three call calling
+    hi hello thanks thank please sorry mr mrs ms sir ma'am gonna gotta kind sort maybe
+    """.split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words (apostrophes kept inside words)."""
+    return _WORD.findall(text.lower().replace("\u2019", "'"))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def stem(word: str) -> str:
+    """A light stem so "hours"/"hour" and "cutting"/"cut" meet; not linguistics."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            word = word[: -len(suffix)] + keep
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiousl":
+        word = word[:-1]  # cutt -> cut, stopp -> stop
+    return word
+
+
+def content_words(text: str) -> dict[str, str]:
+    """Stem -> first surface form, for words that carry content (no stopwords, 3+ letters)."""
+    out: dict[str, str] = {}
+    for w in words(text):
+        if len(w) < 3 or w in STOPWORDS or w.isdigit():
+            continue
+        out.setdefault(stem(w), w)
+    return out
+
+
+def keyword_hits(keywords: list[str] | tuple[str, ...], text: str) -> list[str]:
+    """The keywords (single words or phrases) that occur in the text, by stem or phrase."""
+    low = text.lower()
+    stems = set(content_words(text)) | {stem(w) for w in words(text)}
+    hits: list[str] = []
+    for kw in keywords:
+        k = kw.lower().strip()
+        if not k:
+            continue
+        if " " in k or "-" in k:
+            if k in low:
+                hits.append(kw)
+        elif stem(k) in stems:
+            hits.append(kw)
+    return hits
+
+
+def quote(text: str, limit: int = 160) -> str:
+    """A quote short enough for a card; long pastes are cut with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "\u2026"
+
+
+def parse_hhmm(value: str | None) -> int | None:
+    """'18:30' -> minutes after midnight; None when missing or malformed."""
+    if not value:
+        return None
+    m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", str(value))
+    if not m:
+        return None
+    h, mi = int(m.group(1)), int(m.group(2))
+    if h > 23 or mi > 59:
+        return None
+    return h * 60 + mi
+
+
+def money(x: float) -> str:
+    return f"${x:,.2f}"

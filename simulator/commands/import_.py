@@ -1,0 +1,39 @@
+"""collectsim import: scorecards from files (a scorecard, a list of them as exported,
+or JSONL) into the store. Each file is one transaction: all of it or none."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "import scorecards from JSON or JSONL files (one transaction per file)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from simulator.store.cliargs import add_db
+
+    parser.add_argument("files", metavar="FILE", nargs="+", help="JSON or JSONL files")
+    parser.add_argument("--team", metavar="T", help="record these sessions under this team")
+    add_db(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from simulator.store import Store, StoreError
+
+    added = skipped = 0
+    refused = 0
+    with Store.open(args.db) as store:
+        for path in args.files:
+            try:
+                a, s = store.import_file(path, team=args.team)
+            except StoreError as exc:
+                print(f"collectsim: error: {exc}", file=sys.stderr)
+                refused += 1
+                continue
+            added += a
+            skipped += s
+    summary = f"added {added}, already stored {skipped}"
+    if refused:
+        summary += f"; {refused} file(s) refused, nothing from them written"
+    print(summary)
+    return 1 if refused else 0

@@ -1,0 +1,1 @@
+"""Trainers' content: models, safe loading with line numbers, lint, account files."""

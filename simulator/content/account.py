@@ -1,0 +1,241 @@
+"""The account file a trainee reads before dialling, generated with Faker from a seed.
+
+The same scenario and seed give the same file; values the scenario pins win.
+Sections have the fixed ids of DESIGN.md section 3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from simulator.content.models import Persona, Scenario
+
+#: The day practice calls take place on, so that a seed gives the same file on any day.
+REFERENCE_DATE = dt.date(2026, 11, 20)
+
+PRODUCTS = ("credit card", "personal loan", "store card", "line of credit", "auto loan deficiency")
+CREDITOR_SUFFIXES = ("Bank", "Card Services", "Credit Union", "Financial", "Lending")
+AGENCIES = ("Northgate Recovery", "Lakeshore Collections", "Summit Account Services")
+
+
+def money(x: float) -> str:
+    """$1,240.00 — the one way amounts are shown to trainees and spoken by debtors."""
+    return f"${x:,.2f}"
+
+
+def spoken_money(x: float) -> str:
+    """$85 or $85.50: how a person says an amount on the phone."""
+    return f"${x:,.0f}" if abs(x - round(x)) < 0.005 else f"${x:,.2f}"
+
+
+@dataclass(frozen=True)
+class Debtor:
+    first_name: str
+    last_name: str
+    date_of_birth: dt.date
+    address: str
+    state: str
+    phone: str
+    email: str
+    employer: str
+    age: int
+    occupation: str
+    household: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    number: str
+    creditor: str
+    original_creditor: str
+    product: str
+    balance: float
+    principal: float
+    fees: float
+    opened: dt.date
+    last_payment_date: dt.date
+    last_payment_amount: float
+    days_past_due: int
+    agency: str
+    collector_name: str
+
+    @property
+    def last4(self) -> str:
+        return self.number[-4:]
+
+
+@dataclass(frozen=True)
+class Payment:
+    date: dt.date
+    amount: float
+    note: str
+
+
+@dataclass(frozen=True)
+class ContactNote:
+    date: dt.date
+    channel: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AccountFile:
+    debtor: Debtor
+    account: AccountInfo
+    payments: tuple[Payment, ...]
+    contacts: tuple[ContactNote, ...]
+    policy: dict[str, Any]
+    timezone: str
+    call_date: dt.date = REFERENCE_DATE
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def sections(self) -> dict[str, list[tuple[str, str]]]:
+        """The account file as labelled rows per section id, for screens and exports."""
+        d, a, p = self.debtor, self.account, self.policy
+        floor = p["settlement_floor"]
+        return {
+            "account_summary": [
+                ("Creditor", a.creditor),
+                ("Original creditor", a.original_creditor),
+                ("Product", a.product),
+                ("Account number", f"ending {a.last4}"),
+                ("Balance", money(a.balance)),
+                ("Principal", money(a.principal)),
+                ("Fees and interest", money(a.fees)),
+                ("Opened", a.opened.isoformat()),
+                ("Days past due", str(a.days_past_due)),
+            ],
+            "payment_history": [
+                (pm.date.isoformat(), f"{money(pm.amount)}  {pm.note}") for pm in self.payments
+            ]
+            or [("—", "No payments on record")],
+            "contact_notes": [
+                (c.date.isoformat(), f"[{c.channel}] {c.text}") for c in self.contacts
+            ]
+            or [("—", "No prior contact")],
+            "debtor_profile": [
+                ("Name", d.full_name),
+                ("Date of birth", d.date_of_birth.isoformat()),
+                ("Address", d.address),
+                ("Phone", d.phone),
+                ("Email", d.email),
+                ("Employer on file", d.employer),
+                ("Time zone", self.timezone),
+            ],
+            "creditor_policy": [
+                ("Settlement floor", f"{floor:.0%} of balance ({money(a.balance * floor)})"),
+                ("Longest plan", f"{p['max_installments']} monthly payments"),
+                ("Smallest instalment", money(p["min_installment"])),
+                ("First payment", f"within {p['max_first_payment_days']} days"),
+                ("Hardship programme", "available" if p["hardship_program"] else "not available"),
+                ("Settlement offers valid", f"{p['settlement_deadline_days']} days"),
+            ]
+            + ([("Notes", p["notes"])] if p.get("notes") else []),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def generate_account(scenario: Scenario, persona: Persona, seed: int | None = None) -> AccountFile:
+    """Build the account file for a scenario; deterministic in (scenario, seed)."""
+    from faker import Faker
+
+    seed = scenario.seed if seed is None else seed
+    fake = Faker("en_US")
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    pins = scenario.account
+    dp = persona.debtor
+
+    first = pins.debtor_first_name or dp.first_name or fake.first_name()
+    last = pins.debtor_last_name or dp.last_name or fake.last_name()
+    age = dp.age or rng.randint(24, 66)
+    dob = REFERENCE_DATE.replace(year=REFERENCE_DATE.year - age) - dt.timedelta(
+        days=rng.randint(1, 360)
+    )
+    state = pins.state or fake.state_abbr(include_territories=False)
+    address = f"{fake.street_address()}, {fake.city()}, {state} {fake.zipcode()}"
+    debtor = Debtor(
+        first_name=first,
+        last_name=last,
+        date_of_birth=dob,
+        address=address,
+        state=state,
+        phone=fake.numerify("(###) 555-0###"),
+        email=f"{first.lower()}.{last.lower()}@{fake.free_email_domain()}",
+        employer=fake.company(),
+        age=age,
+        occupation=dp.occupation or fake.job(),
+        household=dp.household or rng.choice(("lives alone", "lives with partner", "two children")),
+    )
+
+    creditor = pins.creditor or f"{fake.last_name()} {rng.choice(CREDITOR_SUFFIXES)}"
+    balance = pins.balance or round(rng.uniform(600, 4800), 2)
+    fees = round(balance * rng.uniform(0.08, 0.22), 2)
+    dpd = pins.days_past_due if pins.days_past_due is not None else rng.randint(75, 240)
+    opened = REFERENCE_DATE - dt.timedelta(days=rng.randint(700, 2600))
+    last_pay_date = pins.last_payment_date or (
+        REFERENCE_DATE - dt.timedelta(days=dpd + rng.randint(0, 20))
+    )
+    last_pay_amount = (
+        pins.last_payment_amount
+        if pins.last_payment_amount is not None
+        else round(rng.uniform(25, 150), 0)
+    )
+    account = AccountInfo(
+        number=pins.account_number or fake.numerify("4###########"),
+        creditor=creditor,
+        original_creditor=pins.original_creditor or creditor,
+        product=pins.product or rng.choice(PRODUCTS),
+        balance=balance,
+        principal=round(balance - fees, 2),
+        fees=fees,
+        opened=opened,
+        last_payment_date=last_pay_date,
+        last_payment_amount=last_pay_amount,
+        days_past_due=dpd,
+        agency=pins.agency or rng.choice(AGENCIES),
+        collector_name=pins.collector_name or fake.first_name(),
+    )
+
+    payments: list[Payment] = []
+    when = last_pay_date
+    for i in range(rng.randint(3, 6)):
+        note = "on time" if i > 1 else rng.choice(("partial", "late", "on time"))
+        amount = last_pay_amount if i == 0 else round(rng.uniform(40, 220), 0)
+        payments.append(Payment(when, amount, note))
+        when -= dt.timedelta(days=rng.randint(28, 35))
+    payments.sort(key=lambda pm: pm.date)
+
+    channels = ("call", "letter", "email", "call")
+    contact_texts = (
+        "Validation notice mailed to address on file.",
+        "Call attempt, no answer. No voicemail left.",
+        "Debtor answered, said it was a bad time and asked for a call back in the evening.",
+        "Email reminder sent with balance and payment options.",
+        "Call attempt, a family member answered; asked for the debtor by name only.",
+    )
+    contacts: list[ContactNote] = []
+    day = REFERENCE_DATE - dt.timedelta(days=min(dpd, 60))
+    for _ in range(rng.randint(2, 4) + scenario.call.prior_attempts):
+        contacts.append(ContactNote(day, rng.choice(channels), rng.choice(contact_texts)))
+        day += dt.timedelta(days=rng.randint(5, 12))
+    contacts = sorted({(c.date, c.channel, c.text): c for c in contacts}.values(), key=lambda c: c.date)
+    contacts[0] = ContactNote(contacts[0].date, "letter", contact_texts[0])
+
+    return AccountFile(
+        debtor=debtor,
+        account=account,
+        payments=tuple(payments),
+        contacts=tuple(contacts),
+        policy=scenario.policy.model_dump(),
+        timezone=scenario.call.timezone,
+    )

@@ -1,0 +1,1 @@
+"""The conversation engine: a `transitions` machine per call, built from persona data."""

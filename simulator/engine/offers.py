@@ -1,0 +1,120 @@
+"""Read payment terms out of a trainee's line: "$75 a month for 8 months" -> a plan.
+
+Uses the analyser's moves and entities; the balance fills what the words leave out
+("split it into six payments" means six payments of balance / 6).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+from simulator.engine.records import Terms
+from simulator.nlu.types import Analysis, Entity
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_OFF = re.compile(r"\b(off|discount|reduction|waive|forgive)\b", re.I)
+_DOWN = re.compile(r"\b(down payment|today|now|upfront|up front|right away)\b", re.I)
+
+
+def _date_of(entities: list[Entity], today: dt.date) -> dt.date | None:
+    for e in entities:
+        if e.type == "date" and e.value:
+            try:
+                return dt.date.fromisoformat(str(e.value))
+            except ValueError:
+                continue
+        if e.type == "weekday" and e.value in _WEEKDAYS:
+            delta = (_WEEKDAYS.index(e.value) - today.weekday()) % 7 or 7
+            return today + dt.timedelta(days=delta)
+    return None
+
+
+def _method_of(entities: list[Entity]) -> str | None:
+    for e in entities:
+        if e.type == "payment_method" and e.value:
+            return str(e.value)
+    return None
+
+
+def read_terms(analysis: Analysis, balance: float, today: dt.date) -> Terms | None:
+    """The offer or demand this line makes, or None when it makes none."""
+    moves = set(analysis.move_names)
+    ents = list(analysis.entities)
+    amounts = [e for e in ents if e.type == "money" and isinstance(e.value, int | float) and e.value > 0]
+    monthly_amounts = [e.value for e in amounts if e.unit in ("month", "week")]
+    plain = [e.value for e in amounts if e.unit not in ("month", "week")]
+    counts = [int(e.value) for e in ents if e.type == "count" and isinstance(e.value, int | float) and 0 < e.value <= 240]
+    percents = [float(e.value) for e in ents if e.type == "percent" and isinstance(e.value, int | float)]
+    first = _date_of(ents, today)
+    method = _method_of(ents)
+    start_days = (first - today).days if first else 0
+
+    def plan(monthly: float | None, count: int | None, upfront: float = 0.0) -> Terms:
+        remaining = max(balance - upfront, 0.0)
+        if monthly and not count:
+            count = max(1, math.ceil(round(remaining / monthly, 6)))
+        if count and not monthly:
+            monthly = round(remaining / count, 2)
+        monthly = monthly or 0.0
+        count = count or 0
+        return Terms("payment_plan", round(upfront + monthly * count, 2), round(upfront, 2),
+                     round(monthly, 2), count, first, method, start_days)
+
+    if "offer_payment_plan" in moves or ("offer_alternative" in moves and (monthly_amounts or counts)):
+        upfront = 0.0
+        monthly = monthly_amounts[0] if monthly_amounts else None
+        if monthly is None and plain:
+            small = [a for a in plain if a < balance * 0.95]
+            if small and counts:
+                monthly = small[0]
+            elif small and len(small) >= 2 and _DOWN.search(analysis.text):
+                upfront, monthly = small[0], small[1]
+            elif small:
+                monthly = small[0]
+        elif monthly is not None and plain and _DOWN.search(analysis.text):
+            upfront = min(plain[0], balance)
+        if monthly is None and not counts:
+            if "offer_payment_plan" not in moves:
+                return Terms("alternative", 0.0, 0.0, 0.0, 0, first, method, start_days)
+            return Terms("payment_plan", 0.0, 0.0, 0.0, 0, first, method, start_days)
+        return plan(monthly, counts[0] if counts else None, upfront)
+
+    if "offer_settlement" in moves:
+        total: float | None = None
+        below = [a for a in plain if a < balance - 0.5]
+        if below:
+            total = max(below)
+        elif percents:
+            pct = percents[0] / 100.0
+            total = balance * (1 - pct) if _OFF.search(analysis.text) else balance * pct
+        if total is None:
+            return Terms("settlement", 0.0, 0.0, 0.0, 0, first, method, start_days)
+        total = round(total, 2)
+        if counts and counts[0] > 1:
+            return Terms("settlement", total, 0.0, round(total / counts[0], 2), counts[0],
+                         first, method, start_days)
+        return Terms("settlement", total, total, 0.0, 0, first, method, start_days)
+
+    if "request_full_payment" in moves:
+        return Terms("full_payment", round(balance, 2), round(balance, 2), 0.0, 0, first, method,
+                     start_days)
+
+    if "offer_alternative" in moves:
+        upfront = round(plain[0], 2) if plain else 0.0
+        return Terms("alternative", upfront, upfront, 0.0, 0, first, method, start_days)
+    return None
+
+
+def counter_terms(balance: float, lump_sum: float, capacity: float, min_monthly: float,
+                  offered: Terms | None, max_count: int = 240) -> Terms:
+    """What the debtor proposes instead: a lump sum they have, or a plan they can carry."""
+    if offered is not None and offered.kind in ("full_payment", "settlement") and lump_sum >= balance * 0.3:
+        amount = math.floor(lump_sum / 5) * 5 if lump_sum >= 10 else lump_sum
+        return Terms("settlement", float(amount), float(amount))
+    monthly = max(min_monthly, math.floor(capacity / 5) * 5 if capacity >= 10 else capacity)
+    if monthly <= 0:
+        return Terms("payment_plan")
+    count = min(max_count, max(1, math.ceil(round(balance / monthly, 6))))
+    return Terms("payment_plan", round(monthly * count, 2), 0.0, float(monthly), count)

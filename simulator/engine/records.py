@@ -1,0 +1,129 @@
+"""What a call leaves behind: turns, agreed terms, the result. Scoring reads these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from simulator.nlu.types import Analysis
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Payment terms, from an offer in the trainee's words or as agreed.
+
+    ``kind``: full_payment | settlement | payment_plan | promise_to_pay | alternative.
+    """
+
+    kind: str
+    total: float = 0.0
+    upfront: float = 0.0
+    monthly: float = 0.0
+    count: int = 0
+    first_date: dt.date | None = None
+    method: str | None = None
+    start_days: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["first_date"] = self.first_date.isoformat() if self.first_date else None
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Terms | None:
+        if not d:
+            return None
+        d = dict(d)
+        if d.get("first_date"):
+            d["first_date"] = dt.date.fromisoformat(d["first_date"])
+        return cls(**d)
+
+
+@dataclass(frozen=True)
+class PartyFacts:
+    """What was true when the trainee spoke a line (before the debtor answered it)."""
+
+    party: str  # "debtor" or "third_party": who is on the phone
+    verified: bool
+    disclosed: bool
+    disputed: bool
+    cease_requested: bool
+    attorney: bool
+    revealed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One trainee line and the debtor's answer (``index`` starts at 1)."""
+
+    index: int
+    text: str
+    analysis: Analysis
+    reply: str
+    state: str  # the state after the turn
+    trigger: str  # the move or event that answered, or "" when nothing did
+    events: tuple[str, ...] = ()
+    before: PartyFacts | None = None
+    numbers: dict[str, float] = field(default_factory=dict)  # trust, irritation... after
+    offer: Terms | None = None  # terms read from this line, if any
+    mood: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "turn": self.index,
+            "trainee": self.text,
+            "moves": [m.move for m in self.analysis.moves],
+            "analysis": self.analysis.to_dict(),
+            "tone": self.analysis.tone.to_dict(),
+            "debtor": self.reply,
+            "state": self.state,
+            "trigger": self.trigger,
+            "events": list(self.events),
+            "before": asdict(self.before) if self.before else None,
+            "numbers": {k: round(v, 2) for k, v in self.numbers.items()},
+            "offer": self.offer.to_dict() if self.offer else None,
+            "mood": self.mood,
+        }
+
+
+@dataclass(frozen=True)
+class CallResult:
+    """How the call ended."""
+
+    outcome: str  # one of simulator.content.models.OUTCOMES
+    final_state: str
+    ended_by: str  # "debtor", "trainee" or "script" (the record ran out of lines)
+    agreed: Terms | None
+    revealed: dict[str, str]  # fact name -> the words the debtor said
+    numbers: dict[str, float]
+    events: tuple[str, ...]  # every event of the call, in order
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "outcome": self.outcome,
+            "final_state": self.final_state,
+            "ended_by": self.ended_by,
+            "agreed": self.agreed.to_dict() if self.agreed else None,
+            "revealed": dict(self.revealed),
+            "numbers": {k: round(v, 2) for k, v in self.numbers.items()},
+            "events": list(self.events),
+        }
+
+
+@dataclass
+class FinishedSession:
+    """Everything the scorer needs about one finished attempt.
+
+    Built by ``simulator.session.Session.finish()`` or ``simulator.session.replay()``.
+    """
+
+    record: Any  # simulator.content.models.SessionRecord
+    scenario: Any  # simulator.content.models.Scenario
+    persona: Any  # simulator.content.models.Persona
+    account: Any  # simulator.content.account.AccountFile
+    opening: str  # what the other party said on picking up
+    turns: list[Turn]
+    result: CallResult
+    unplayed: list[str] = field(default_factory=list)  # lines not played: the call had ended
+    hashes: dict[str, str] = field(default_factory=dict)  # scenario/persona -> sha256 hex

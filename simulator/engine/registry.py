@@ -1,0 +1,170 @@
+"""Every name persona data may use: variables, conditions, callbacks, events, placeholders.
+
+The loader's lint checks a persona against these tables, so a misspelt callback or
+condition is reported when the file loads, never when a transition first fires.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.nlu.types import MOVES
+
+#: Triggers that are not moves.
+#: no_move: the line carried no move that any transition answers.
+#: check: fired after every turn (hang up when furious, lose patience...).
+#: hang_up: the trainee ends the call.
+SPECIAL_TRIGGERS: tuple[str, ...] = ("no_move", "check", "hang_up")
+
+#: Which move answers first when one line carries several (a persona may override).
+DEFAULT_PRIORITY: tuple[str, ...] = (
+    "abuse",
+    "threat",
+    "closing",
+    "identity_verification",
+    "recap_agreement",
+    "offer_settlement",
+    "offer_payment_plan",
+    "offer_alternative",
+    "request_full_payment",
+    "pressure",
+    "ask_capacity",
+    "open_question",
+    "reflection",
+    "empathy",
+    "mini_miranda",
+    "state_debt",
+    "next_steps",
+    "self_identification",
+    "recording_notice",
+    "greeting",
+)
+
+#: Session variables every condition may read (besides the persona's numbers).
+SESSION_VARIABLES: dict[str, str] = {
+    "verified": "1 once the debtor has confirmed who they are",
+    "identified": "1 once the caller gave their name or company",
+    "disclosed": "1 once the caller said they are a debt collector",
+    "turns": "turns so far, this one included",
+    "offers": "offers made so far, this one included",
+    "money_asks": "lines so far that asked for money (offers, demands, capacity questions)",
+    "rapport": "lines so far with empathy, reflection or an open question",
+    "revealed": "facts revealed so far",
+    "hardship_revealed": "1 once a hardship fact is revealed",
+    "agreed": "1 once terms are agreed",
+    "countered": "1 once the debtor made a counter-offer",
+    "balance": "the account balance",
+    "has_offer": "1 when this line carries an offer or a demand with terms",
+    "offer_total": "total the offer collects",
+    "offer_upfront": "what the offer asks for now (a lump sum or a down payment)",
+    "offer_monthly": "the instalment of a plan offer",
+    "offer_count": "number of instalments of a plan offer",
+    "offer_fraction": "offer_total / balance",
+    "offer_start_days": "days from the call to the first payment",
+    "offer_is_plan": "1 when the offer is a payment plan",
+    "offer_is_lump": "1 when the offer is a lump sum (full payment or settlement)",
+    "counter_monthly": "the debtor's counter-offer per month",
+    "moves": "number of moves in this line",
+}
+
+#: Conditions every persona has; a persona may redefine any of them.
+BUILTIN_CONDITIONS: dict[str, str] = {
+    "verified": "verified",
+    "identified": "identified",
+    "disclosed": "disclosed",
+    "legitimate": "identified and disclosed",
+    "has_offer": "has_offer",
+    "lump_affordable": "offer_is_lump and offer_upfront <= lump_sum + 0.5",
+    "plan_affordable": "offer_is_plan and offer_monthly <= monthly_capacity + 0.5 "
+    "and offer_upfront <= lump_sum + 0.5",
+    "offer_affordable": "has_offer and (offer_is_lump and offer_upfront <= lump_sum + 0.5 "
+    "or offer_is_plan and offer_monthly <= monthly_capacity + 0.5 "
+    "and offer_upfront <= lump_sum + 0.5)",
+    "full_affordable": "balance <= lump_sum + 0.5",
+    "hardship_revealed": "hardship_revealed",
+    "agreed": "agreed",
+    "countered": "countered",
+    "out_of_patience": "patience <= 0",
+    "furious": "irritation >= 85",
+    "calm": "irritation < 45",
+    "trusting": "trust >= 55",
+    "wary": "trust < 35",
+}
+
+
+@dataclass(frozen=True)
+class CallbackSpec:
+    """A callback persona data may name; ``arg`` says what its argument names, if any."""
+
+    doc: str
+    arg: str | None = None  # "fact", "number" or None
+
+
+CALLBACKS: dict[str, CallbackSpec] = {
+    "confirm_identity": CallbackSpec("the debtor confirms who they are (verified)"),
+    "reveal": CallbackSpec("reveal a fact: reveal:FACT", arg="fact"),
+    "accept_offer": CallbackSpec("accept the offer on the table; its terms are recorded"),
+    "accept_counter": CallbackSpec("the debtor's own counter-offer is agreed"),
+    "counter_offer": CallbackSpec("propose what the debtor can afford instead"),
+    "refuse_offer": CallbackSpec("turn the offer down"),
+    "promise": CallbackSpec("promise to pay the balance by a date (promise_to_pay)"),
+    "record_dispute": CallbackSpec("the debtor disputes the debt"),
+    "record_cease": CallbackSpec("the debtor asks not to be called again"),
+    "record_attorney": CallbackSpec("the debtor says an attorney represents them"),
+    "schedule_callback": CallbackSpec("agree a call back"),
+    "escalate": CallbackSpec("the debtor's emotion rises (an 'escalated' event)"),
+    "calm_down": CallbackSpec("the debtor calms (a 'calmed' event)"),
+    "reset_patience": CallbackSpec("patience back to its starting value"),
+    "complain": CallbackSpec("the debtor says they will complain (a 'complaint' event)"),
+}
+
+#: Events the engine itself records on turns (transitions may add their own tags).
+ENGINE_EVENTS: tuple[str, ...] = (
+    "verified",
+    "revealed:<fact>",
+    "offer_accepted",
+    "offer_countered",
+    "offer_refused",
+    "promise_to_pay",
+    "dispute",
+    "cease_requested",
+    "attorney",
+    "callback",
+    "escalated",
+    "calmed",
+    "complaint",
+    "hung_up",
+    "call_ended",
+)
+
+#: Placeholders debtor lines may use, as {root.field}.
+PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "debtor": ("first_name", "last_name", "full_name", "phone", "address", "employer", "state"),
+    "account": (
+        "balance", "creditor", "original_creditor", "product", "last4", "number",
+        "days_past_due", "last_payment_date", "last_payment_amount",
+    ),
+    "creditor": ("name",),
+    "agency": ("name",),
+    "collector": ("name",),
+    "third_party": ("name", "relation"),
+    "offer": ("total", "monthly", "count", "upfront", "first_date"),
+    "counter": ("total", "monthly", "count", "upfront"),
+    "persona": ("lump_sum", "monthly_capacity"),
+    "agreed": ("total", "monthly", "count", "first_date", "method"),
+    "fact": (),  # {fact.NAME}: any fact of the persona
+}
+
+MOVE_NAMES: frozenset[str] = frozenset(MOVES)
+
+
+def known_variables(number_names: list[str], fact_names: list[str]) -> set[str]:
+    """Every name a persona's condition expressions may read."""
+    names = set(SESSION_VARIABLES) | set(number_names)
+    names |= {f"revealed_{f}" for f in fact_names}
+    names |= {f"said_{m}" for m in MOVES}
+    return names
+
+
+def trigger_names() -> set[str]:
+    return set(MOVES) | set(SPECIAL_TRIGGERS)

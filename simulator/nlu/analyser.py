@@ -1,0 +1,470 @@
+"""The analyser: one trainee utterance -> moves with evidence, entities and tone.
+
+How it decides, in order (each Move's ``why`` names the step that fired):
+
+1. cue phrases and regular expressions from ``cues.yaml`` (plus any a scenario or
+   persona adds), run sentence by sentence; a ``negative`` phrase in the same sentence
+   cancels the move;
+2. nearest example: a sentence whose words overlap strongly with one of the move's
+   example utterances ('similar to example "..."');
+3. a few linguistic rules that cue lists cannot say well: open wh-questions, a
+   restatement of the debtor's previous line (reflection), an amount per period
+   proposed as a plan;
+4. the labelling rules that settle conflicts (a question about amounts is ask_capacity,
+   never open_question; a recap is not a new offer; and so on).
+
+Everything is pure Python and deterministic. Importing this module is cheap: the cue
+file is read and compiled on the first analysis.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from simulator.nlu.types import MOVES, Analysis, Move
+
+#: Regexes see at most this many characters of one sentence (longer ones are cut in
+#: pieces), so that the work per character stays bounded on any paste.
+MAX_SENTENCE = 400
+#: Past this many sentences only entities and tone markers are looked for in the rest.
+MAX_SENTENCES = 2000
+#: Minimum cosine similarity for the nearest-example step.
+EXAMPLE_THRESHOLD = 0.62
+
+_OFFERS = ("request_full_payment", "offer_settlement", "offer_payment_plan", "offer_alternative")
+
+# Same-length normalisation: curly quotes to straight, control characters to spaces,
+# so that every span found in the normalised text is a span of the original.
+_TRANS = {ord("’"): "'", ord("‘"): "'", ord("`"): "'", ord("“"): '"', ord("”"): '"'}
+_TRANS.update({c: " " for c in range(32) if c not in (10,)})
+_TRANS[0x7F] = " "
+
+_SPLIT = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n+|;\s")
+_ABBREV = re.compile(r"(?:\b(?:mr|ms|mrs|dr|st|jr|sr|ext|vs|etc|no|approx|dept|p\.m|a\.m|e\.g|i\.e|"
+                     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[a-z])$", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_STOP = frozenset(
+    "a an the and or but so to of in on at for with by from is are was were be been am i me my "
+    "you your it its this that these those we us our they them their he she his her him do does "
+    "did have has had will would can could should just really okay ok um uh well yeah oh like "
+    "there here what how if then than as about up out not no".split()
+)
+_FILLERS = frozenset(
+    "and so okay ok well now alright right yeah um uh hmm mm then but also oh gotcha hey "
+    "great perfect sure got it i see".split()
+)
+_WH_OPEN = frozenset({"what", "how", "why", "where", "what's", "how's", "how'd", "why'd",
+                      "where's", "whats", "hows", "whys"})
+_WH_CLOSED_NEXT = frozenset(
+    {"much", "many", "long", "often", "old", "about", "time", "day", "date", "amount", "number",
+     "if", "soon", "far", "else"}
+)
+_PLAN_VERB = re.compile(
+    r"\b(?:we\s+could|we\s+can|i\s+can|how\s+about|what\s+if|would|could\s+(?:you|that|we)|let's|"
+    r"works|work\s+for|that'd\s+be|lowest|start|plan|payments|do\s+it|go\s+(?:with|down|as)|"
+    r"manage|instead|if\s+we\s+did|we\s+do|we'll\s+do)\b",
+    re.IGNORECASE,
+)
+_MONEY_PERIOD = re.compile(
+    r"(?:\$\s?\d[\d,.]*|\b\d{2,5}\b|\b(?:a|one)\s+hundred(?:\s+and\s+\w+)?|\b(?:twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|\b(?:twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred)\b)(?:\s+(?:dollars|bucks))?\s*(?:a|per|each|every)\s+"
+    r"(?:month|week|two\s+weeks|other\s+(?:week|friday)|friday|paycheck|payday)\b|\$\s?\d[\d,.]*"
+    r"\s+(?:monthly|weekly|bi-?weekly)\b",
+    re.IGNORECASE,
+)
+_SPECIFIC_MONEY = re.compile(r"\$\s?\d|\b\d{2,6}\b|\b(?:hundred|fifty|forty|sixty|seventy|eighty|"
+                             r"ninety|thirty|twenty)\b", re.IGNORECASE)
+_FIRST_PERSON_ACTION = re.compile(
+    r"^\W*(?:i|i'm|i'll|i've|i'd|we|we're|we'll|let's|let\s+me|please|can|could|would|will|"
+    r"thank|thanks|is|are|do|does|did|have|has|hi|hello|hey|good|this|my|our)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Rx:
+    """One compiled cue with what to say when it fires."""
+
+    why: str
+    rx: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _MoveCues:
+    name: str
+    phrases: re.Pattern[str] | None
+    phrase_list: tuple[str, ...]
+    patterns: tuple[_Rx, ...]
+    negative: re.Pattern[str] | None
+    examples: tuple[tuple[str, frozenset[str]], ...]
+
+
+def _phrase_regex(phrase: str) -> str:
+    """A literal phrase as a regex: word boundaries, flexible spaces and apostrophes."""
+    p = phrase.strip().replace("’", "'")
+    out = []
+    for ch in p:
+        if ch.isspace():
+            if not out or out[-1] != r"\s+":
+                out.append(r"\s+")
+        elif ch == "'":
+            out.append("'?")
+        else:
+            out.append(re.escape(ch))
+    body = "".join(out)
+    if p[:1].isalnum():
+        body = r"\b" + body
+    if p[-1:].isalnum():
+        body += r"\b"
+    return body
+
+
+def _features(text: str) -> frozenset[str]:
+    """Words (without stop words) and word pairs, for nearest-example similarity."""
+    toks = _TOKEN.findall(text.lower())
+    feats = {t for t in toks if t not in _STOP}
+    feats.update(f"{a}_{b}" for a, b in zip(toks, toks[1:], strict=False))
+    return frozenset(feats)
+
+
+def _stem(word: str) -> str:
+    """A crude stem so that 'hours'/'hour', 'paid'/'paying' meet."""
+    w = word.lower().split("'")[0]
+    for suf in ("ing", "ed", "es", "s", "ly"):
+        if len(w) > len(suf) + 3 and w.endswith(suf):
+            return w[: -len(suf)]
+    return w
+
+
+def _content(text: str) -> set[str]:
+    return {_stem(t) for t in _TOKEN.findall(text.lower()) if t not in _STOP and len(t) > 2}
+
+
+def _merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """Cue mappings merged: lists are concatenated (extra after base), duplicates dropped."""
+    from simulator.nlu.cuefile import CUE_KINDS, unwrap
+
+    out: dict[str, dict[str, list[str]]] = {}
+    for src in (unwrap(base) or {}, unwrap(extra) or {}):
+        for move, cues in src.items():
+            slot = out.setdefault(move, {k: [] for k in CUE_KINDS})
+            for kind in CUE_KINDS:
+                for item in (cues or {}).get(kind) or []:
+                    if item not in slot[kind]:
+                        slot[kind].append(item)
+    return out
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of ``text``, none longer than MAX_SENTENCE.
+
+    Splits after ., ! or ? followed by a space (not after "Mr." or "p.m."), at line
+    breaks and at semicolons; long runs are cut at a space.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _SPLIT.finditer(text):
+        end = m.end()
+        if m.group(0).startswith(".") and _ABBREV.search(text, max(start, m.start() - 8), m.start()):
+            continue
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+        if len(spans) > MAX_SENTENCES:
+            break
+    if start < n and text[start:].strip():
+        spans.append((start, n))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        while b - a > MAX_SENTENCE:
+            cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+            cut = cut if cut > a else a + MAX_SENTENCE
+            out.append((a, cut))
+            a = cut
+        # trim whitespace so spans are tidy evidence
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+class Analyser:
+    """Moves, entities and tone from cue data. Build once, analyse many times."""
+
+    def __init__(self, cues: Mapping[str, Any]):
+        from simulator.nlu.cuefile import check_cues, normalise_pattern
+
+        problems = check_cues(dict(cues), "<cues>")
+        if problems:
+            from simulator.diagnostics import ContentError
+
+            raise ContentError(problems)
+        self.cue_data = _merge({}, cues)
+        compiled: list[_MoveCues] = []
+        for name in MOVES:
+            c = self.cue_data.get(name, {})
+            phrases = tuple(p for p in c.get("phrases", []) if p.strip())
+            phrase_rx = None
+            if phrases:
+                alts = "|".join(f"(?P<c{i}>{_phrase_regex(p)})" for i, p in enumerate(phrases))
+                phrase_rx = re.compile(alts, re.IGNORECASE)
+            pats = tuple(
+                _Rx(f"pattern {p}", re.compile(normalise_pattern(p), re.IGNORECASE))
+                for p in c.get("patterns", [])
+            )
+            negs = [p for p in c.get("negative", []) if p.strip()]
+            neg_rx = re.compile("|".join(_phrase_regex(p) for p in negs), re.IGNORECASE) if negs else None
+            examples = tuple((e, _features(e)) for e in c.get("examples", []) if e.strip())
+            compiled.append(_MoveCues(name, phrase_rx, phrases, pats, neg_rx, examples))
+        self._moves = tuple(compiled)
+        index: dict[str, list[tuple[str, int]]] = {}
+        for mc in self._moves:
+            for i, (_, feats) in enumerate(mc.examples):
+                for f in feats:
+                    index.setdefault(f, []).append((mc.name, i))
+        self._index = index
+        self._examples = {mc.name: mc.examples for mc in self._moves}
+
+    # --- construction ------------------------------------------------------------------
+
+    @classmethod
+    def default(cls) -> Analyser:
+        """The analyser over the shipped ``cues.yaml`` (cached: see ``default_analyser``)."""
+        return cls(_default_cues())
+
+    @classmethod
+    def from_files(cls, paths: Iterable[str | Path], base: bool = True) -> Analyser:
+        """The shipped cues (unless ``base`` is False) with each file's cues merged on top."""
+        from simulator.nlu.cuefile import check_cues
+
+        data: dict[str, Any] = dict(_default_cues()) if base else {}
+        for path in paths:
+            loaded = _load_yaml(Path(path))
+            problems = check_cues(loaded, str(path))
+            if problems:
+                from simulator.diagnostics import ContentError
+
+                raise ContentError(problems)
+            data = _merge(data, loaded or {})
+        return cls(data)
+
+    def extended(self, extra: Mapping[str, Any] | None) -> Analyser:
+        """A new analyser with ``extra`` cues (same shape as cues.yaml) merged on top."""
+        if not extra:
+            return self
+        return Analyser(_merge(self.cue_data, extra))
+
+    # --- analysis ----------------------------------------------------------------------
+
+    def analyze(self, text: str, context: str | None = None,
+                today: _dt.date | None = None) -> Analysis:
+        """Analyse one utterance, optionally with the debtor's previous line as context."""
+        from simulator.nlu.entities import extract_entities
+        from simulator.nlu.tone import tone_of
+
+        if not isinstance(text, str):
+            text = "" if text is None else str(text)
+        if context is not None and not isinstance(context, str):
+            context = str(context)
+        norm = text.translate(_TRANS)
+        spans = split_sentences(norm)
+        ctx_words = _content(context[:4000].translate(_TRANS)) if context else set()
+        found: dict[str, Move] = {}
+        per_sentence: list[dict[str, Move]] = []
+        for a, b in spans[:MAX_SENTENCES]:
+            hits = self._sentence(text, norm, a, b, ctx_words, context is not None)
+            per_sentence.append(hits)
+            for name, mv in hits.items():
+                found.setdefault(name, mv)
+        found = _utterance_rules(found, per_sentence)
+        moves = tuple(sorted(found.values(), key=lambda m: (m.start, MOVES.index(m.move))))
+        entities = tuple(extract_entities(text, today)) if len(text) <= 200_000 else ()
+        tone = tone_of((norm[a:b] for a, b in spans[:MAX_SENTENCES]), found)
+        return Analysis(text=text, moves=moves, entities=entities, tone=tone, context=context)
+
+    def _sentence(self, text: str, norm: str, a: int, b: int, ctx_words: set[str],
+                  has_context: bool) -> dict[str, Move]:
+        s = norm[a:b]
+        hits: dict[str, Move] = {}
+
+        def add(name: str, start: int, end: int, why: str, conf: float = 1.0) -> None:
+            if name in hits:
+                return
+            if end <= start:
+                start, end = 0, len(s)
+            hits[name] = Move(name, text[start + a:end + a], start + a, end + a, why, conf)
+
+        for mc in self._moves:
+            if mc.negative is not None:
+                neg = mc.negative.search(s)
+                if neg and not (mc.name == "threat" and _negation_undone(s, norm, b)):
+                    continue
+            if mc.phrases is not None:
+                m = mc.phrases.search(s)
+                if m:
+                    idx = int((m.lastgroup or "c0")[1:])
+                    add(mc.name, m.start(), m.end(), f'cue "{mc.phrase_list[idx]}"')
+                    continue
+            for p in mc.patterns:
+                m = p.rx.search(s)
+                if m:
+                    add(mc.name, m.start(), m.end(), p.why)
+                    break
+
+        self._nearest(s, hits, add)
+        _rules(s, hits, add, ctx_words, has_context)
+        return hits
+
+    def _nearest(self, s: str, hits: dict[str, Move], add: Any) -> None:
+        feats = _features(s)
+        if not feats:
+            return
+        overlap: dict[tuple[str, int], int] = {}
+        for f in feats:
+            for key in self._index.get(f, ()):
+                overlap[key] = overlap.get(key, 0) + 1
+        best: dict[str, tuple[float, int]] = {}
+        for (name, i), k in overlap.items():
+            if name in hits:
+                continue
+            sim = k / math.sqrt(len(feats) * len(self._examples[name][i][1]))
+            if sim >= EXAMPLE_THRESHOLD and sim > best.get(name, (0.0, 0))[0]:
+                best[name] = (sim, i)
+        for name, (sim, i) in sorted(best.items()):
+            add(name, 0, len(s), f'similar to example "{self._examples[name][i][0]}"', sim)
+
+
+def _negation_undone(s: str, norm: str, b: int) -> bool:
+    """'I'm not gonna call your boss. Yet.' and 'I'm not saying we won't' still threaten."""
+    tail = norm[b:b + 12].lower()
+    return bool(re.search(r"\bnot\s+saying\b", s, re.IGNORECASE)) or "yet" in tail or bool(
+        re.search(r"\byet\b", s, re.IGNORECASE))
+
+
+def _strip_fillers(words: list[str]) -> list[str]:
+    i = 0
+    while i < len(words) - 1 and words[i] in _FILLERS:
+        i += 1
+    return words[i:]
+
+
+def _rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
+           has_context: bool) -> None:
+    """Linguistic rules over one sentence, then conflicts settled by the labelling rules."""
+    low = s.lower()
+    words = _strip_fillers(_TOKEN.findall(low))
+    is_question = "?" in s
+    # Open wh-question ("What's been happening?", "How did it get to this point?").
+    if words and (is_question or len(words) <= 12) and words[0] in _WH_OPEN and "open_question" not in hits:
+        nxt = words[1] if len(words) > 1 else ""
+        if nxt not in _WH_CLOSED_NEXT and not (words[0].startswith("how") and nxt in ("are", "is")
+                                               and len(words) <= 6):
+            i = low.find(words[0])
+            add("open_question", max(i, 0), len(s), f'open "{words[0]}" question')
+    # An amount per period proposed ("How about $75 a month?") is a payment plan.
+    if "offer_payment_plan" not in hits and _PLAN_VERB.search(s):
+        m = _MONEY_PERIOD.search(s)
+        if m:
+            add("offer_payment_plan", m.start(), m.end(), "amount per period proposed")
+    # Reflection: restating the debtor's previous line in the trainee's words.
+    if has_context and "reflection" not in hits and ctx_words and not is_question:
+        shared = _content(s) & ctx_words
+        if len(shared) >= 2 and not _FIRST_PERSON_ACTION.search(s) and not (
+            set(hits) & {"pressure", "abuse", "threat", "next_steps", "recap_agreement",
+                         "offer_settlement", "offer_payment_plan", "offer_alternative",
+                         "request_full_payment", "state_debt", "closing"}
+        ):
+            add("reflection", 0, len(s),
+                "restates the debtor's words: " + ", ".join(f'"{w}"' for w in sorted(shared)[:4]),
+                0.7)
+    # --- conflicts ---------------------------------------------------------------------
+    if "reflection" in hits and not has_context and hits["reflection"].why.startswith("pattern ^"):
+        # "So you ..." with nothing to restate is as often a demand as a reflection.
+        if set(hits) & {"pressure", "abuse", "threat", "next_steps", "recap_agreement"} or is_question:
+            hits.pop("reflection")
+    if "reflection" in hits and set(hits) & {"pressure", "abuse", "threat", "recap_agreement",
+                                             "next_steps"}:
+        hits.pop("reflection")
+    for capacity_like in ("ask_capacity", "request_full_payment", "identity_verification",
+                          "offer_payment_plan", "offer_settlement", "offer_alternative", "greeting",
+                          "recap_agreement", "pressure", "abuse"):
+        if capacity_like in hits and "open_question" in hits and hits["open_question"].why.startswith("open"):
+            hits.pop("open_question")
+    if "ask_capacity" in hits and "offer_payment_plan" in hits:
+        if _SPECIFIC_MONEY.search(s) and "ballpark" not in low:
+            hits.pop("ask_capacity")
+        else:
+            hits.pop("offer_payment_plan")
+    if "offer_alternative" in hits and "request_full_payment" in hits and not re.search(
+            r"\b(?:full|whole|entire)\b", low):
+        hits.pop("request_full_payment")
+    if "offer_settlement" in hits and "request_full_payment" in hits and not re.search(
+            r"\b(?:full|whole|entire|if\s+not|or\s+if)\b", low):
+        hits.pop("request_full_payment")
+    if "threat" in hits:
+        hits.pop("next_steps", None)
+    if "empathy" in hits and ("pressure" in hits or "abuse" in hits):
+        hits.pop("empathy")
+
+
+def _utterance_rules(found: dict[str, Move], per_sentence: list[dict[str, Move]]) -> dict[str, Move]:
+    """Rules over the whole utterance: a recap restates terms, it makes no new offer."""
+    if "recap_agreement" in found:
+        for name in (*_OFFERS, "ask_capacity", "reflection", "state_debt"):
+            found.pop(name, None)
+    return found
+
+
+# --- the default analyser ---------------------------------------------------------------
+
+def _load_yaml(path: Path) -> Any:
+    import yaml
+
+    from simulator.diagnostics import ContentError, Problem
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ContentError([Problem(str(path), 0, 0, f"cannot read cue file: {exc.strerror}")]) from exc
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise ContentError([Problem(str(path), line, col, f"YAML error: {exc}")]) from exc
+
+
+@lru_cache(maxsize=1)
+def _default_cues() -> dict[str, Any]:
+    import yaml
+
+    text = resources.files("simulator.nlu").joinpath("cues.yaml").read_text(encoding="utf-8")
+    return _merge({}, yaml.safe_load(text) or {})
+
+
+_DEFAULT: list[Analyser] = []
+
+
+def default_analyser() -> Analyser:
+    """The shared analyser over the shipped cues, built on first use."""
+    if not _DEFAULT:
+        _DEFAULT.append(Analyser.default())
+    return _DEFAULT[0]
+
+
+def analyze(text: str, context: str | None = None, today: _dt.date | None = None) -> Analysis:
+    """Analyse one utterance with the default analyser (see ``Analyser.analyze``)."""
+    return default_analyser().analyze(text, context, today)

@@ -1,0 +1,361 @@
+"""Entities: money, percentages, counts, dates, weekdays and payment methods.
+
+Pure regular expressions with linear patterns (no nested quantifiers), so that any
+input, however long or odd, is scanned in linear time. Spans always index the
+original text: ``text[e.start:e.end] == e.text``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+
+from simulator.nlu.types import Entity
+
+# --- number words -------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "grand": 1000, "million": 1_000_000}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+
+_NUMWORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", "thousand", "grand", "a", "and"],
+                           key=len, reverse=True))
+# A run of number words, e.g. "a hundred and fifty", "seventy-five", "twelve hundred".
+# One flat repetition of (word separator): linear.
+_WORDNUM = (
+    rf"(?:(?:{'|'.join(sorted([*_UNITS, *_TENS], key=len, reverse=True))}|a)\b(?:[\s-]+(?:{_NUMWORD})\b)*)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+
+_MONTHS = {
+    m.lower(): i for i, m in enumerate(calendar.month_name) if m
+} | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY_RE = "|".join(_WEEKDAYS)
+
+_PERIOD = (
+    r"(?:\s*(?:/|a|an|per|each|every)\s*(?P<per>month|mo|week|wk|two weeks|other week|"
+    r"fortnight|paycheck|payday)\b|\s+(?P<ly>monthly|weekly|bi-?weekly))?"
+)
+
+_MONEY_RE = re.compile(
+    r"(?P<a>(?:\$|USD\s?)\s?(?P<an>" + _DIGITS + r")(?:\s?(?P<ak>k|K|grand)\b)?)"
+    r"|(?P<b>(?P<bn>" + _DIGITS + r")(?:\s?(?P<bk>k|K)\b)?\s?(?:dollars?|bucks|usd|USD)\b"
+    r"(?:\s+and\s+(?P<bc>\d{1,2}|" + _WORDNUM + r")\s+cents?\b)?)"
+    r"|(?P<c>\b(?P<cn>" + _WORDNUM + r")\s+(?:dollars?|bucks)\b"
+    r"(?:\s+and\s+(?P<cc>\d{1,2}|" + _WORDNUM + r")\s+cents?\b)?)"
+    r"|(?P<d>\b(?P<dn>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+    r"fifteen|twenty)\s+hundred(?:\s+and\s+[a-z]+(?:-[a-z]+)?)?|"
+    r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?\s+hundred)\b"
+    r"(?!\s+(?:payments?|months?|weeks?|days?|years?|installments?|instalments?|percent|people)))"
+    r"|(?P<e>\b(?P<en>" + _WORDNUM + r"|\d{2,6})(?=\s*(?:/|a|an|per|each|every)\s*"
+    r"(?:month|week|two weeks|other week)\b))",
+    re.IGNORECASE,
+)
+_PERIOD_RE = re.compile(_PERIOD, re.IGNORECASE)
+
+_PERCENT_RE = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?|" + _WORDNUM + r")\s?(?:%|percent\b|per cent\b|pct\b)",
+    re.IGNORECASE,
+)
+
+_COUNT_RE = re.compile(
+    r"\b(?P<n>\d{1,3}|" + _WORDNUM + r")(?:\s+more)?\s+"
+    r"(?:(?:equal|monthly|weekly|bi-?weekly|small|separate|smaller|total)\s+)?"
+    r"(?P<u>payments?|installments?|instalments?|chunks|months?|weeks?)\b",
+    re.IGNORECASE,
+)
+
+_ORD_SUFFIX = r"(?:st|nd|rd|th)"
+_DATE_RE = re.compile(
+    r"(?P<iso>\b\d{4}-\d{1,2}-\d{1,2}\b)"
+    r"|(?P<slash>\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b)"
+    r"|(?P<md>\b(?P<md_m>" + _MONTH_RE + r")\.?\s+(?:the\s+)?(?P<md_d>\d{1,2})" + _ORD_SUFFIX
+    + r"?\b(?:,?\s+(?P<md_y>\d{4})\b)?)"
+    r"|(?P<dm>\b(?:the\s+)?(?P<dm_d>\d{1,2})" + _ORD_SUFFIX + r"?\s+(?:of\s+)?(?P<dm_m>"
+    + _MONTH_RE + r")\b(?:,?\s+(?P<dm_y>\d{4})\b)?)"
+    r"|(?P<the>\bthe\s+(?P<the_d>\d{1,2})" + _ORD_SUFFIX + r"\b)"
+    r"|(?P<theo>\bthe\s+(?P<theo_d>" + "|".join(_ORDINALS) + r")\b(?!\s+(?:time|payment|one|"
+    r"part|thing|place|step|call|month|week|day|installment|option)))"
+    r"|(?P<rel>\b(?:today|tonight|tomorrow|tmrw|yesterday)\b)"
+    r"|(?P<nextwd>\b(?:next|this|coming)\s+(?P<nextwd_w>" + _WEEKDAY_RE + r")\b)"
+    r"|(?P<eom>\b(?:the\s+)?end\s+of\s+(?:the|this)\s+month\b)"
+    r"|(?P<nxw>\bnext\s+(?P<nxw_u>week|month)\b)",
+    re.IGNORECASE,
+)
+_WEEKDAY_ONLY_RE = re.compile(r"\b(?P<w>" + _WEEKDAY_RE + r")s?\b", re.IGNORECASE)
+
+_METHODS: tuple[tuple[str, str], ...] = (
+    ("debit_card", r"\bdebit\s+card\b|\bdebit\b"),
+    ("credit_card", r"\bcredit\s+card\b|\bvisa\s+card\b|\bmastercard\b|\bamex\b"),
+    ("bank_transfer", r"\bbank\s+transfer\b|\bach\b|\bwire\s+transfer\b|\bchecking\s+account\b|"
+     r"\bsavings\s+account\b|\bbank\s+account\b|\brouting\s+number\b|\bauto[- ]?debit(?:ed)?\b|"
+     r"\bdirect\s+debit\b|\bautopay\b|\bauto[- ]pay\b|\be-?check\b"),
+    ("money_order", r"\bmoney\s+orders?\b"),
+    ("check", r"\b(?:a|the|by|your|personal|mail\s+(?:a|the|us\s+a))\s+(?:check|cheque)\b|"
+     r"\bchecks?\s+payable\b|\bcheque\b"),
+    ("cash", r"\bcash\b"),
+    ("online", r"\bonline\b|\bportal\b|\bwebsite\b|\bpayment\s+link\b|\bthe\s+app\b"),
+    ("debit_card", r"\bby\s+card\b|\bon\s+(?:your|the|a)\s+card\b|\bcard\s+(?:info|number|on file)\b"),
+)
+_METHOD_RE = [(name, re.compile(p, re.IGNORECASE)) for name, p in _METHODS]
+
+
+def words_to_number(words: str) -> float | None:
+    """Parse number words ("a hundred and fifty", "seventy-five", "twelve hundred")."""
+    total = 0
+    current = 0
+    seen = False
+    for w in re.split(r"[\s-]+", words.lower().strip()):
+        if not w or w == "and":
+            continue
+        if w in ("a", "an"):
+            current = current or 1
+            continue
+        if w in _UNITS:
+            current += _UNITS[w]
+            seen = True
+        elif w in _TENS:
+            current += _TENS[w]
+            seen = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+            seen = True
+        else:
+            return None
+    return float(total + current) if seen else None
+
+
+def _num(s: str) -> float | None:
+    s = s.strip()
+    if not s:
+        return None
+    if s[0].isdigit():
+        try:
+            return float(s.replace(",", ""))
+        except ValueError:
+            return None
+    return words_to_number(s)
+
+
+def _period_unit(text: str, end: int) -> tuple[str, int]:
+    """The period after a money amount ("a month", "weekly") and where it ends."""
+    m = _PERIOD_RE.match(text, end, min(len(text), end + 24))
+    if not m or m.end() == end:
+        return "", end
+    per = (m.group("per") or m.group("ly") or "").lower()
+    if per in ("month", "mo", "monthly"):
+        return "month", m.end()
+    if per in ("week", "wk", "weekly"):
+        return "week", m.end()
+    if per in ("two weeks", "other week", "fortnight", "biweekly", "bi-weekly", "paycheck",
+               "payday"):
+        return "two_weeks", m.end()
+    return "", end
+
+
+def _money(text: str) -> list[Entity]:
+    out: list[Entity] = []
+    for m in _MONEY_RE.finditer(text):
+        value: float | None
+        if m.group("a"):
+            value = _num(m.group("an"))
+            if value is not None and m.group("ak"):
+                value *= 1000
+        elif m.group("b"):
+            value = _num(m.group("bn"))
+            if value is not None and m.group("bk"):
+                value *= 1000
+            if value is not None and m.group("bc"):
+                value += (_num(m.group("bc")) or 0) / 100
+        elif m.group("c"):
+            value = _num(m.group("cn"))
+            if value is not None and m.group("cc"):
+                value += (_num(m.group("cc")) or 0) / 100
+        elif m.group("d"):
+            value = _num(m.group("dn"))
+        else:
+            value = _num(m.group("en"))
+            if m.group("en").lower() in ("a", "an"):
+                value = None
+        if value is None:
+            continue
+        start, end = m.start(), m.end()
+        unit, period_end = _period_unit(text, end)
+        out.append(Entity("money", round(value, 2), text[start:end], start, end, unit))
+        if period_end > end:  # the period's words are no count ("every two weeks")
+            out.append(Entity("_period", None, text[end:period_end], end, period_end))
+    return out
+
+
+def _percent(text: str) -> list[Entity]:
+    out = []
+    for m in _PERCENT_RE.finditer(text):
+        v = _num(m.group("n"))
+        if v is not None:
+            out.append(Entity("percent", v, m.group(0), m.start(), m.end()))
+    return out
+
+
+def _count(text: str) -> list[Entity]:
+    out = []
+    for m in _COUNT_RE.finditer(text):
+        v = _num(m.group("n"))
+        if v is None or v <= 0 or v > 999:
+            continue
+        u = m.group("u").lower()
+        unit = "months" if u.startswith("month") else "weeks" if u.startswith("week") else "payments"
+        out.append(Entity("count", int(v), m.group(0), m.start(), m.end(), unit))
+    return out
+
+
+def _safe_date(y: int, mo: int, d: int) -> _dt.date | None:
+    try:
+        return _dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _upcoming(today: _dt.date, mo: int, d: int) -> _dt.date | None:
+    """The next occurrence (today or later) of month/day."""
+    got = _safe_date(today.year, mo, d)
+    if got is not None and got < today:
+        got = _safe_date(today.year + 1, mo, d)
+    return got
+
+
+def _day_of_month(today: _dt.date, d: int) -> _dt.date | None:
+    """The next occurrence (today or later) of day ``d`` of a month."""
+    if d < today.day:
+        y, mo = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    else:
+        y, mo = today.year, today.month
+    for _ in range(3):
+        got = _safe_date(y, mo, d)
+        if got is not None:
+            return got
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    return None
+
+
+def _resolve(m: re.Match[str], today: _dt.date | None) -> str | None:
+    g = m.group
+    if g("iso"):
+        y, mo, d = (int(x) for x in g("iso").split("-"))
+        got = _safe_date(y, mo, d)
+        return got.isoformat() if got else None
+    if today is None and not (g("md") and g("md_y")) and not (g("dm") and g("dm_y")):
+        if g("slash") and g("slash").count("/") == 2:
+            pass
+        else:
+            return None
+    if g("slash"):
+        parts = [int(x) for x in g("slash").split("/")]
+        mo, d = parts[0], parts[1]
+        if len(parts) == 3:
+            y = parts[2] + (2000 if parts[2] < 100 else 0)
+            got = _safe_date(y, mo, d)
+        else:
+            got = _upcoming(today, mo, d) if today and 1 <= mo <= 12 else None
+        return got.isoformat() if got else None
+    if g("md") or g("dm"):
+        mo = _MONTHS[(g("md_m") or g("dm_m")).lower()]
+        d = int(g("md_d") or g("dm_d"))
+        y_s = g("md_y") or g("dm_y")
+        got = _safe_date(int(y_s), mo, d) if y_s else _upcoming(today, mo, d) if today else None
+        return got.isoformat() if got else None
+    assert today is not None
+    if g("the") or g("theo"):
+        d = int(g("the_d")) if g("the") else _ORDINALS[g("theo_d").lower()]
+        got = _day_of_month(today, d) if 1 <= d <= 31 else None
+        return got.isoformat() if got else None
+    if g("rel"):
+        w = g("rel").lower()
+        delta = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}[w]
+        return (today + _dt.timedelta(days=delta)).isoformat()
+    if g("nextwd"):
+        target = _WEEKDAYS.index(g("nextwd_w").lower())
+        ahead = (target - today.weekday()) % 7 or 7
+        return (today + _dt.timedelta(days=ahead)).isoformat()
+    if g("eom"):
+        last = calendar.monthrange(today.year, today.month)[1]
+        return today.replace(day=last).isoformat()
+    if g("nxw"):
+        if g("nxw_u").lower() == "week":
+            return (today + _dt.timedelta(days=7)).isoformat()
+        y, mo = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+        return _dt.date(y, mo, 1).isoformat()
+    return None
+
+
+def _dates(text: str, today: _dt.date | None) -> list[Entity]:
+    out = []
+    for m in _DATE_RE.finditer(text):
+        if m.group("slash"):
+            parts = m.group("slash").split("/")
+            if not (1 <= int(parts[0]) <= 12 and 1 <= int(parts[1]) <= 31):
+                continue
+        out.append(Entity("date", _resolve(m, today), m.group(0), m.start(), m.end()))
+    return out
+
+
+def _weekdays(text: str) -> list[Entity]:
+    return [Entity("weekday", m.group("w").lower(), m.group(0), m.start(), m.end())
+            for m in _WEEKDAY_ONLY_RE.finditer(text)]
+
+
+def _methods(text: str) -> list[Entity]:
+    out: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+    for name, rx in _METHOD_RE:
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(Entity("payment_method", name, m.group(0), m.start(), m.end()))
+    return out
+
+
+def extract_entities(text: str, today: _dt.date | None = None) -> list[Entity]:
+    """All entities in ``text``, in order of position; overlapping numbers resolved.
+
+    Money wins over a count or percent on the same words; a date wins over a bare
+    number. Relative dates get ``value`` None when ``today`` is None.
+    """
+    money = _money(text)
+    percent = _percent(text)
+    counts = _count(text)
+    dates = _dates(text, today)
+    taken = [(e.start, e.end) for e in [*percent, *dates]]
+
+    def free(e: Entity) -> bool:
+        return not any(e.start < b and a < e.end for a, b in taken)
+
+    money = [e for e in money if free(e)]
+    taken += [(e.start, e.end) for e in money]
+    money = [e for e in money if e.type == "money"]
+    counts = [e for e in counts if free(e)]
+    result = [*money, *percent, *counts, *dates, *_weekdays(text), *_methods(text)]
+    result.sort(key=lambda e: (e.start, e.end))
+    return result

@@ -1,0 +1,154 @@
+"""Tone: a number in [-1, 1] and a label, with the markers that moved it.
+
+Markers follow the politeness strategies of Danescu-Niculescu-Mizil et al. (2013):
+gratitude, apology, greeting, please, indirect and counterfactual requests, hedges
+and deference push the tone up; direct questions, second-person openings, imperatives,
+blame, sarcasm, profanity and insults push it down. Threats, pressure and abuse
+detected as moves pull it down hard: the labelling rule is that any of them makes an
+utterance negative even when it is politely worded.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from simulator.nlu.types import Tone
+
+#: (label, weight, pattern). Weights add up; the sum is squashed with tanh.
+_MARKERS: tuple[tuple[str, float, str], ...] = (
+    # --- up ---------------------------------------------------------------------------
+    ("gratitude", 0.55, r"\b(?:thanks|thank\s+(?:you|u)|thx|ty\b|appreciate[sd]?|grateful|"
+     r"much\s+obliged|cheers)\b"),
+    ("apology", 0.45, r"\b(?:sorry|apologi[sz]e|apologies|my\s+apologies|pardon|excuse\s+me|"
+     r"forgive\s+me|my\s+bad)\b"),
+    ("greeting", 0.35, r"^\W*(?:hi|hello|hey|dear|greetings|howdy|good\s+(?:morning|"
+     r"afternoon|evening))\b"),
+    ("greeting", 0.2, r"\bhow\s+(?:are|have)\s+you\b|\bhow's\s+your\s+day\b|\bhope\s+you(?:'re|\s+are)\s+"
+     r"(?:well|doing)\b"),
+    ("please", 0.4, r"\bplease\b|\bpls\b|\bplz\b"),
+    ("well-wishes", 0.5, r"\b(?:take\s+care|have\s+a\s+(?:good|great|nice|blessed|wonderful|"
+     r"lovely)|good\s+luck|best\s+wishes|congrat\w*|all\s+the\s+best|enjoy\s+your|hang\s+in\s+"
+     r"there|happy\s+(?:birthday|holidays|new\s+year))\b"),
+    ("acknowledgement", 0.45, r"\b(?:i\s+understand|i\s+hear\s+you|i\s+get\s+it|that\s+makes\s+"
+     r"(?:total\s+|complete\s+|a\s+lot\s+of\s+)?sense|totally\s+understandable|no\s+wonder|"
+     r"i\s+can\s+(?:only\s+)?imagine|that\s+(?:sounds|must\s+be|must\s+have\s+been)|that's\s+"
+     r"(?:rough|hard|tough|awful|a\s+lot|really\s+hard|understandable|fair)|fair\s+question|"
+     r"good\s+question|no\s+worries|no\s+problem|take\s+your\s+time|not\s+here\s+to\s+judge|"
+     r"i'd\s+be\s+(?:upset|annoyed|frustrated)\s+too|great\s+news)\b"),
+    ("deference", 0.45, r"\b(?:great|good|nice|excellent|fantastic|brilliant|awesome|amazing|"
+     r"superb|impressive|wonderful)\s+(?:work|job|idea|point|catch|question|article|edit|"
+     r"stuff|news)\b|\b(?:well\s+done|kudos|impressed|you're\s+right|good\s+point)\b"),
+    ("indirect request", 0.35, r"\b(?:would|could|might)\s+(?:you|u|we|i)\b|\bwould\s+it\s+be\b|"
+     r"\bwould\s+you\s+(?:mind|like|be\s+(?:willing|able|in\s+a\s+position))\b"),
+    ("indirect request", 0.3, r"\b(?:do|would)\s+you\s+mind\b|\bif\s+you\s+(?:don't|do\s+not)\s+"
+     r"mind\b|\bi\s+(?:was|am|'m)\s+wondering\b|\bi\s+wonder\b|\bwhen\s+you\s+(?:get|have)\s+a\s+"
+     r"(?:chance|moment|minute)\b|\bif\s+(?:possible|you\s+(?:can|could|have\s+time))\b"),
+    ("hedge", 0.15, r"\b(?:perhaps|maybe|possibly|i\s+think|i\s+believe|i\s+suppose|i\s+guess|"
+     r"it\s+seems|seems\s+(?:like|to)|i\s+feel|might|suggest|i\s+hope|hopefully|if\s+that\s+"
+     r"(?:helps|works)|ideally|just\s+to)\b"),
+    ("helpful offer", 0.3, r"\b(?:happy\s+to|glad\s+to|feel\s+free|let\s+me\s+know|i\s+can\s+help|"
+     r"can\s+i\s+help|if\s+it\s+helps|would\s+it\s+help|i'd\s+be\s+happy|we\s+can\s+work|"
+     r"works\s+for\s+you|work\s+for\s+you|comfortable\s+for\s+you|for\s+you\b\W*$)\b"),
+    ("by the way", 0.25, r"\bby\s+the\s+way\b|\bbtw\b"),
+    ("first person plural", 0.1, r"\b(?:let's|let\s+us|we\s+could|we\s+can|together)\b"),
+    ("friendly", 0.25, r":\)|:-\)|;\)|\bglad\b|\bgreat\b|\bperfect\b|\bwonderful\b|\bawesome\b|"
+     r"\bno\s+rush\b|\bpleasure\b|\bhappy\b|\bkindly\b|\bwelcome\b"),
+    ("address by name", 0.1, r"\b(?:mr|ms|mrs|miss|dr|sir|ma'am)\b"),
+    # --- down -------------------------------------------------------------------------
+    ("profanity", -1.6, r"\b(?:fuck\w*|f\*+k?\w*|shit\w*|bullshit|damn\w*|goddam\w*|hell\b|"
+     r"crap\w*|ass\b|asshole|bitch\w*|bastard|piss\w*|wtf|stfu|freaking|frigging|friggin|"
+     r"bloody|screw\s+(?:you|this|that|it))|f\*+"),
+    ("insult", -1.4, r"\b(?:idiot\w*|stupid|dumb\w*|moron\w*|deadbeat\w*|loser\w*|liars?|"
+     r"pathetic|clueless|dense|lazy|worthless|useless|incompetent|clown\w*|fool\w*|imbecile|"
+     r"ridiculous|absurd|trash|garbage|nonsense|idiocy|retard\w*|troll\w*|vandal\w*|"
+     r"ignorant|childish|juvenile|grow\s+up|shut\s+up|your\s+kind|you\s+people|sob\s+story|"
+     r"genius\s+move|what\s+a\s+joke|get\s+a\s+life|whining|crybaby)\b"),
+    ("blame", -0.5, r"\b(?:your\s+fault|you\s+(?:never|always|keep|broke|failed|refuse[ds]?|"
+     r"ignored?|lied)|you\s+should\s+have|you\s+didn't|you\s+did\s+not|you\s+clearly|excuses?|"
+     r"stall(?:ing)?|wasting|you\s+made\s+a\s+promise|you\s+signed)\b"),
+    ("sarcasm", -0.8, r"\b(?:yeah\s+right|sure\s+you\s+did|oh\s+(?:wow|great|sure|really|so)|"
+     r"convenient|how\s+convenient|nice\s+try|good\s+luck\s+(?:ever|with\s+that|getting)|"
+     r"bitter\s+much|must\s+be\s+nice|unbelievable|are\s+you\s+(?:kidding|serious)|"
+     r"give\s+me\s+a\s+break|spare\s+me)\b"),
+    ("curtness", -0.55, r"^\W*(?:whatever|fine|yeah\s+yeah|uh-huh\.\s+sure|look|listen|"
+     r"enough|ok\s+thanks\s+bye)\b|\bi\s+don't\s+have\s+all\s+day\b|\bi\s+heard\s+you\b|"
+     r"\bi\s+don't\s+care\b|\bnot\s+my\s+(?:problem|concern)\b|\bthat's\s+all\s+i\s+needed\b|"
+     r"\bi'm\s+not\s+asking\s+again\b|\bgot\s+it\?|\bis\s+that\s+clear\b|\bdo\s+you\s+understand\b"),
+    ("why-did-you", -0.7, r"\bwhy\s+(?:did|didn't|would|wouldn't|do|don't|are|aren't|were|"
+     r"is|have|haven't|on\s+earth|the)\s+(?:you|u|your|it|this|that)\b|\bwhat\s+(?:the|on\s+earth)\b|"
+     r"\bhow\s+(?:dare|come|on\s+earth|many\s+times)\b|\bwho\s+(?:the|do\s+you\s+think)\b"),
+    ("demand", -0.5, r"\byou\s+(?:need|have|must|better|had\s+better|'d\s+better|will|'ll)\s+(?:to\s+)?"
+     r"(?:stop|pay|listen|quit|do\b|explain|answer|cease|remove|provide)|\b(?:i\s+need|i\s+want|"
+     r"i\s+demand|i\s+expect)\s+(?:an?\s+answer|it|this|you|that)\b|\bdo\s+not\s+|\bdon't\s+"
+     r"(?:you\s+)?(?:dare|ever|add|remove|revert|give|touch|make|tell)\b|\bright\s+now\b|"
+     r"\bimmediately\b|\blast\s+chance\b|\bor\s+else\b|\bnow\s+or\s+never\b"),
+    ("imperative", -0.35, r"^\W*(?:stop|quit|pay|give|get|put|tell|answer|listen|explain|"
+     r"borrow|keep|move|read|see|check|look\s+at|fix|remove|undo|revert|don't|do\s+not|"
+     r"send|show|go|leave|add)\b"),
+    ("direct question", -0.3, r"^\W*(?:so\s+)?(?:why|what|where|who|how|which|when)\b[^.!?]{0,200}\?"),
+    ("you-first", -0.3, r"^\W*(?:you|your|u)\b"),
+    ("factuality", -0.2, r"\b(?:actually|in\s+fact|the\s+point\s+is|the\s+reality\s+is|"
+     r"obviously|clearly|seriously|honestly|really)\b"),
+    ("shouting", -0.35, r"[!?]{2,}|\b[A-Z]{5,}\b"),
+)
+
+_COMPILED = tuple(
+    (label, w, re.compile(p, re.IGNORECASE if label != "shouting" else 0))
+    for label, w, p in _MARKERS
+)
+_MOVE_WEIGHTS = {"threat": -1.4, "pressure": -1.1, "abuse": -1.6}
+_MOVE_UP = {"empathy": 0.4, "closing": 0.2, "greeting": 0.15}
+
+#: Label cut points: score < cut -> label (checked in order), else "warm".
+CUTS: tuple[tuple[float, str], ...] = (
+    (-0.6, "abusive"),
+    (-0.3, "hostile"),
+    (-0.12, "curt"),
+    (0.15, "neutral"),
+    (0.5, "polite"),
+)
+
+
+def label_for(score: float) -> str:
+    """The label for a tone number; cut points in CUTS."""
+    for cut, label in CUTS:
+        if score < cut:
+            return label
+    return "warm"
+
+
+def tone_of(sentences: Iterable[str], moves: Iterable[str] = ()) -> Tone:
+    """Tone of an utterance given its sentences and the moves found in it.
+
+    Each marker counts once per utterance (a second "please" adds nothing), so that
+    long polite or rude texts do not saturate from repetition alone.
+    """
+    found: dict[str, float] = {}
+    for sentence in sentences:
+        for label, weight, rx in _COMPILED:
+            if rx.search(sentence):
+                if label not in found or abs(weight) > abs(found[label]):
+                    found[label] = weight
+    move_set = set(moves)
+    for move, weight in _MOVE_WEIGHTS.items():
+        if move in move_set:
+            found[move] = weight
+    negative_move = any(m in move_set for m in _MOVE_WEIGHTS)
+    if not negative_move:
+        for move, weight in _MOVE_UP.items():
+            if move in move_set:
+                found.setdefault(move, weight)
+    raw = sum(found.values())
+    if negative_move:
+        raw = min(raw, -0.7)
+    score = max(-1.0, min(1.0, math.tanh(raw)))
+    if not math.isfinite(score):
+        score = 0.0
+    score = round(score, 4)
+    reasons = tuple(
+        f"{label} ({'+' if w > 0 else ''}{w:g})"
+        for label, w in sorted(found.items(), key=lambda kv: -abs(kv[1]))
+    )
+    return Tone(score, label_for(score), reasons)

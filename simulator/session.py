@@ -1,0 +1,239 @@
+"""The session API shared by the app and the command line.
+
+    session = Session.start("hardship-basic", seed=42, trainee="alex", preparation=prep)
+    turn = session.say("Good evening, this is Sam with Northgate Recovery.")
+    ...
+    session.hang_up()                    # or the debtor ends the call
+    session.wrap_up(agreement, notes)
+    record = session.record()            # DESIGN.md section 8, saved as YAML or JSON
+    finished = session.finish()          # what the scorer reads
+
+Deterministic: the same scenario, seed, preparation and lines give the same record,
+replies and scorecard.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from simulator.content.account import AccountFile, generate_account
+from simulator.content.library import Library
+from simulator.content.models import Agreement, Persona, Preparation, Scenario, SessionRecord
+from simulator.diagnostics import UserError
+from simulator.engine.call import Call
+from simulator.engine.records import CallResult, FinishedSession, Turn
+from simulator.nlu.types import Analysis
+
+
+def content_hash(model: Any) -> str:
+    """sha256 of a model's canonical JSON: the same content gives the same hash."""
+    data = model.model_dump(mode="json", by_alias=True, exclude_none=True)
+    blob = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _analyser_for(persona: Persona, scenario: Scenario) -> Callable[..., Analysis]:
+    from simulator.nlu import analyser as nlu
+
+    extra: dict[str, Any] = {}
+    for cues in (persona.cues, scenario.cues):
+        for move, c in cues.items():
+            slot = extra.setdefault(move, {"phrases": [], "patterns": [], "examples": [], "negative": []})
+            for k in slot:
+                slot[k].extend(getattr(c, k))
+    if extra:
+        return nlu.Analyser.default().extended(extra).analyze
+    return nlu.analyze
+
+
+class Session:
+    """One attempt: preparation, the call, the wrap-up form."""
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        persona: Persona,
+        *,
+        scenario_ref: str,
+        seed: int,
+        trainee: str = "",
+        preparation: Preparation | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.scenario = scenario
+        self.persona = persona
+        self.scenario_ref = scenario_ref
+        self.seed = seed
+        self.trainee = trainee
+        self.preparation = preparation or Preparation()
+        self.account: AccountFile = generate_account(scenario, persona, seed)
+        self.call = Call(persona, scenario, self.account, seed, _analyser_for(persona, scenario))
+        self.agreement: Agreement | None = None
+        self.notes = ""
+        self.unplayed: list[str] = []
+        self.extra = dict(extra or {})
+
+    # ---------------------------------------------------------------- starting
+    @classmethod
+    def start(
+        cls,
+        scenario: str | Path | Scenario,
+        *,
+        seed: int | None = None,
+        trainee: str = "",
+        preparation: Preparation | dict[str, Any] | None = None,
+        library: Library | None = None,
+        persona: Persona | None = None,
+    ) -> Session:
+        """Start a session from a shipped scenario id, a scenario file, or a Scenario."""
+        lib = library or _default_library()
+        if isinstance(scenario, Scenario):
+            scn, path, ref = scenario, None, scenario.id
+        else:
+            path = lib.scenario_path(scenario)
+            scn = lib.load_scenario_file(path)
+            ref = str(scenario)
+        pers = persona or lib.persona_for(scn, path)
+        if isinstance(preparation, dict):
+            preparation = Preparation.model_validate(preparation)
+        return cls(scn, pers, scenario_ref=ref, seed=scn.seed if seed is None else seed,
+                   trainee=trainee, preparation=preparation)
+
+    # ---------------------------------------------------------------- the call
+    @property
+    def opening(self) -> str:
+        """What the other party says on picking up."""
+        return self.call.opening
+
+    @property
+    def turns(self) -> list[Turn]:
+        return self.call.turns
+
+    @property
+    def ended(self) -> bool:
+        return self.call.ended
+
+    @property
+    def state(self) -> str:
+        return self.call.state
+
+    def say(self, text: str) -> Turn:
+        """Play one trainee line. Raises UserError once the call has ended."""
+        if self.call.ended:
+            raise UserError("the call has ended")
+        return self.call.say(text)
+
+    def hang_up(self) -> str:
+        """The trainee ends the call."""
+        return self.call.hang_up()
+
+    def result(self) -> CallResult:
+        return self.call.result()
+
+    def coach(self) -> dict[str, Any]:
+        """The debtor's mood and numbers, for coach mode."""
+        return self.call.snapshot()
+
+    # ---------------------------------------------------------------- wrap-up
+    def wrap_up(self, agreement: Agreement | dict[str, Any] | None, notes: str = "") -> None:
+        if isinstance(agreement, dict):
+            agreement = Agreement.model_validate(agreement)
+        self.agreement = agreement
+        self.notes = notes
+
+    def record(self) -> SessionRecord:
+        """The session as DESIGN.md section 8 describes it (with extra fields)."""
+        result = self.call.result()
+        extra: dict[str, Any] = {
+            **self.extra,
+            "outcome": result.outcome,
+            "ended_by": result.ended_by,
+        }
+        if self.unplayed:
+            extra["unplayed_turns"] = list(self.unplayed)
+        return SessionRecord(
+            scenario=self.scenario_ref,
+            trainee=self.trainee,
+            seed=self.seed,
+            preparation=self.preparation,
+            turns=[t.text for t in self.call.turns] + list(self.unplayed),
+            agreement=self.agreement,
+            notes=self.notes,
+            **extra,
+        )
+
+    def finish(self) -> FinishedSession:
+        if not self.call.ended:
+            self.call.end_by_script()
+        return FinishedSession(
+            record=self.record(),
+            scenario=self.scenario,
+            persona=self.persona,
+            account=self.account,
+            opening=self.opening,
+            turns=list(self.call.turns),
+            result=self.call.result(),
+            unplayed=list(self.unplayed),
+            hashes={"scenario": content_hash(self.scenario), "persona": content_hash(self.persona)},
+        )
+
+
+_LIBRARY: Library | None = None
+
+
+def _default_library() -> Library:
+    global _LIBRARY
+    if _LIBRARY is None:
+        _LIBRARY = Library.default()
+    return _LIBRARY
+
+
+def replay(record: SessionRecord, library: Library | None = None,
+           base: Path | None = None) -> FinishedSession:
+    """Play a saved record headless. Lines after the debtor ended the call are not played."""
+    ref = record.scenario
+    if base is not None and ("/" in ref or ref.endswith((".yaml", ".yml", ".json"))):
+        candidate = (base / ref)
+        if candidate.is_file():
+            ref = str(candidate)
+    session = Session.start(ref, seed=record.seed, trainee=record.trainee,
+                            preparation=record.preparation, library=library)
+    session.scenario_ref = record.scenario
+    for i, line in enumerate(record.turns):
+        if session.ended:
+            session.unplayed = list(record.turns[i:])
+            break
+        session.say(line)
+    session.wrap_up(record.agreement, record.notes)
+    return session.finish()
+
+
+def dump_record(record: SessionRecord, fmt: str = "yaml") -> str:
+    """A record as YAML (the default) or JSON text, with DESIGN.md's field order."""
+    data = record.model_dump(mode="json", exclude_none=True)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    import yaml
+
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def save_record(record: SessionRecord, path: Path | str) -> Path:
+    """Write a record atomically; JSON when the name ends in .json, else YAML."""
+    import os
+    import tempfile
+
+    path = Path(path)
+    text = dump_record(record, "json" if path.suffix == ".json" else "yaml")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    return path

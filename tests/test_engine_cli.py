@@ -1,0 +1,57 @@
+"""`collectsim graph`, `check` and `try` over the shipped content."""
+
+import subprocess
+import sys
+
+from simulator.cli import main
+
+
+def test_graph_mermaid(capsys):
+    assert main(["graph", "hardship-basic"]) == 0
+    out = capsys.readouterr().out
+    assert "stateDiagram-v2" in out
+    assert "answered --> verified" in out
+    assert "hung_up" in out
+
+
+def test_graph_dot(capsys):
+    assert main(["graph", "hardship-basic", "--format", "dot"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('digraph "hardship"')
+    assert '"answered" -> "verified"' in out
+
+
+def test_graph_unknown_scenario_is_one_line(capsys):
+    assert main(["graph", "no-such-scenario"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unknown scenario 'no-such-scenario'" in err
+
+
+def test_check_runs_every_shipped_scenario(capsys):
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "FAIL" not in out
+    assert " 0 failed" in out
+
+
+def test_check_reports_a_failing_expectation(tmp_path, capsys):
+    src = (tmp_path / "s.yaml")
+    src.write_text(
+        "id: broken-check\ntitle: t\ndescription: d\npersona: hardship\n"
+        "checks:\n  - name: expects the impossible\n    lines: ['Is this Maria Delgado?']\n"
+        "    expect: {outcome: agreement}\n"
+    )
+    assert main(["check", str(src)]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL broken-check: expects the impossible" in out
+    assert "expected outcome 'agreement', got 'refused'" in out
+
+
+def test_try_at_a_prompt():
+    lines = "Hi, is this Maria Delgado?\n/coach\nThis is an attempt to collect a debt.\n/end\n"
+    proc = subprocess.run([sys.executable, "-m", "simulator", "try", "hardship-basic"],
+                          input=lines, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "Yes, this is Maria" in proc.stdout or "Speaking" in proc.stdout
+    assert "coach: {" in proc.stdout
+    assert "Outcome:" in proc.stdout

@@ -1,0 +1,123 @@
+"""The session API: deterministic, replayable, and honest about how the call ended."""
+
+import pytest
+
+from simulator.content.loader import load_session
+from simulator.content.models import SessionRecord
+from simulator.diagnostics import UserError
+from simulator.session import Session, dump_record, replay, save_record
+
+GOOD = [
+    "Good evening, this is Sam with Northgate Recovery. Am I speaking with Maria Delgado?",
+    "Thanks, Maria. This is an attempt to collect a debt, and any information obtained will be used "
+    "for that purpose. I'm calling about your Lakeside card; the balance is $1,240.",
+    "Can you tell me a bit about what's been going on?",
+    "I'm so sorry to hear that, that sounds really stressful.",
+    "What could you realistically manage each month?",
+    "We could set up a plan of $80 a month starting December 15th.",
+    "So that's $80 a month by debit card, starting December 15th. I'll email you a confirmation today.",
+    "Thanks for working with me, Maria. Take care.",
+]
+
+
+def _play(lines, seed=42):
+    s = Session.start("hardship-basic", seed=seed, trainee="alex")
+    turns = [s.say(line) for line in lines if not s.ended]
+    return s, turns
+
+
+def test_same_inputs_same_replies():
+    a = [t.reply for t in _play(GOOD)[1]]
+    b = [t.reply for t in _play(GOOD)[1]]
+    assert a == b
+
+
+def test_seed_changes_the_wording_not_the_behaviour():
+    replies = {tuple(t.reply for t in _play(GOOD, seed=s)[1]) for s in range(6)}
+    assert len(replies) > 1
+    for seed in range(6):
+        s, _ = _play(GOOD, seed=seed)
+        assert s.result().outcome == "agreement"
+
+
+def test_agreed_terms_are_recorded():
+    s, turns = _play(GOOD)
+    agreed = s.result().agreed
+    assert agreed.kind == "payment_plan"
+    assert agreed.monthly == 80.0
+    assert agreed.first_date.isoformat() == "2026-12-15"
+    assert agreed.method == "debit_card"
+    assert "offer_accepted" in turns[5].events
+
+
+def test_turns_carry_party_facts_before_the_line():
+    _, turns = _play(GOOD[:2])
+    assert turns[0].before.verified is False
+    assert turns[1].before.verified is True  # confirmed in answer to turn 1
+    assert turns[1].before.party == "debtor"
+
+
+def test_say_after_the_end_is_a_user_error():
+    s, _ = _play(["Is this Maria Delgado?", "Pay today or we'll have you arrested."])
+    assert s.ended and s.result().outcome == "hung_up"
+    with pytest.raises(UserError):
+        s.say("hello?")
+
+
+def test_trainee_hang_up_ends_the_call():
+    s, _ = _play(GOOD[:3])
+    s.hang_up()
+    assert s.ended
+    r = s.result()
+    assert r.ended_by == "trainee"
+    assert r.outcome == "refused"
+
+
+def test_record_round_trip(tmp_path):
+    s, _ = _play(GOOD)
+    s.wrap_up({"outcome": "payment_plan", "installment_amount": 80, "installments": 16,
+               "first_payment_date": "2026-12-15", "payment_method": "debit_card"},
+              notes="Lost job in August; new job Dec 1. $80/month from Dec 15. Email confirmation.")
+    rec = s.record()
+    for name in ("r.yaml", "r.json"):
+        path = save_record(rec, tmp_path / name)
+        back = load_session(path)
+        assert back.turns == GOOD
+        assert back.agreement.installment_amount == 80
+        assert back.model_dump() == rec.model_dump()
+
+
+def test_replay_stops_when_the_debtor_hangs_up():
+    rec = SessionRecord(scenario="hardship-basic", seed=1, turns=[
+        "Is this Maria Delgado?", "Pay today or we'll have you arrested.", "Hello?", "Are you there?"])
+    fs = replay(rec)
+    assert len(fs.turns) == 2
+    assert fs.unplayed == ["Hello?", "Are you there?"]
+    assert fs.result.outcome == "hung_up"
+    assert fs.record.turns == rec.turns  # the record keeps every line
+    assert fs.record.model_extra["unplayed_turns"] == ["Hello?", "Are you there?"]
+
+
+def test_replay_matches_live_play():
+    s, turns = _play(GOOD)
+    fs = replay(SessionRecord(scenario="hardship-basic", seed=42, turns=GOOD))
+    assert [t.reply for t in fs.turns] == [t.reply for t in turns]
+    assert dump_record(fs.record) == dump_record(replay(fs.record).record)
+
+
+def test_account_file_is_seeded_and_pinned():
+    a = Session.start("hardship-basic", seed=5).account
+    b = Session.start("hardship-basic", seed=5).account
+    c = Session.start("hardship-basic", seed=6).account
+    assert a == b
+    assert a.account.balance == 1240.0  # pinned by the scenario
+    assert a.account.creditor == "Lakeside Card Services"
+    assert a.debtor.first_name == "Maria"  # pinned by the persona
+    assert (a.debtor.address, a.debtor.phone) != (c.debtor.address, c.debtor.phone)
+    assert set(a.sections()) == {"account_summary", "payment_history", "contact_notes",
+                                 "debtor_profile", "creditor_policy"}
+
+
+def test_unknown_scenario_is_one_clear_error():
+    with pytest.raises(UserError, match="unknown scenario 'nope'"):
+        Session.start("nope")
