@@ -127,13 +127,14 @@ def bench(label: str, url: str, rows: int) -> list[tuple[str, str, float, float,
     rng = random.Random(1)
     results = []
     with Store.open(url) as store:
-        start = time.perf_counter()
+        fill = 0.0  # the store's time only, not making the fake cards
         chunk = 10_000
         for first in range(0, rows, chunk):
             cards = [fake_scorecard(n, rng) for n in range(first, min(rows, first + chunk))]
+            start = time.perf_counter()
             store.save_many(cards)
-        fill = time.perf_counter() - start
-        results.append((label, f"fill {rows:,} (bulk)", fill, fill, f"{rows / fill:,.0f} rows/s"))
+            fill += time.perf_counter() - start
+        results.append((label, f"save_many {rows:,}", fill, fill, f"{rows / fill:,.0f} rows/s"))
         trio = TRAINEES[:3]
         cases: list[tuple[str, Callable[[], Any]]] = [
             ("compare 3 trainees", lambda: store.compare(trio)),

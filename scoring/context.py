@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from scoring.rubric import Rubric, Thresholds
+from scoring.text import move_quote
 from simulator.engine.records import CallResult, Terms, Turn
 
 #: Offer moves in the usual order of a negotiation (full payment first).
@@ -169,11 +170,11 @@ class CallView:
                 continue
             if t.offer is not None:
                 kind = t.offer.kind
-                span = next((m.evidence for m in moves if MOVE_KIND[m.move] == kind), "")
-                out.append(Offer(t.index, kind, t.offer, span or (moves[0].evidence if moves else t.text)))
+                span = next((move_quote(t, m.move) for m in moves if MOVE_KIND[m.move] == kind), "")
+                out.append(Offer(t.index, kind, t.offer, span or (move_quote(t, moves[0].move) if moves else t.text)))
             else:
                 m = moves[0]
-                out.append(Offer(t.index, MOVE_KIND[m.move], None, m.evidence))
+                out.append(Offer(t.index, MOVE_KIND[m.move], None, move_quote(t, m.move)))
         return out
 
     @cached_property

@@ -122,7 +122,7 @@ class Thresholds(_Strict):
     early_turns: int = Field(3, ge=1, description="Self-identification (and purpose after verification) within this many turns.")
     empathy_window: int = Field(2, ge=1, description="Empathy expected within this many turns after a reveal.")
     composure_window: int = Field(2, ge=1, description="Turns after an escalation that must stay at least neutral.")
-    composure_min_tone: float = Field(0.0, ge=-1, le=1)
+    composure_min_tone: float = Field(-0.35, ge=-1, le=1, description="Lowest tone that still counts as neutral after an escalation.")
     hostile_irritation: float = Field(70, ge=0, le=100, description="Debtor irritation counted as a hostile reply.")
     monologue_words: int = Field(60, ge=5, description="Words in one trainee line that make a monologue.")
     tone_target: float = Field(0.2, ge=-1, le=1, description="Mean tone earning full marks.")

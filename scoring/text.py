@@ -8,6 +8,10 @@ trainee reused the debtor's words or a fact's keywords, and explainable matching
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from simulator.engine.records import Turn
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -105,3 +109,46 @@ def parse_hhmm(value: str | None) -> int | None:
 
 def money(x: float) -> str:
     return f"${x:,.2f}"
+
+
+def move_quote(turn: Turn, move: str) -> str:
+    """The words that showed a move, widened to whole words.
+
+    Analyser spans can stop inside a token (a pattern that ends on "$" or on the first
+    letter of a name); a trainee should read "So that's $80", not "So that's $".
+    """
+    for m in turn.analysis.moves:
+        if m.move != move:
+            continue
+        text = turn.text
+        start, end = m.start, m.end
+        if not (0 <= start < end <= len(text)) or text[start:end] != m.evidence:
+            return m.evidence or text
+        if end < len(text) and (text[end - 1].isalnum() or text[end - 1] in "$£€"):
+            while end < len(text) and (
+                text[end].isalnum()
+                or (text[end] in ",.'-" and end + 1 < len(text) and text[end + 1].isalnum())
+            ):
+                end += 1
+        return text[start:end]
+    return turn.text
+
+
+def snippet(text: str, needle: str, width: int = 80) -> str:
+    """The part of ``text`` around the first occurrence of ``needle`` (case-insensitive),
+    so a long note is quoted where it proves the point."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    at = flat.lower().find(needle.lower()) if needle else -1
+    if at < 0:
+        return quote(flat, width)
+    start = max(0, at - width // 3)
+    if start:
+        space = flat.find(" ", start)
+        start = space + 1 if 0 <= space < at else start
+    piece = flat[start: start + width]
+    if start + width < len(flat):
+        cut = piece.rfind(" ")
+        piece = (piece[:cut] if cut > width // 2 else piece) + "\u2026"
+    return ("\u2026" if start else "") + piece

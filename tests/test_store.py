@@ -7,13 +7,13 @@ CI=true, where a missing server is a failure.
 
 from __future__ import annotations
 
-import argparse
 import csv
-import importlib
 import io
 import json
 import multiprocessing
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -108,19 +108,11 @@ STORE_COMMANDS = {
 
 
 def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Parse and run like ``collectsim`` does (same error handling), capture output."""
+    """Run ``collectsim ARGV`` in this process; (exit code, stdout, stderr)."""
     from simulator import cli
 
-    parser = argparse.ArgumentParser(prog="collectsim")
-    sub = parser.add_subparsers(dest="command")
-    for name, module_name in STORE_COMMANDS.items():
-        module = importlib.import_module(f"simulator.commands.{module_name}")
-        p = sub.add_parser(name, help=module.HELP)
-        module.add_arguments(p)
-        p.set_defaults(_run=module.run)
     capsys.readouterr()
-    args = parser.parse_args(argv)
-    code = cli._exit(lambda: args._run(args))
+    code = cli.main(argv)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -129,7 +121,23 @@ def test_commands_are_registered() -> None:
     from simulator import cli
 
     for name, module in STORE_COMMANDS.items():
-        assert cli.COMMANDS[name] == module
+        entry = cli.COMMANDS[name]
+        assert (entry if isinstance(entry, str) else entry[0]) == module
+
+
+def test_bad_url_in_a_real_process_is_one_line() -> None:
+    env = {**os.environ, "PYTHONPATH": str(sf.ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "simulator", "scores", "--db", "nosuchdb://x/y"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.startswith("collectsim: error: cannot use database nosuchdb://x/y")
+    assert done.stderr.count("\n") == 1
 
 
 # -- save and query ---------------------------------------------------------------

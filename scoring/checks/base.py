@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from scoring.context import CallView
 from scoring.scorecard import Evidence
+from scoring.text import move_quote
+
+__all__ = ["Finding", "na", "ev", "check", "move_quote", "REGISTRY", "CheckFn"]
 
 
 @dataclass
@@ -54,3 +57,4 @@ def check(check_id: str) -> Callable[[CheckFn], CheckFn]:
         return fn
 
     return deco
+

@@ -7,9 +7,9 @@ situations", "showing understanding, active listening, and respect to the debtor
 
 from __future__ import annotations
 
-from scoring.checks.base import Finding, check, ev, na
+from scoring.checks.base import Finding, check, ev, move_quote, na
 from scoring.context import CallView
-from scoring.text import content_words, keyword_hits, word_count
+from scoring.text import content_words, keyword_hits, snippet, word_count
 
 EMOTIONAL_KINDS = ("hardship", "emotion")
 RECALLABLE_KINDS = ("hardship", "emotion", "info")
@@ -37,7 +37,7 @@ def open_questions(view: CallView) -> Finding:
     target = view.th.open_questions_target
     if not hits:
         return Finding(0.0, [ev(None, "", "no open question in the call")])
-    evidence = [ev(t.index, t.analysis.evidence("open_question"), "open question") for t in hits[:4]]
+    evidence = [ev(t.index, move_quote(t, "open_question"), "open question") for t in hits[:4]]
     if len(hits) < target:
         evidence.append(ev(None, "", f"{len(hits)} of the {target} open questions expected"))
     return Finding(len(hits) / target, evidence)
@@ -46,9 +46,9 @@ def open_questions(view: CallView) -> Finding:
 @check("empathy_after_reveal")
 def empathy_after_reveal(view: CallView) -> Finding:
     window = view.th.empathy_window
+    # An angry opening is not a trigger here: verification and the disclosure must come
+    # first; the escalation events that follow are (composure covers the opening).
     triggers: dict[int, str] = {}
-    if view.hostile_opening:
-        triggers[0] = "the debtor's angry opening"
     for turn_no, fact in view.reveals:
         if fact.kind in EMOTIONAL_KINDS:
             triggers.setdefault(turn_no, f"the debtor revealed {fact.name.replace('_', ' ')} at turn {turn_no}")
@@ -66,7 +66,7 @@ def empathy_after_reveal(view: CallView) -> Finding:
         hit = next((t for t in following if t.analysis.has("empathy")), None)
         if hit is not None:
             ok += 1
-            evidence.append(ev(hit.index, hit.analysis.evidence("empathy"), f"acknowledged {triggers[k]}"))
+            evidence.append(ev(hit.index, move_quote(hit, "empathy"), f"acknowledged {triggers[k]}"))
         else:
             t = following[0]
             evidence.append(ev(t.index, t.text, f"no empathy within {window} turns after {triggers[k]}"))
@@ -139,7 +139,7 @@ def references_disclosed(view: CallView) -> Finding:
         if hit is not None:
             ok += 1
             t, found = hit
-            evidence.append(ev(t.index, t.text, f"came back to {label}: " + ", ".join(f'"{w}"' for w in found[:3])))
+            evidence.append(ev(t.index, snippet(t.text, found[0], 120), f"came back to {label}: " + ", ".join(f'"{w}"' for w in found[:3])))
         else:
             evidence.append(ev(turn_no, fact.text, f"never came back to {label} (revealed at turn {turn_no})"))
     if not judged:

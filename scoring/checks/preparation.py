@@ -8,7 +8,7 @@ and stating the purpose of your call".
 
 from __future__ import annotations
 
-from scoring.checks.base import Finding, check, ev, na
+from scoring.checks.base import Finding, check, ev, move_quote, na
 from scoring.context import CallView
 from scoring.text import parse_hhmm
 
@@ -104,10 +104,10 @@ def identified_early(view: CallView) -> Finding:
     self_id = next((t for t in view.turns if t.analysis.has("self_identification")), None)
     if self_id is not None and self_id.index <= n:
         score += 0.5
-        evidence.append(ev(self_id.index, self_id.analysis.evidence("self_identification"),
+        evidence.append(ev(self_id.index, move_quote(self_id, "self_identification"),
                            "gave name/company"))
     elif self_id is not None:
-        evidence.append(ev(self_id.index, self_id.analysis.evidence("self_identification"),
+        evidence.append(ev(self_id.index, move_quote(self_id, "self_identification"),
                            f"gave name/company only at turn {self_id.index} (expected by turn {n})"))
     else:
         evidence.append(ev(None, "", "never gave their name or company"))
@@ -126,10 +126,10 @@ def identified_early(view: CallView) -> Finding:
     if purpose is not None and purpose.index <= deadline:
         score += 0.5
         move = "mini_miranda" if purpose.analysis.has("mini_miranda") else "state_debt"
-        evidence.append(ev(purpose.index, purpose.analysis.evidence(move), "stated the purpose of the call"))
+        evidence.append(ev(purpose.index, move_quote(purpose, move), "stated the purpose of the call"))
     elif purpose is not None:
         move = "mini_miranda" if purpose.analysis.has("mini_miranda") else "state_debt"
-        evidence.append(ev(purpose.index, purpose.analysis.evidence(move),
+        evidence.append(ev(purpose.index, move_quote(purpose, move),
                            f"stated the purpose only at turn {purpose.index} (expected by turn {deadline})"))
     elif view.stop_turn is not None and view.stop_turn <= deadline:
         score += 0.5

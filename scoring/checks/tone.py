@@ -7,13 +7,14 @@ remain calm and composed".
 
 from __future__ import annotations
 
-from scoring.checks.base import Finding, check, ev, na
+from scoring.checks.base import Finding, check, ev, move_quote, na
 from scoring.context import CallView
+from simulator.engine.records import Turn
 
 BAD_MOVES = ("threat", "abuse", "pressure")
 
 
-def bad_moves(turn) -> list[str]:  # noqa: ANN001 - a Turn
+def bad_moves(turn: Turn) -> list[str]:
     return [m for m in BAD_MOVES if turn.analysis.has(m)]
 
 
@@ -46,7 +47,7 @@ def no_pressure_or_abuse(view: CallView) -> Finding:
         if found:
             bad_turns += 1
             for m in found:
-                evidence.append(ev(t.index, t.analysis.evidence(m) or t.text, m))
+                evidence.append(ev(t.index, move_quote(t, m) or t.text, m))
     if not bad_turns:
         return Finding(1.0, [ev(None, "", f"no pressure, threats or abuse in {len(view.turns)} lines")])
     return Finding(1.0 - view.th.pressure_penalty * bad_turns, evidence, passed=False)

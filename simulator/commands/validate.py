@@ -31,7 +31,7 @@ def _files(paths: list[str]) -> list:  # noqa: ANN001 - Path list; pathlib impor
             )
         else:
             out.append(p)
-    return out
+    return list(dict.fromkeys(out))  # each file once, in the order given
 
 
 def run(args: argparse.Namespace) -> int:

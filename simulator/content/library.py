@@ -83,8 +83,10 @@ class Library:
             base = relative_to.parent
             candidates += [base / ref, base / f"{ref}.yaml", base.parent / "personas" / f"{ref}.yaml"]
         candidates += [d / f"{ref}.yaml" for d in self.persona_dirs]
+        own = relative_to.resolve() if relative_to is not None else None
         for c in candidates:
-            if c.is_file():
+            # A scenario may share its persona's name (third-party.yaml in both folders).
+            if c.is_file() and c.resolve() != own:
                 return c.resolve()
         for path in self.persona_paths():
             if self.load_persona_file(path).id == ref:

@@ -285,13 +285,39 @@ def _callback(lt: _Lint, path: P, cb: str, facts: set[str], numbers: set[str]) -
 _persona_cache: dict[tuple[str, int, int], Loaded] = {}
 
 
+def _persona_key(path: Path) -> tuple[str, int, int]:
+    st = path.stat()
+    return (str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+
+def remember_persona(path: Path, loaded: Loaded) -> None:
+    """Keep a parsed persona for the scenarios that name it (validate reads both)."""
+    try:
+        key = _persona_key(path)
+    except OSError:
+        return
+    if len(_persona_cache) > 256:
+        _persona_cache.clear()
+    _persona_cache[key] = loaded
+
+
 def _read_persona(path: Path) -> Loaded:
     """Parse a scenario's persona once per version of the file."""
-    st = path.stat()
-    key = (str(path), st.st_mtime_ns, st.st_size)
+    key = _persona_key(path)
     if key not in _persona_cache:
         _persona_cache[key] = read_yaml(path, kind="persona")
     return _persona_cache[key]
+
+
+def _find_persona(lib: Any, ref: str, scenario_path: Path | None) -> Path | None:
+    """The persona file a scenario names, as the library finds it; a scenario and its
+    persona may share a name (scenarios/x.yaml, personas/x.yaml), and a scenario is
+    never its own persona."""
+    found = lib.persona_path(ref, scenario_path)
+    if found is not None and scenario_path is not None and found == scenario_path:
+        alt = scenario_path.parent.parent / "personas" / f"{ref}.yaml"
+        found = alt.resolve() if alt.is_file() else lib.persona_path(ref, None)
+    return found
 
 
 def _persona_candidates(scenario_path: Path | None) -> list[str]:
@@ -313,13 +339,13 @@ def lint_scenario(loaded: Loaded, path: Path | None) -> list[Problem]:
         from simulator.diagnostics import ContentError, UserError
 
         try:
-            found = Library().persona_path(ref, path.resolve() if path else None)
+            found = _find_persona(Library(), ref, path.resolve() if path else None)
         except (ContentError, UserError, OSError):
             found = None
         if found is None:
             hint = did_you_mean(ref, _persona_candidates(path))
-            lt.add(("persona",), f"no persona '{ref}' (looked next to this file, in "
-                   f"../personas/ and among the shipped personas){hint}")
+            lt.add(("persona",), f"no persona '{ref}'{hint}; looked next to this file, "
+                   "in ../personas/ and among the shipped personas")
         else:
             p_loaded = _read_persona(found)
             persona = p_loaded.data if isinstance(p_loaded.data, dict) else None

@@ -97,7 +97,7 @@ def path_str(path: Sequence[Any]) -> str:
 
 def did_you_mean(word: str, candidates: Sequence[str], fmt: str = "'{}'") -> str:
     """' (did you mean 'x'?)' for the closest candidate, or ''."""
-    close = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.7)
     return f" (did you mean {fmt.format(close[0])}?)" if close else ""
 
 
@@ -328,6 +328,10 @@ def _check(path: Path, kind: str | None) -> tuple[Any, list[Problem], str | None
     if loaded.root is None or not isinstance(loaded.data, dict):
         return None, _sorted(loaded.problems), kind
     kind = kind or detect_kind(path, loaded.data)
+    if kind == "persona":
+        from simulator.content.lint import remember_persona
+
+        remember_persona(path, loaded)  # scenarios checked next need not parse it again
     if kind is None:
         problems = loaded.problems + [loaded.problem(
             (), "cannot tell what this file is: a persona has 'states', a scenario "

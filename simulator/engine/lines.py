@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\.([a-z_0-9]+)\}")
+PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)\.([a-z_0-9]+)\}(?!\})")
 
 
 def fill(template: str, values: Mapping[str, Mapping[str, str]]) -> str:
@@ -16,4 +16,5 @@ def fill(template: str, values: Mapping[str, Mapping[str, str]]) -> str:
             return m.group(0)
         return str(root[m.group(2)])
 
-    return PLACEHOLDER.sub(sub, template)
+    # {{ and }} are literal braces, as in str.format (and as the linter reads them).
+    return PLACEHOLDER.sub(sub, template).replace("{{", "{").replace("}}", "}")

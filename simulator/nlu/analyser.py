@@ -25,7 +25,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +63,36 @@ _FILLERS = frozenset(
 _WH_OPEN = frozenset({"what", "how", "why", "where", "what's", "how's", "how'd", "why'd",
                       "where's", "whats", "hows", "whys"})
 _WH_CLOSED_NEXT = frozenset(
-    {"much", "many", "long", "often", "old", "about", "time", "day", "date", "amount", "number",
-     "if", "soon", "far", "else"}
+    {"much", "many", "long", "old", "time", "day", "date", "amount", "number", "if", "soon", "i", "a",
+     "an",
+     "i'm", "i've", "we", "we're"}
+)
+_WH_INSIDE = re.compile(
+    r"(?:[,;:]\s*|\b(?:and|so|but|then|or)\s+)(what|how|why|where)(?:'s|'d)?\b(?!\s+(?:much|many|long|old|"
+    r"time|day|date|amount|number|i\b|i'm|we\b))",
+    re.IGNORECASE,
+)
+_AUX = frozenset(
+    "do does did is are was were can could would will have has had should may might am shall "
+    "isn't aren't don't doesn't didn't won't wouldn't can't couldn't any anything anyone".split()
+)
+_WH_ANY = _WH_OPEN | {"when", "who", "which", "whose"}
+_SELF = frozenset(
+    "i i'm i'll i've i'd we we're we'll we've let's let please thank thanks hi hello hey my our "
+    "bye goodbye".split()
+)
+_YOU = frozenset({"you", "your", "you're", "you've", "you'd", "yourself", "u", "ur"})
+_NOT_REFLECTION = frozenset(
+    {"pressure", "abuse", "threat", "next_steps", "recap_agreement", "offer_settlement",
+     "offer_payment_plan", "offer_alternative", "request_full_payment", "state_debt", "closing",
+     "greeting", "self_identification", "identity_verification", "mini_miranda",
+     "recording_notice", "ask_capacity", "open_question"}
+)
+_ADVICE = re.compile(
+    r"\byou\s+(?:need|should|have\s+to|must|might\s+want|could\s+try|can\s+(?:pay|call|also|"
+    r"try|get|reach|go)|will\s+(?:get|receive|need)|'ll\s+(?:get|receive|need))\b|"
+    r"\bi\s+(?:would\s+)?recommend\b",
+    re.IGNORECASE,
 )
 _PLAN_VERB = re.compile(
     r"\b(?:we\s+could|we\s+can|i\s+can|how\s+about|what\s+if|would|could\s+(?:you|that|we)|let's|"
@@ -101,31 +128,59 @@ class _Rx:
 @dataclass(frozen=True)
 class _MoveCues:
     name: str
-    phrases: re.Pattern[str] | None
-    phrase_list: tuple[str, ...]
     patterns: tuple[_Rx, ...]
-    negative: re.Pattern[str] | None
     examples: tuple[tuple[str, frozenset[str]], ...]
 
 
-def _phrase_regex(phrase: str) -> str:
-    """A literal phrase as a regex: word boundaries, flexible spaces and apostrophes."""
-    p = phrase.strip().replace("’", "'")
-    out = []
-    for ch in p:
-        if ch.isspace():
-            if not out or out[-1] != r"\s+":
-                out.append(r"\s+")
-        elif ch == "'":
-            out.append("'?")
-        else:
-            out.append(re.escape(ch))
-    body = "".join(out)
-    if p[:1].isalnum():
-        body = r"\b" + body
-    if p[-1:].isalnum():
-        body += r"\b"
-    return body
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """A phrase as the word tokens it must match: lower case, apostrophes dropped, so
+    "I’m" and "im" meet; punctuation and hyphens separate words."""
+    return tuple(t.replace("'", "") for t in _WORD.findall(phrase.lower().replace("’", "'")))
+
+
+class _PhraseIndex:
+    """All moves' literal phrases, matched on word tokens in one pass.
+
+    Much faster than one regex alternation per move: each word of the sentence is
+    looked up once, and only the phrases starting with that word are compared.
+    """
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
+
+    def add(self, phrase: str, move: str, negative: bool) -> None:
+        toks = phrase_tokens(phrase)
+        if toks:
+            self._by_first.setdefault(toks[0], []).append((toks, move, phrase, negative))
+
+    def finish(self) -> None:
+        for cands in self._by_first.values():
+            cands.sort(key=lambda c: -len(c[0]))
+
+    def scan(self, s: str) -> tuple[dict[str, tuple[int, int, str]], set[str]]:
+        """First phrase per move as (start, end, phrase), and moves with a negative phrase."""
+        low = s.lower()
+        spans = [(m.start(), m.end()) for m in _WORD.finditer(low)]
+        toks = [low[a:b].replace("'", "") for a, b in spans]
+        hits: dict[str, tuple[int, int, str]] = {}
+        negs: set[str] = set()
+        n = len(toks)
+        by_first = self._by_first
+        for i, t in enumerate(toks):
+            cands = by_first.get(t)
+            if not cands:
+                continue
+            for ptoks, move, phrase, negative in cands:
+                k = len(ptoks)
+                if i + k <= n and (k == 1 or tuple(toks[i:i + k]) == ptoks):
+                    if negative:
+                        negs.add(move)
+                    elif move not in hits:
+                        hits[move] = (spans[i][0], spans[i + k - 1][1], phrase)
+        return hits, negs
 
 
 def _features(text: str) -> frozenset[str]:
@@ -140,13 +195,19 @@ def _stem(word: str) -> str:
     """A crude stem so that 'hours'/'hour', 'paid'/'paying' meet."""
     w = word.lower().split("'")[0]
     for suf in ("ing", "ed", "es", "s", "ly"):
-        if len(w) > len(suf) + 3 and w.endswith(suf):
+        if len(w) > len(suf) + 3 and w.endswith(suf) and not w.endswith("ss"):
             return w[: -len(suf)]
     return w
 
 
 def _content(text: str) -> set[str]:
-    return {_stem(t) for t in _TOKEN.findall(text.lower()) if t not in _STOP and len(t) > 2}
+    """Content-word stems, for telling whether a line restates another."""
+    out = set()
+    for t in _TOKEN.findall(text.lower()):
+        t = t.split("'")[0]
+        if len(t) > 2 and t not in _STOP:
+            out.add(_stem(t))
+    return out
 
 
 def _merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, dict[str, list[str]]]:
@@ -204,31 +265,34 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 class Analyser:
     """Moves, entities and tone from cue data. Build once, analyse many times."""
 
-    def __init__(self, cues: Mapping[str, Any]):
+    def __init__(self, cues: Mapping[str, Any], *, checked: bool = False):
+        """Compile ``cues`` (``{moves: {name: {phrases, patterns, examples, negative}}}``
+        or the bare inner mapping). Raises ContentError listing every problem, unless
+        ``checked`` says the data was already checked (the shipped file is, by tests)."""
         from simulator.nlu.cuefile import check_cues, normalise_pattern
 
-        problems = check_cues(dict(cues), "<cues>")
-        if problems:
-            from simulator.diagnostics import ContentError
+        if not checked:
+            problems = check_cues(dict(cues), "<cues>")
+            if problems:
+                from simulator.diagnostics import ContentError
 
-            raise ContentError(problems)
+                raise ContentError(problems)
         self.cue_data = _merge({}, cues)
         compiled: list[_MoveCues] = []
+        self._phrases = _PhraseIndex()
         for name in MOVES:
             c = self.cue_data.get(name, {})
-            phrases = tuple(p for p in c.get("phrases", []) if p.strip())
-            phrase_rx = None
-            if phrases:
-                alts = "|".join(f"(?P<c{i}>{_phrase_regex(p)})" for i, p in enumerate(phrases))
-                phrase_rx = re.compile(alts, re.IGNORECASE)
+            for p in c.get("phrases", []):
+                self._phrases.add(p, name, negative=False)
+            for p in c.get("negative", []):
+                self._phrases.add(p, name, negative=True)
             pats = tuple(
                 _Rx(f"pattern {p}", re.compile(normalise_pattern(p), re.IGNORECASE))
                 for p in c.get("patterns", [])
             )
-            negs = [p for p in c.get("negative", []) if p.strip()]
-            neg_rx = re.compile("|".join(_phrase_regex(p) for p in negs), re.IGNORECASE) if negs else None
             examples = tuple((e, _features(e)) for e in c.get("examples", []) if e.strip())
-            compiled.append(_MoveCues(name, phrase_rx, phrases, pats, neg_rx, examples))
+            compiled.append(_MoveCues(name, pats, examples))
+        self._phrases.finish()
         self._moves = tuple(compiled)
         index: dict[str, list[tuple[str, int]]] = {}
         for mc in self._moves:
@@ -243,7 +307,7 @@ class Analyser:
     @classmethod
     def default(cls) -> Analyser:
         """The analyser over the shipped ``cues.yaml`` (cached: see ``default_analyser``)."""
-        return cls(_default_cues())
+        return cls(_default_cues(), checked=True)
 
     @classmethod
     def from_files(cls, paths: Iterable[str | Path], base: bool = True) -> Analyser:
@@ -259,13 +323,20 @@ class Analyser:
 
                 raise ContentError(problems)
             data = _merge(data, loaded or {})
-        return cls(data)
+        return cls(data, checked=True)
 
     def extended(self, extra: Mapping[str, Any] | None) -> Analyser:
         """A new analyser with ``extra`` cues (same shape as cues.yaml) merged on top."""
         if not extra:
             return self
-        return Analyser(_merge(self.cue_data, extra))
+        from simulator.nlu.cuefile import check_cues
+
+        problems = check_cues(dict(extra), "<cues>")
+        if problems:
+            from simulator.diagnostics import ContentError
+
+            raise ContentError(problems)
+        return Analyser(_merge(self.cue_data, extra), checked=True)
 
     # --- analysis ----------------------------------------------------------------------
 
@@ -289,7 +360,8 @@ class Analyser:
             per_sentence.append(hits)
             for name, mv in hits.items():
                 found.setdefault(name, mv)
-        found = _utterance_rules(found, per_sentence)
+        asks = any(_asks(norm[a:b]) for a, b in spans[:MAX_SENTENCES])
+        found = _utterance_rules(found, per_sentence, asks)
         moves = tuple(sorted(found.values(), key=lambda m: (m.start, MOVES.index(m.move))))
         entities = tuple(extract_entities(text, today)) if len(text) <= 200_000 else ()
         tone = tone_of((norm[a:b] for a, b in spans[:MAX_SENTENCES]), found)
@@ -307,17 +379,14 @@ class Analyser:
                 start, end = 0, len(s)
             hits[name] = Move(name, text[start + a:end + a], start + a, end + a, why, conf)
 
+        phrase_hits, negs = self._phrases.scan(s)
         for mc in self._moves:
-            if mc.negative is not None:
-                neg = mc.negative.search(s)
-                if neg and not (mc.name == "threat" and _negation_undone(s, norm, b)):
-                    continue
-            if mc.phrases is not None:
-                m = mc.phrases.search(s)
-                if m:
-                    idx = int((m.lastgroup or "c0")[1:])
-                    add(mc.name, m.start(), m.end(), f'cue "{mc.phrase_list[idx]}"')
-                    continue
+            if mc.name in negs and not (mc.name == "threat" and _negation_undone(s, norm, b)):
+                continue
+            if mc.name in phrase_hits:
+                start, end, phrase = phrase_hits[mc.name]
+                add(mc.name, start, end, f'cue "{phrase}"')
+                continue
             for p in mc.patterns:
                 m = p.rx.search(s)
                 if m:
@@ -354,6 +423,14 @@ def _negation_undone(s: str, norm: str, b: int) -> bool:
         re.search(r"\byet\b", s, re.IGNORECASE))
 
 
+def _asks(s: str) -> bool:
+    """A sentence in question form: it ends with "?" and starts with a wh-word or an auxiliary."""
+    if "?" not in s:
+        return False
+    words = _strip_fillers(_TOKEN.findall(s.lower()))
+    return bool(words) and (words[0] in _AUX or words[0] in _WH_ANY)
+
+
 def _strip_fillers(words: list[str]) -> list[str]:
     i = 0
     while i < len(words) - 1 and words[i] in _FILLERS:
@@ -365,31 +442,40 @@ def _rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
            has_context: bool) -> None:
     """Linguistic rules over one sentence, then conflicts settled by the labelling rules."""
     low = s.lower()
-    words = _strip_fillers(_TOKEN.findall(low))
+    all_words = _TOKEN.findall(low)
+    words = _strip_fillers(all_words)
+    so_lead = "so" in all_words[: len(all_words) - len(words)]
     is_question = "?" in s
     # Open wh-question ("What's been happening?", "How did it get to this point?").
-    if words and (is_question or len(words) <= 12) and words[0] in _WH_OPEN and "open_question" not in hits:
+    if "open_question" not in hits and words:
         nxt = words[1] if len(words) > 1 else ""
-        if nxt not in _WH_CLOSED_NEXT and not (words[0].startswith("how") and nxt in ("are", "is")
-                                               and len(words) <= 6):
+        if (is_question or len(words) <= 12) and words[0] in _WH_OPEN and nxt not in _WH_CLOSED_NEXT:
             i = low.find(words[0])
             add("open_question", max(i, 0), len(s), f'open "{words[0]}" question')
+        elif is_question:
+            m = _WH_INSIDE.search(s)
+            if m:
+                add("open_question", m.start(1), len(s), f'open "{m.group(1).lower()}" question')
     # An amount per period proposed ("How about $75 a month?") is a payment plan.
     if "offer_payment_plan" not in hits and _PLAN_VERB.search(s):
         m = _MONEY_PERIOD.search(s)
         if m:
             add("offer_payment_plan", m.start(), m.end(), "amount per period proposed")
-    # Reflection: restating the debtor's previous line in the trainee's words.
-    if has_context and "reflection" not in hits and ctx_words and not is_question:
-        shared = _content(s) & ctx_words
-        if len(shared) >= 2 and not _FIRST_PERSON_ACTION.search(s) and not (
-            set(hits) & {"pressure", "abuse", "threat", "next_steps", "recap_agreement",
-                         "offer_settlement", "offer_payment_plan", "offer_alternative",
-                         "request_full_payment", "state_debt", "closing"}
-        ):
-            add("reflection", 0, len(s),
-                "restates the debtor's words: " + ", ".join(f'"{w}"' for w in sorted(shared)[:4]),
-                0.7)
+    # Reflection: a statement about the debtor, answering their previous line.
+    if has_context and "reflection" not in hits and words and not (set(hits) & _NOT_REFLECTION):
+        first = words[0]
+        question_form = first in _AUX or first in _WH_ANY
+        why = ""
+        if not question_form and first not in _SELF and not _ADVICE.search(s):
+            shared = _content(s) & ctx_words
+            if so_lead and (shared or _YOU & set(words)):
+                why = 'restates with "so ..."'
+            elif first in _YOU or (len(words) > 1 and words[1] in _YOU and first in ("and", "but")):
+                why = "restates what the debtor does or feels (\"you ...\")"
+            elif len(shared) >= 2 and "empathy" not in hits:
+                why = "restates the debtor's words: " + ", ".join(f'"{w}"' for w in sorted(shared)[:4])
+        if why:
+            add("reflection", 0, len(s), why, 0.7)
     # --- conflicts ---------------------------------------------------------------------
     if "reflection" in hits and not has_context and hits["reflection"].why.startswith("pattern ^"):
         # "So you ..." with nothing to restate is as often a demand as a reflection.
@@ -420,7 +506,8 @@ def _rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
         hits.pop("empathy")
 
 
-def _utterance_rules(found: dict[str, Move], per_sentence: list[dict[str, Move]]) -> dict[str, Move]:
+def _utterance_rules(found: dict[str, Move], per_sentence: list[dict[str, Move]],
+                     asks: bool) -> dict[str, Move]:
     """Rules over the whole utterance: a recap restates terms, it makes no new offer."""
     if "recap_agreement" in found:
         for name in (*_OFFERS, "ask_capacity", "reflection", "state_debt"):
@@ -439,20 +526,29 @@ def _load_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ContentError([Problem(str(path), 0, 0, f"cannot read cue file: {exc.strerror}")]) from exc
+    if len(text) > 2_000_000:
+        raise ContentError([Problem(str(path), 0, 0, "cue file is larger than 2 MB")])
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_safe_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise ContentError([Problem(str(path), line, col, f"YAML error: {exc}")]) from exc
 
 
+def _safe_loader() -> Any:
+    """The C safe loader when PyYAML has it (ten times faster), else the pure one."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @lru_cache(maxsize=1)
 def _default_cues() -> dict[str, Any]:
     import yaml
 
-    text = resources.files("simulator.nlu").joinpath("cues.yaml").read_text(encoding="utf-8")
-    return _merge({}, yaml.safe_load(text) or {})
+    text = (Path(__file__).parent / "cues.yaml").read_text(encoding="utf-8")
+    return _merge({}, yaml.load(text, Loader=_safe_loader()) or {})
 
 
 _DEFAULT: list[Analyser] = []

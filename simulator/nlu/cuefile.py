@@ -11,45 +11,60 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from simulator.diagnostics import Problem
 from simulator.nlu.types import MOVES
 
 #: The lists one move may carry.
 CUE_KINDS: tuple[str, ...] = ("phrases", "patterns", "examples", "negative")
 
-
-class MoveCues(BaseModel):
-    """Cues for one move. Every list is optional."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    phrases: list[str] = Field(default_factory=list, description="literal words, case-insensitive")
-    patterns: list[str] = Field(default_factory=list, description="Python regular expressions")
-    examples: list[str] = Field(default_factory=list, description="whole example utterances")
-    negative: list[str] = Field(
-        default_factory=list, description="phrases that cancel the move in the same sentence"
-    )
-
-
-class CueSet(BaseModel):
-    """A cue file, or the ``cues:`` block of a persona or scenario: ``{moves: {name: MoveCues}}``.
-
-    A bare ``{name: MoveCues}`` mapping (without ``moves:``) is accepted by the loader too.
-    """
-
-    model_config = ConfigDict(extra="forbid")
-
-    moves: dict[str, MoveCues] = Field(default_factory=dict)
-
-
-#: A JSON-Schema description of a cue file, for editors and for other schemas to embed.
-CUE_SCHEMA: dict[str, Any] = CueSet.model_json_schema()
-
 _MAX_PATTERN = 2000
 # Nested quantifiers such as (a+)+ or (\w*)* backtrack catastrophically.
 _NESTED_QUANT = re.compile(r"\((?:\?:)?(?:\\[a-zA-Z]|\[[^\]]*\]|\.|\w)[+*]\)[+*{]")
+
+
+def _models() -> dict[str, Any]:
+    """Build the pydantic models on first use: pydantic is slow to import, and the
+    analyser must start fast without it."""
+    if _MODELS:
+        return _MODELS
+    from pydantic import BaseModel, ConfigDict, Field
+
+    class MoveCues(BaseModel):
+        """Cues for one move. Every list is optional."""
+
+        model_config = ConfigDict(extra="forbid")
+
+        phrases: list[str] = Field(default_factory=list,
+                                   description="literal words, case-insensitive")
+        patterns: list[str] = Field(default_factory=list, description="Python regular expressions")
+        examples: list[str] = Field(default_factory=list, description="whole example utterances")
+        negative: list[str] = Field(
+            default_factory=list, description="phrases that cancel the move in the same sentence"
+        )
+
+    class CueSet(BaseModel):
+        """A cue file, or the ``cues:`` block of a persona or scenario: ``{moves: {name: MoveCues}}``.
+
+        A bare ``{name: MoveCues}`` mapping (without ``moves:``) is accepted by the loader too.
+        """
+
+        model_config = ConfigDict(extra="forbid")
+
+        moves: dict[str, MoveCues] = Field(default_factory=dict)
+
+    _MODELS.update(MoveCues=MoveCues, CueSet=CueSet, CUE_SCHEMA=CueSet.model_json_schema())
+    return _MODELS
+
+
+_MODELS: dict[str, Any] = {}
+
+
+def __getattr__(name: str) -> Any:
+    """``MoveCues``, ``CueSet`` (pydantic v2, extra='forbid') and ``CUE_SCHEMA`` (its JSON
+    Schema) are built lazily; personas and scenarios embed ``CueSet`` as ``cues:``."""
+    if name in ("MoveCues", "CueSet", "CUE_SCHEMA"):
+        return _models()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def unwrap(data: Any) -> Any:

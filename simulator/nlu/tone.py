@@ -54,7 +54,10 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
     ("by the way", 0.25, r"\bby\s+the\s+way\b|\bbtw\b"),
     ("first person plural", 0.1, r"\b(?:let's|let\s+us|we\s+could|we\s+can|together)\b"),
     ("friendly", 0.25, r":\)|:-\)|;\)|\bglad\b|\bgreat\b|\bperfect\b|\bwonderful\b|\bawesome\b|"
-     r"\bno\s+rush\b|\bpleasure\b|\bhappy\b|\bkindly\b|\bwelcome\b"),
+     r"\bno\s+rush\b|\bpleasure\b|\bhappy\b|\bkindly\b|\bwelcome\b|\blooks\s+good\b|\bnice\b|"
+     r"\bcool\b|\bgood\s+to\s+(?:see|hear)\b|\binteresting\b|\blove\b|\bif\s+you\s+(?:like|want|"
+     r"prefer)\b|\banything\s+i\s+can\s+do\b"),
+    ("ability request", 0.1, r"\bcan\s+(?:you|we|i)\b"),
     ("address by name", 0.1, r"\b(?:mr|ms|mrs|miss|dr|sir|ma'am)\b"),
     # --- down -------------------------------------------------------------------------
     ("profanity", -1.6, r"\b(?:fuck\w*|f\*+k?\w*|shit\w*|bullshit|damn\w*|goddam\w*|hell\b|"
@@ -62,7 +65,7 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
      r"bloody|screw\s+(?:you|this|that|it))|f\*+"),
     ("insult", -1.4, r"\b(?:idiot\w*|stupid|dumb\w*|moron\w*|deadbeat\w*|loser\w*|liars?|"
      r"pathetic|clueless|dense|lazy|worthless|useless|incompetent|clown\w*|fool\w*|imbecile|"
-     r"ridiculous|absurd|trash|garbage|nonsense|idiocy|retard\w*|troll\w*|vandal\w*|"
+     r"ridiculous|absurd|trash|garbage|nonsense|idiocy|retard\w*|"
      r"ignorant|childish|juvenile|grow\s+up|shut\s+up|your\s+kind|you\s+people|sob\s+story|"
      r"genius\s+move|what\s+a\s+joke|get\s+a\s+life|whining|crybaby)\b"),
     ("blame", -0.5, r"\b(?:your\s+fault|you\s+(?:never|always|keep|broke|failed|refuse[ds]?|"
@@ -87,6 +90,7 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
     ("imperative", -0.35, r"^\W*(?:stop|quit|pay|give|get|put|tell|answer|listen|explain|"
      r"borrow|keep|move|read|see|check|look\s+at|fix|remove|undo|revert|don't|do\s+not|"
      r"send|show|go|leave|add)\b"),
+    ("question", -0.05, r"\?"),
     ("direct question", -0.3, r"^\W*(?:so\s+)?(?:why|what|where|who|how|which|when)\b[^.!?]{0,200}\?"),
     ("you-first", -0.3, r"^\W*(?:you|your|u)\b"),
     ("factuality", -0.2, r"\b(?:actually|in\s+fact|the\s+point\s+is|the\s+reality\s+is|"

@@ -42,6 +42,18 @@ class UTCDateTime(TypeDecorator[datetime]):
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 
 
+#: The aggregated columns, in the covering index's order.
+SCORE_COLUMNS = (
+    "overall",
+    "passed",
+    "preparation",
+    "tone",
+    "active_listening",
+    "flexibility",
+    "documentation",
+)
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -87,6 +99,8 @@ class ScorecardRecord(Base):
 
     __table_args__ = (
         Index("ix_scorecards_trainee_created", "trainee", "created_at"),
+        # covers the leaderboard and compare: no table reads for the big JSON rows
+        Index("ix_scorecards_trainee_scores", "trainee", *SCORE_COLUMNS),
         Index("ix_scorecards_scenario_trainee", "scenario", "trainee"),
         Index("ix_scorecards_created_at", "created_at"),
         Index("ix_scorecards_team", "team"),

@@ -214,9 +214,12 @@ class Store:
         return added, total - added
 
     def _insert(self, records: list[dict[str, Any]]) -> int:
+        """Insert, skipping hashes already stored (also those a concurrent writer just
+        stored). Core statements: the ORM's bulk path is 2-3x slower here."""
+        table = R.__table__
         dialect = self._engine.dialect.name
         added = 0
-        with self._errors("saving scorecards"), Session(self._writer) as session, session.begin():
+        with self._errors("saving scorecards"), self._writer.begin() as conn:
             for start in range(0, len(records), _BATCH):
                 batch = records[start : start + _BATCH]
                 if dialect in ("sqlite", "postgresql"):
@@ -225,19 +228,21 @@ class Store:
                     else:
                         from sqlalchemy.dialects.postgresql import insert
                     stmt = (
-                        insert(R)
-                        .on_conflict_do_nothing(index_elements=[R.content_hash])
-                        .returning(R.id)
+                        insert(table)
+                        .on_conflict_do_nothing(index_elements=[table.c.content_hash])
+                        .returning(table.c.id)
                     )
-                    added += len(session.execute(stmt, batch).all())
+                    added += len(conn.execute(stmt, batch).all())
                 else:  # other backends: skip what is there, insert the rest
                     hashes = [r["content_hash"] for r in batch]
                     have = set(
-                        session.scalars(select(R.content_hash).where(R.content_hash.in_(hashes)))
+                        conn.scalars(
+                            select(table.c.content_hash).where(table.c.content_hash.in_(hashes))
+                        )
                     )
                     fresh = [r for r in batch if r["content_hash"] not in have]
                     if fresh:
-                        session.execute(R.__table__.insert(), fresh)
+                        conn.execute(table.insert(), fresh)
                     added += len(fresh)
         return added
 

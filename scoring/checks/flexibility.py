@@ -1,0 +1,180 @@
+"""Flexibility: more than one option, offers sized to what the debtor can pay, the
+usual order, and never beyond the creditor's authority.
+
+Seeds: "give borrowers a number of ways to settle their debt", "tailor your repayment
+plans to suit the debtor's financial capabilities", "if the debtor is unable to pay
+the full amount immediately, consider offering a payment plan", "agree on the limits
+of your negotiations".
+"""
+
+from __future__ import annotations
+
+from scoring.checks.base import Finding, check, ev, na
+from scoring.context import KIND_LABEL, OFFER_RANK, CallView, Offer
+from scoring.text import money
+
+
+def _reduced(offers: list[Offer]) -> list[Offer]:
+    return [o for o in offers if o.kind != "full_payment"]
+
+
+def negotiation_expected(view: CallView) -> tuple[bool, str]:
+    """Should the trainee have put an option on the table? (And why not, if not.)"""
+    if view.offers:
+        return True, ""
+    if view.stop_turn is not None:
+        return False, "the debtor disputed, asked to stop or named an attorney: no negotiation was due"
+    if view.result is not None and view.result.outcome == "wrong_party":
+        return False, "the debtor was not on the phone: no negotiation was due"
+    if not view.talked_with_debtor:
+        return False, "the debtor was not on the phone: no negotiation was due"
+    start = view.first_verified_turn if view.is_session else 1
+    if start is None:
+        return False, "the debtor was never verified: no negotiation was due"
+    after = [t for t in view.turns if t.index >= start]
+    if len(after) < 3:
+        return False, "the call ended before a negotiation could start"
+    return True, ""
+
+
+def with_agreed(view: CallView) -> list[Offer]:
+    """The trainee's offers, plus the agreed terms when they were the debtor's own
+    counter-offer (accepting a counter is putting that option on the table)."""
+    offers = list(view.offers)
+    agreed = view.result.agreed if view.result is not None else None
+    if agreed is not None and view.agree_turn is not None:
+        sig = Offer(0, agreed.kind, agreed, "").signature
+        if not any(o.signature == sig for o in offers):
+            turn = next(t for t in view.turns if t.index == view.agree_turn)
+            offers.append(Offer(view.agree_turn, agreed.kind, agreed, turn.text))
+            offers.sort(key=lambda o: o.turn)
+    return offers
+
+
+@check("multiple_options")
+def multiple_options(view: CallView) -> Finding:
+    expected, why = negotiation_expected(view)
+    if not expected:
+        return na(why)
+    offers = with_agreed(view)
+    if not offers:
+        return Finding(0.0, [ev(None, "", "no option was ever put to the debtor")])
+    distinct: dict[tuple, Offer] = {}
+    for o in offers:
+        distinct.setdefault(o.signature, o)
+    if len(distinct) >= 2:
+        return Finding(1.0, [ev(o.turn, o.quote, f"option: {o.describe()}") for o in list(distinct.values())[:4]])
+    only = offers[0]
+    if view.agree_turn is not None and view.agree_turn <= only.turn + 1 and len(offers) <= 2:
+        return Finding(1.0, [ev(only.turn, only.quote, f"the first option ({only.describe()}) was accepted")])
+    return Finding(0.0, [ev(o.turn, o.quote, f"the same option again: {o.describe()}") for o in offers[:4]]
+                   + [ev(None, "", f"only one option offered ({only.describe()}), {len(offers)} time(s)")])
+
+
+@check("adapted_offer")
+def adapted_offer(view: CallView) -> Finding:
+    cap = view.capacity_turn
+    if cap is None:
+        return na("the debtor's capacity to pay never came up")
+    k, how = cap
+    if not view.offers and view.result is not None and view.result.agreed is None:
+        expected, why = negotiation_expected(view)
+        if not expected:
+            return na(why)
+    if view.stop_turn is not None and view.stop_turn <= k:
+        return na("the debtor stopped the negotiation")
+    if view.agree_turn is not None and view.agree_turn <= k:
+        return na("terms were agreed before capacity came up")
+    if not any(t.index > k for t in view.turns):
+        return na(f"the call ended as the debtor {how}")
+    earlier = {o.signature for o in view.offers if o.turn <= k}
+    later = [o for o in view.offers if o.turn > k]
+    fresh = next((o for o in later if o.signature not in earlier), None)
+    if fresh is not None:
+        return Finding(1.0, [ev(fresh.turn, fresh.quote,
+                                f"new offer after the debtor {how} at turn {k}: {fresh.describe()}")])
+    agreed = view.result.agreed if view.result is not None else None
+    if agreed is not None and view.agree_turn is not None and view.agree_turn > k:
+        return Finding(1.0, [ev(view.agree_turn, "", f"agreed to the debtor's counter-offer after turn {k}")])
+    if later:
+        return Finding(0.0, [ev(o.turn, o.quote, f"after the debtor {how} at turn {k}, the same offer: {o.describe()}")
+                             for o in later[:3]])
+    return Finding(0.0, [ev(k, "", f"no new offer after the debtor {how} at turn {k}")])
+
+
+@check("usual_order")
+def usual_order(view: CallView) -> Finding:
+    offers = view.offers
+    if not _reduced(offers):
+        return na("no reduced option (settlement, plan) was offered")
+    evidence = []
+    score = 1.0
+    first = offers[0]
+    cap = view.capacity_turn
+    known_before = cap is not None and cap[0] < first.turn
+    if OFFER_RANK[first.kind] > 0 and not known_before:
+        score -= 0.5
+        evidence.append(ev(first.turn, first.quote,
+                           f"opened with a {KIND_LABEL[first.kind]} before asking for the balance in full"))
+    back = None
+    high = OFFER_RANK[first.kind]
+    for o in offers[1:]:
+        rank = OFFER_RANK[o.kind]
+        if rank < high:
+            back = o
+            break
+        high = max(high, rank)
+    if back is not None:
+        score -= 0.5
+        evidence.append(ev(back.turn, back.quote,
+                           f"went back to a {KIND_LABEL[back.kind]} after offering a lesser option"))
+    if score >= 1.0:
+        sequence = " -> ".join(dict.fromkeys(KIND_LABEL[o.kind] for o in offers))
+        note = f"order: {sequence}"
+        if OFFER_RANK[first.kind] > 0:
+            note += f" (capacity known at turn {cap[0]})" if cap else ""
+        evidence.append(ev(None, "", note))
+    return Finding(score, evidence)
+
+
+def authority_problems(view: CallView, o: Offer) -> list[str]:
+    """Why an offer is beyond the creditor's authority (empty when it is within)."""
+    policy, balance, tol = view.policy, view.balance, view.th.amount_tolerance
+    t = o.terms
+    if t is None or policy is None:
+        return []
+    out = []
+    floor_amount = balance * policy.settlement_floor if balance else None
+    if t.kind == "settlement" and t.total > 0 and floor_amount is not None and t.total < floor_amount - tol:
+        out.append(f"settlement {money(t.total)} is below the floor of {money(floor_amount)} "
+                   f"({policy.settlement_floor:.0%} of {money(balance or 0)})")
+    if t.kind in ("payment_plan", "alternative", "settlement") and t.count > policy.max_installments:
+        out.append(f"{t.count} payments; the policy allows at most {policy.max_installments}")
+    if t.kind == "payment_plan" and 0 < t.monthly < policy.min_installment - 0.005:
+        out.append(f"instalment {money(t.monthly)} is below the smallest allowed, {money(policy.min_installment)}")
+    if t.kind == "payment_plan" and t.monthly > 0 and t.count > 0 and floor_amount is not None:
+        collected = t.upfront + t.monthly * t.count
+        if collected < floor_amount - tol:
+            out.append(f"the plan collects {money(collected)}, below the floor of {money(floor_amount)}")
+    if t.start_days > policy.max_first_payment_days:
+        out.append(f"first payment in {t.start_days} days; the policy allows {policy.max_first_payment_days}")
+    return out
+
+
+@check("within_authority")
+def within_authority(view: CallView) -> Finding:
+    if view.policy is None:
+        return na("no creditor policy to check against")
+    offers = [o for o in _reduced(with_agreed(view)) if o.terms is not None]
+    if not offers:
+        return na("no reduced option (settlement, plan) was offered")
+    evidence = []
+    bad = 0
+    for o in offers:
+        problems = authority_problems(view, o)
+        if problems:
+            bad += 1
+            evidence.append(ev(o.turn or None, o.quote, "; ".join(problems)))
+    if not bad:
+        return Finding(1.0, [ev(None, "", f"{len(offers)} offer(s), all within the creditor policy")])
+    return Finding(min(0.5, 1 - bad / len(offers)), evidence, passed=False)

@@ -1,0 +1,257 @@
+"""The scorer: a finished session in, a scorecard out. Pure: no I/O, no clock.
+
+Each dimension is the points earned over the points available among the checks that
+apply to this call; the overall is the weighted mean of the dimensions that could be
+assessed, capped when the compliance gate finds a critical violation. ``created_at``
+is the caller's to give (a pure function must not read the clock), so the same session
+always gives the same card.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from scoring.checks import REGISTRY
+from scoring.compliance import check_compliance
+from scoring.context import CallView, FactInfo
+from scoring.rubric import Rubric, load_default_rubric
+from scoring.scorecard import (
+    CheckResult,
+    DimensionResult,
+    Evidence,
+    Outcome,
+    Scorecard,
+    Tip,
+    r2,
+)
+from simulator.engine.records import FinishedSession, Terms, Turn
+
+#: Dimensions a recorded call has no data for (no preparation form, no wrap-up form).
+SESSION_ONLY: frozenset[str] = frozenset({"preparation", "documentation"})
+
+_OVERRIDE_CACHE: dict[tuple[str, str], Rubric] = {}
+
+
+def effective_rubric(base: Rubric, scenario: Any) -> Rubric:
+    """The base rubric with the scenario's override applied (cached: scoring a batch
+    of sessions of one scenario builds the merged rubric once)."""
+    override = getattr(scenario, "rubric", None) if scenario is not None else None
+    if override is None:
+        return base
+    data = override.model_dump(mode="json", exclude_none=True) if hasattr(override, "model_dump") else dict(override)
+    key = (base.content_hash(), json.dumps(data, sort_keys=True))
+    hit = _OVERRIDE_CACHE.get(key)
+    if hit is None:
+        hit = base.with_override(override)
+        if len(_OVERRIDE_CACHE) > 256:
+            _OVERRIDE_CACHE.clear()
+        _OVERRIDE_CACHE[key] = hit
+    return hit
+
+
+def model_hash(model: Any) -> str | None:
+    """sha256 of a content model's canonical JSON (when the engine gave no hash)."""
+    if model is None or not hasattr(model, "model_dump"):
+        return None
+    text = json.dumps(model.model_dump(mode="json", by_alias=True), sort_keys=True,
+                      separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def view_from_session(session: FinishedSession, rubric: Rubric) -> CallView:
+    persona = session.persona
+    facts = {
+        name: FactInfo(name, f.text, f.kind, tuple(f.keywords))
+        for name, f in (persona.facts.items() if persona is not None else ())
+    }
+    account = session.account
+    return CallView(
+        source="session",
+        turns=list(session.turns),
+        opening=session.opening or "",
+        rubric=rubric,
+        record=session.record,
+        scenario=session.scenario,
+        persona=persona,
+        account=account,
+        result=session.result,
+        facts=facts,
+        balance=account.account.balance if account is not None else None,
+    )
+
+
+def _created(created_at: Any) -> str | None:
+    if created_at is None:
+        return None
+    if isinstance(created_at, dt.datetime):
+        return created_at.isoformat()
+    return str(created_at)
+
+
+def session_meta(session: FinishedSession, rubric: Rubric, created_at: Any = None) -> dict[str, Any]:
+    from simulator import __version__
+
+    record = session.record
+    hashes = dict(session.hashes or {})
+    meta: dict[str, Any] = {
+        "tool_version": __version__,
+        "source": "session",
+        "scenario_id": session.scenario.id if session.scenario is not None else getattr(record, "scenario", None),
+        "persona_id": session.persona.id if session.persona is not None else None,
+        "trainee": getattr(record, "trainee", "") or "",
+        "seed": getattr(record, "seed", None),
+        "rubric": rubric.name,
+        "hashes": {
+            "scenario": hashes.get("scenario") or model_hash(session.scenario),
+            "persona": hashes.get("persona") or model_hash(session.persona),
+            "rubric": rubric.content_hash(),
+        },
+        "call": {
+            "turns": len(session.turns),
+            "ended_by": session.result.ended_by if session.result is not None else None,
+            "unplayed": len(session.unplayed or []),
+        },
+    }
+    created = _created(created_at)
+    if created is not None:
+        meta["created_at"] = created
+    meta["session"] = record.model_dump(mode="json", exclude_none=True) if record is not None else None
+    return meta
+
+
+def score(session: FinishedSession, rubric: Rubric | None = None, *, created_at: Any = None) -> Scorecard:
+    """Grade one finished session. Same session and rubric -> the same card, byte for byte."""
+    effective = effective_rubric(rubric or load_default_rubric(), session.scenario)
+    view = view_from_session(session, effective)
+    return score_view(view, session_meta(session, effective, created_at))
+
+
+# ---------------------------------------------------------------------------- core
+
+
+def _run_check(view: CallView, spec: Any) -> CheckResult:
+    finding = REGISTRY[spec.id](view)
+    earned = spec.points * finding.fraction if finding.applies else 0.0
+    missed = finding.applies and not finding.passed
+    return CheckResult(
+        id=spec.id,
+        description=spec.description,
+        points=spec.points,
+        earned=round(earned, 4),
+        passed=finding.passed if finding.applies else None,
+        applies=finding.applies,
+        evidence=finding.evidence,
+        tip=spec.tip if missed else None,
+    )
+
+
+def _dimension(view: CallView, name: str, dim: Any) -> DimensionResult:
+    if view.source != "session" and name in SESSION_ONLY:
+        why = "a recorded call has no preparation or wrap-up data"
+        checks = [
+            CheckResult(c.id, c.description, c.points, 0.0, None, False, [Evidence(None, "", why)], None)
+            for c in dim.checks
+        ]
+        return DimensionResult(name, dim.title, dim.weight, None, checks, note=f"not assessed: {why}")
+    checks = [_run_check(view, c) for c in dim.checks]
+    available = sum(c.points for c in checks if c.applies)
+    if available <= 0:
+        return DimensionResult(name, dim.title, dim.weight, None, checks,
+                               note="not assessed: no check applied to this call")
+    earned = sum(c.earned for c in checks if c.applies)
+    return DimensionResult(name, dim.title, dim.weight, 100.0 * earned / available, checks)
+
+
+def terms_amount(t: Terms) -> float:
+    """What agreed terms collect: the total, or instalments times count plus any upfront."""
+    if t.total:
+        return t.total
+    return t.upfront + t.monthly * t.count
+
+
+def outcome_of(view: CallView) -> Outcome:
+    result = view.result
+    if result is None:
+        return Outcome(None, None, None, view.balance, None)
+    agreed = result.agreed
+    trust = result.numbers.get("trust") if result.numbers else None
+    if agreed is None:
+        return Outcome(result.outcome, result.outcome, 0.0, view.balance, trust)
+    secured = terms_amount(agreed)
+    if view.balance:
+        secured = min(secured, view.balance)  # a plan's last instalment is only what is left
+    return Outcome(agreed.kind, result.outcome, secured, view.balance, trust, agreed.to_dict())
+
+
+def transcript_of(view: CallView) -> list[dict[str, Any]]:
+    return [_turn_dict(t) for t in view.turns]
+
+
+def _turn_dict(t: Turn) -> dict[str, Any]:
+    tone = t.analysis.tone
+    return {
+        "turn": t.index,
+        "trainee": t.text,
+        "moves": [{"move": m.move, "evidence": m.evidence} for m in t.analysis.moves],
+        "tone": {"score": round(tone.score, 3), "label": tone.label},
+        "debtor": t.reply,
+        "state": t.state,
+        "events": list(t.events),
+    }
+
+
+def _tips(view: CallView, dims: dict[str, DimensionResult], compliance: Any, overall: float, uncapped: float) -> list[Tip]:
+    tips: list[Tip] = []
+    seen: set[str] = set()
+    for v in compliance.violations:
+        if v.rule in seen:
+            continue
+        seen.add(v.rule)
+        rule = view.rubric.rule(v.rule)
+        lost = (uncapped - overall) if v.severity == "critical" else 0.0
+        tips.append(Tip("compliance", v.rule, (rule.tip if rule and rule.tip else rule.description if rule else v.message), lost))
+    assessed = [d for d in dims.values() if d.assessed and d.weight > 0]
+    total_w = sum(d.weight for d in assessed)
+    missed: list[tuple[float, int, Tip]] = []
+    order = 0
+    for d in assessed:
+        available = sum(c.points for c in d.checks if c.applies)
+        for c in d.checks:
+            order += 1
+            if not c.applies or c.passed or not c.tip:
+                continue
+            lost = (c.points - c.earned) / available * 100.0 * d.weight / total_w
+            missed.append((-round(lost, 6), order, Tip(d.name, c.id, c.tip, lost)))
+    missed.sort(key=lambda x: (x[0], x[1]))
+    tips += [tip for _, _, tip in missed[: view.rubric.max_tips]]
+    return tips
+
+
+def score_view(view: CallView, meta: dict[str, Any]) -> Scorecard:
+    """Grade any call view (a session or an imported transcript)."""
+    rubric = view.rubric
+    dims = {name: _dimension(view, name, dim) for name, dim in rubric.dimensions.items()}
+    weighted = [(d.weight, d.score) for d in dims.values() if d.score is not None and d.weight > 0]
+    total_w = sum(w for w, _ in weighted)
+    uncapped = sum(w * s for w, s in weighted) / total_w if total_w else 0.0
+    uncapped = round(uncapped, 6)
+    compliance = check_compliance(view)
+    overall = min(uncapped, rubric.critical_cap) if compliance.critical else uncapped
+    passed = bool(total_w) and round(overall, 1) >= rubric.pass_mark and not compliance.critical
+    return Scorecard(
+        overall=overall,
+        passed=passed,
+        dimensions=dims,
+        compliance=compliance,
+        outcome=outcome_of(view),
+        tips=_tips(view, dims, compliance, overall, uncapped),
+        transcript=transcript_of(view),
+        meta=meta,
+        uncapped=uncapped,
+    )
+
+
+__all__ = ["score", "score_view", "effective_rubric", "view_from_session", "session_meta", "r2"]

@@ -1,0 +1,393 @@
+"""The collectsim app: screens over one Session, journalled after every turn.
+
+The app holds the flow (which screen comes next) and the files (settings, journal,
+saved sessions); screens hold only what is on screen; the conversation and the
+scoring live in the pure core (``simulator.session``, ``scoring``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+
+from simulator.app import archive, grading
+from simulator.app.journal import Journal, JournalState
+from simulator.app.settings import THEMES, Settings, journal_dir
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    """What Home and Preparation show about a scenario before a Session exists."""
+
+    id: str
+    title: str
+    description: str
+    difficulty: str
+    archetype: str
+    persona_name: str
+    summary: str
+    local_time: str
+    timezone: str
+    objective_hint: str
+    seed: int
+
+
+def load_catalog() -> list[ScenarioInfo]:
+    """The shipped scenarios with their personas (slow-ish: YAML + pydantic)."""
+    from simulator.content.library import Library
+
+    lib = Library.default()
+    out: list[ScenarioInfo] = []
+    for path in lib.scenario_paths():
+        try:
+            scn = lib.load_scenario_file(path)
+            persona = lib.persona_for(scn, path)
+        except Exception:  # noqa: BLE001 - a broken file must not stop the app; `validate` names it
+            continue
+        out.append(
+            ScenarioInfo(
+                id=scn.id,
+                title=scn.title,
+                description=scn.description.strip(),
+                difficulty=scn.difficulty or persona.difficulty,
+                archetype=persona.archetype,
+                persona_name=persona.name,
+                summary=persona.summary.strip(),
+                local_time=scn.call.local_time,
+                timezone=scn.call.timezone,
+                objective_hint=scn.objective_hint.strip(),
+                seed=scn.seed,
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- commands
+@dataclass(frozen=True)
+class AppCommand:
+    """A command palette entry as data: title, help, and the app action it runs."""
+
+    title: str
+    help: str
+    action: str
+    when: str = ""  # a screen class name it needs, or "" for everywhere
+
+
+COMMANDS: tuple[AppCommand, ...] = (
+    AppCommand("Toggle coach mode", "Show or hide hints and the debtor's mood (assessment mode hides them)", "toggle_coach"),
+    AppCommand("Switch theme", "Toggle between the light and the dark theme", "toggle_theme"),
+    AppCommand("Restart the call", "Dial the same scenario again with the same preparation", "restart_call"),
+    AppCommand("Export scorecard", "Write the scorecard as Markdown, JSON and HTML", "export_scorecard", "ScorecardScreen"),
+    AppCommand("History", "Your past sessions and their scorecards", "history"),
+    AppCommand("Home", "Back to the scenario list", "home"),
+    AppCommand("Help", "Keys and how a session works", "help"),
+)
+
+
+class CollectSimCommands(Provider):
+    """Start any scenario, restart, toggle coach mode, export, switch theme."""
+
+    def _entries(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        app = self.app
+        assert isinstance(app, CollectSimApp)
+        screen_name = type(self.screen).__name__
+        entries: list[tuple[str, str, Callable[[], Any]]] = []
+        for info in app.catalog or []:
+            entries.append(
+                (
+                    f"Start scenario: {info.title}",
+                    f"{info.archetype}, {info.difficulty} ({info.id})",
+                    partial(app.start_scenario, info.id),
+                )
+            )
+        for cmd in COMMANDS:
+            if cmd.when and cmd.when != screen_name and not any(
+                type(s).__name__ == cmd.when for s in app.screen_stack
+            ):
+                continue
+            entries.append((cmd.title, cmd.help, partial(app.run_action, cmd.action)))
+        return entries
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._entries():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._entries():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)
+
+
+# --------------------------------------------------------------------------- the app
+class CollectSimApp(App[None]):
+    """Practise collection calls: Home -> Preparation -> Call -> Wrap-up -> Scorecard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "collectsim"
+    SUB_TITLE = "practise collection calls"
+    COMMANDS = App.COMMANDS | {CollectSimCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+t", "toggle_theme", "Theme"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        *,
+        trainee: str | None = None,
+        frozen_clock: bool = False,
+        exit_after_first_screen: bool = False,
+        offer_resume: bool = True,
+    ) -> None:
+        """``frozen_clock`` keeps the call timer at 00:00 and dates fixed, for snapshots."""
+        super().__init__()
+        self.settings = Settings.load()
+        if trainee is not None:
+            self.settings.trainee = trainee
+        self.frozen_clock = frozen_clock
+        self.exit_after_first_screen = exit_after_first_screen
+        self.offer_resume = offer_resume
+        self.catalog: list[ScenarioInfo] | None = None
+        self.journal = Journal(journal_dir())
+        self.session: Any = None  # simulator.session.Session of the call in progress
+        self.preparation: dict[str, Any] | None = None
+        self.coach = self.settings.coach
+        self.last_card: dict[str, Any] | None = None
+
+    # ---------------------------------------------------------------- start-up
+    def get_default_screen(self) -> Screen[Any]:
+        from simulator.app.screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        self.theme = self.settings.theme
+        if self.exit_after_first_screen:
+            self.call_after_refresh(self.exit)
+            return
+        if self.offer_resume:
+            state = self.journal.load()
+            if state is not None:
+                from simulator.app.screens.resume import ResumeScreen
+
+                self.push_screen(ResumeScreen(state), partial(self._resume_answer, state))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+
+    def now(self) -> dt.datetime:
+        """Wall time, fixed when the clock is frozen."""
+        if self.frozen_clock:
+            return dt.datetime(2026, 11, 20, 18, 30, tzinfo=dt.UTC)
+        return dt.datetime.now().astimezone()
+
+    def monotonic(self) -> float:
+        return 0.0 if self.frozen_clock else time.monotonic()
+
+    def ensure_catalog(self) -> list[ScenarioInfo]:
+        if self.catalog is None:
+            self.catalog = load_catalog()
+        return self.catalog
+
+    def scenario_info(self, scenario_id: str) -> ScenarioInfo | None:
+        for info in self.ensure_catalog():
+            if info.id == scenario_id:
+                return info
+        return None
+
+    # ---------------------------------------------------------------- settings
+    @property
+    def trainee(self) -> str:
+        return self.settings.trainee
+
+    def set_trainee(self, name: str) -> None:
+        name = name.strip()
+        if name != self.settings.trainee:
+            self.settings.trainee = name
+            self.settings.save()
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+        self.settings.theme = self.theme
+        self.settings.save()
+
+    def action_toggle_coach(self) -> None:
+        self.coach = not self.coach
+        self.settings.coach = self.coach
+        self.settings.save()
+        from simulator.app.screens.call import CallScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, CallScreen):
+                screen.show_coach(self.coach)
+        self.notify("Coach mode: hints and mood shown." if self.coach else "Assessment mode: hints hidden.")
+
+    def action_help(self) -> None:
+        from simulator.app.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_history(self) -> None:
+        from simulator.app.screens.history import HistoryScreen
+
+        self._to_home()
+        self.push_screen(HistoryScreen())
+
+    def action_home(self) -> None:
+        self._to_home()
+
+    def _to_home(self) -> None:
+        """Pop back to Home (the default screen), keeping a call in the journal."""
+        from simulator.app.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen_stack[-1], HomeScreen):
+            self.pop_screen()
+
+    # ---------------------------------------------------------------- the flow
+    def start_scenario(self, scenario_id: str) -> None:
+        """Open the Preparation screen of a scenario."""
+        from simulator.app.screens.preparation import PreparationScreen
+
+        info = self.scenario_info(scenario_id)
+        if info is None:
+            self.notify(f"No scenario '{scenario_id}'.", severity="error")
+            return
+        if not self.trainee:
+            self.notify("Who is practising? Type your name on Home first.", severity="warning")
+            self._to_home()
+            return
+        self._to_home()
+        self.push_screen(PreparationScreen(info))
+
+    def dial(self, info: ScenarioInfo, preparation: dict[str, Any]) -> None:
+        """Place the call: a new Session, a new journal, the Call screen."""
+        from simulator.session import Session
+
+        self.preparation = preparation
+        session = Session.start(info.id, trainee=self.trainee, preparation=preparation)
+        self.journal.begin(
+            session.scenario_ref, session.seed, self.trainee, preparation,
+            started_at=self.now().isoformat(timespec="seconds"),
+        )
+        self._show_call(session)
+
+    def _show_call(self, session: Any, notes: str = "", resumed: bool = False) -> None:
+        from simulator.app.screens.call import CallScreen
+
+        self.session = session
+        self._to_home()
+        self.push_screen(CallScreen(session, notes=notes, resumed=resumed))
+
+    def action_restart_call(self) -> None:
+        """Dial the same scenario again with the same preparation."""
+        if self.session is None or self.preparation is None:
+            self.notify("No call to restart yet: pick a scenario and dial first.", severity="warning")
+            return
+        info = self.scenario_info(self.session.scenario.id)
+        if info is None:
+            return
+        self.dial(info, self.preparation)
+        self.notify("Call restarted.")
+
+    def _resume_answer(self, state: JournalState, resume: bool | None) -> None:
+        if resume:
+            self.resume(state)
+        else:
+            self.journal.discard()
+            self.notify("The unfinished call was discarded.")
+
+    def resume(self, state: JournalState) -> None:
+        """Replay the journalled turns into a new Session (replies are identical)."""
+        from simulator.session import Session
+
+        try:
+            session = Session.start(
+                state.scenario, seed=state.seed, trainee=state.trainee,
+                preparation=state.preparation,
+            )
+            for line in state.turns:
+                if session.ended:
+                    break
+                session.say(line)
+            if state.hung_up and not session.ended:
+                session.hang_up()
+        except Exception as exc:  # noqa: BLE001 - content may have changed since the crash
+            self.notify(f"Could not resume the call: {exc}", severity="error")
+            self.journal.discard()
+            return
+        if state.trainee:
+            self.settings.trainee = state.trainee
+        self.preparation = state.preparation
+        self._show_call(session, notes=state.notes, resumed=True)
+        self.notify(f"Resumed: {len(session.turns)} turn(s) restored.")
+
+    def end_call(self, notes: str) -> None:
+        """The trainee ends the call (or it has ended): go to the Wrap-up form."""
+        from simulator.app.screens.wrapup import WrapUpScreen
+
+        session = self.session
+        if session is None:
+            return
+        if not session.ended:
+            session.hang_up()
+            self.journal.hang_up()
+        self.journal.notes(notes)
+        self.switch_screen(WrapUpScreen(session, notes))
+
+    def submit_wrap_up(self, agreement: Any, notes: str) -> None:
+        """Score and save the session, then show its scorecard."""
+        from simulator.app.screens.scorecard import ScorecardScreen
+
+        session = self.session
+        if session is None:
+            return
+        session.wrap_up(agreement, notes)
+        finished = session.finish()
+        record = session.record().model_dump(mode="json")
+        try:
+            card = grading.score(finished, created_at=self.now())
+        except ImportError:
+            self.notify("The scorer is not installed; the session is saved unscored.", severity="error")
+            card = {"overall": 0.0, "passed": False, "dimensions": {}, "compliance": {"violations": []},
+                    "outcome": {}, "tips": [], "transcript": [t.to_dict() for t in finished.turns]}
+        try:
+            archive.save_session(record, card, saved_at=self.now())
+        except OSError as exc:
+            self.notify(f"Could not save the session: {exc}", severity="error")
+        self.journal.finish()
+        self.last_card = card
+        self.save_to_store(card)
+        self.switch_screen(ScorecardScreen(card, record))
+
+    def save_to_store(self, card: dict[str, Any]) -> None:
+        """Best effort, off the UI thread: the team's store may be slow or absent."""
+
+        def work() -> None:
+            problem = archive.save_to_store(card)
+            if problem:
+                self.call_from_thread(self.log.warning, f"store: {problem}")
+
+        self.run_worker(work, thread=True, group="store", exit_on_error=False)
+
+    def action_export_scorecard(self) -> None:
+        from simulator.app.screens.scorecard import ScorecardScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ScorecardScreen):
+                screen.action_export()
+                return
+        self.notify("Open a scorecard first.", severity="warning")

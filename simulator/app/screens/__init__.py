@@ -1,0 +1,1 @@
+"""The app's screens; each imports Textual, so the app imports them lazily."""

@@ -1,0 +1,212 @@
+"""The call: transcript, a line to speak, notes, a timer, and coach mode.
+
+Every sent line is journalled (fsynced) before the reply is shown, so a crash or a
+kill loses at most the line being typed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+
+from simulator.app.hints import coach_hints
+from simulator.app.text import join
+from simulator.app.widgets.transcript import Transcript
+
+if TYPE_CHECKING:
+    from simulator.app.app import CollectSimApp
+
+#: Lines longer than this are analysed in a thread so the screen stays responsive.
+THREAD_ABOVE = 2000
+
+
+def bar(value: float, width: int = 10) -> str:
+    filled = max(0, min(width, round(value / 100 * width)))
+    return "█" * filled + "░" * (width - filled)
+
+
+class CallScreen(Screen[None]):
+    """Talk to the debtor; ctrl+e ends the call and opens the wrap-up form."""
+
+    BINDINGS = [
+        Binding("ctrl+e", "end_call", "End call / wrap up", priority=True),
+        Binding("f2", "app.toggle_coach", "Coach/assess"),
+        Binding("f4", "toggle_focus", "Notes ↔ line"),
+    ]
+
+    app: CollectSimApp  # type: ignore[assignment]
+
+    def __init__(self, session: Any, notes: str = "", resumed: bool = False) -> None:
+        super().__init__()
+        self.session = session
+        self.initial_notes = notes
+        self.resumed = resumed
+        self.started = 0.0
+        self.timer: Timer | None = None
+        self.busy = False
+        self._notes_timer: Timer | None = None
+        scn = session.scenario
+        if scn.call.answered_by == "third_party" and scn.call.third_party is not None:
+            self.them = scn.call.third_party.name.split()[0]
+        else:
+            self.them = session.account.debtor.first_name
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="call-status"):
+            yield Static("Time 00:00", id="timer")
+            yield Static("", id="call-state")
+            yield Static("", id="mode")
+        with Horizontal(id="call-main"):
+            yield Transcript(id="transcript")
+            with Vertical(id="side"):
+                with Vertical(id="coach-pane"):
+                    yield Label("Coach", classes="section-title")
+                    yield Static("", id="mood")
+                    yield Static("", id="hints")
+                yield Label("Notes", classes="section-title")
+                yield TextArea(self.initial_notes, id="notes", soft_wrap=True)
+        yield Static("", id="banner")
+        yield Input(placeholder="Say something and press Enter", id="say")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Call · {self.session.scenario.title}"
+        transcript = self.query_one(Transcript)
+        transcript.add_system("Ringing… the call is connected.")
+        transcript.add_debtor(self.session.opening, self.them)
+        for turn in self.session.turns:
+            transcript.add_trainee(turn)
+            transcript.add_debtor(turn.reply, self.them)
+        if self.resumed:
+            transcript.add_system(f"Resumed after an interruption: {len(self.session.turns)} turn(s) restored.")
+        self.started = self.app.monotonic()
+        if not self.app.frozen_clock:
+            self.timer = self.set_interval(1.0, self._tick)
+        self.show_coach(self.app.coach)
+        if self.session.ended:
+            self._ended()
+        else:
+            self.query_one("#say", Input).focus()
+
+    # ---------------------------------------------------------------- display
+    def _tick(self) -> None:
+        elapsed = int(self.app.monotonic() - self.started)
+        self.query_one("#timer", Static).update(f"Time {elapsed // 60:02d}:{elapsed % 60:02d}")
+
+    def show_coach(self, on: bool) -> None:
+        self.set_class(not on, "assessment")
+        self.query_one("#mode", Static).update("coach mode (F2)" if on else "assessment mode (F2)")
+        self._update_coach()
+
+    def _update_coach(self) -> None:
+        info = self.session.coach()
+        self.query_one("#call-state", Static).update(
+            join(("state ", "dim"), info.get("state", ""), "   ", ("mood ", "dim"), info.get("mood", "") or "—")
+            if self.app.coach else ""
+        )
+        self.query_one("#mood", Static).update(join(
+            ("Mood  ", "bold"), f"{info.get('mood') or '—'}\n",
+            ("Trust      ", ""), (bar(info.get("trust", 0)), "green"), f" {info.get('trust', 0):.0f}\n",
+            ("Irritation ", ""), (bar(info.get("irritation", 0)), "red"), f" {info.get('irritation', 0):.0f}\n",
+            ("Patience   ", ""), f"{info.get('patience', 0):.0f}",
+        ))
+        hints = coach_hints(self.session)
+        self.query_one("#hints", Static).update(join(*[(f"• {h}\n", "") for h in hints]))
+
+    # ---------------------------------------------------------------- talking
+    @on(Input.Submitted, "#say")
+    def _submitted(self, event: Input.Submitted) -> None:
+        text = event.value
+        if self.busy:
+            return
+        if self.session.ended:
+            self.notify("The call has ended: press ctrl+e to wrap up.", severity="warning")
+            return
+        if not text.strip():
+            self.notify("Type what you want to say first.", severity="warning", timeout=2)
+            return
+        event.input.value = ""
+        if len(text) > THREAD_ABOVE:
+            self.busy = True
+            pending = self.query_one(Transcript).add_pending(text)
+            self._say_in_thread(text, pending)
+        else:
+            self._said(self.session.say(text))
+
+    @work(thread=True, exclusive=True, group="say")
+    def _say_in_thread(self, text: str, pending: Static) -> None:
+        turn = self.session.say(text)
+        self.app.call_from_thread(self._said, turn, pending)
+
+    def _said(self, turn: Any, pending: Static | None = None) -> None:
+        self.busy = False
+        self.app.journal.turn(turn.index, turn.text, notes=self.notes)
+        transcript = self.query_one(Transcript)
+        if pending is not None:
+            pending.remove()
+        transcript.add_trainee(turn)
+        transcript.add_debtor(turn.reply, self.them)
+        self._update_coach()
+        if self.session.ended:
+            self._ended()
+
+    def _ended(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+            self._tick()
+            self.timer = None
+        result = self.session.result()
+        if result.ended_by == "debtor" and result.outcome == "hung_up":
+            message = f"{self.them} hung up."
+        elif result.ended_by == "trainee":
+            message = "You ended the call."
+        else:
+            message = f"The call has ended ({result.outcome.replace('_', ' ')})."
+        banner = self.query_one("#banner", Static)
+        banner.update(join(("☎ ", "bold"), (message, "bold"), "  Press ctrl+e to wrap up."))
+        banner.add_class("shown")
+        say = self.query_one("#say", Input)
+        say.disabled = True
+        say.placeholder = "The call has ended"
+        self.query_one(Transcript).add_system(message)
+        self._update_coach()
+        self.notify(message, title="Call ended", severity="warning")
+
+    @property
+    def notes(self) -> str:
+        return self.query_one("#notes", TextArea).text
+
+    # ---------------------------------------------------------------- actions
+    def action_end_call(self) -> None:
+        if self.busy:
+            return
+        if self.timer is not None:
+            self.timer.stop()
+        self.app.end_call(self.notes)
+
+    def action_toggle_focus(self) -> None:
+        notes = self.query_one("#notes", TextArea)
+        say = self.query_one("#say", Input)
+        if notes.has_focus and not say.disabled:
+            say.focus()
+        else:
+            notes.focus()
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self) -> None:
+        # Journal the notes a moment after typing stops (one write, not one per key).
+        if self._notes_timer is not None:
+            self._notes_timer.stop()
+        self._notes_timer = self.set_timer(1.5, self._save_notes)
+
+    def _save_notes(self) -> None:
+        self._notes_timer = None
+        self.app.journal.notes(self.notes)

@@ -1,0 +1,54 @@
+"""Help: the keys, and how a practice session works."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Markdown
+
+HELP = """\
+# collectsim: practise collection calls
+
+**Home** → **Preparation** → **Call** → **Wrap-up** → **Scorecard**
+
+| where | key | does |
+| --- | --- | --- |
+| everywhere | `F1` / `?` | this help |
+| everywhere | `ctrl+p` | command palette: start a scenario, restart, coach mode, export, theme |
+| everywhere | `ctrl+t` | light / dark theme |
+| everywhere | `ctrl+q` | quit (an unfinished call can be resumed next time) |
+| Home | `Enter` | start the highlighted scenario |
+| Home | `ctrl+n` | edit the trainee name |
+| Home | `F3` | history |
+| Preparation | `1`–`6` | open a section of the account file |
+| Preparation | `F5` | dial |
+| Call | `Enter` | say the line |
+| Call | `F2` | coach mode ↔ assessment mode |
+| Call | `F4` | notes ↔ the line you type |
+| Call | `ctrl+e` | end the call and wrap up |
+| Wrap-up | `ctrl+s` | submit and see the scorecard |
+| Scorecard | `1`–`4` | summary, checks, compliance, replay |
+| Scorecard | `e` | export Markdown, JSON and HTML |
+| Scorecard | `r` | try the scenario again |
+
+**Preparation counts.** The scorer sees which account-file sections you opened before
+dialling, your plan, and whether you called between 08:00 and 21:00 in the debtor's
+time zone.
+
+**Coach mode** shows hints, the moves found in each of your lines and the debtor's
+mood. **Assessment mode** hides them.
+
+**Nothing is lost.** Every line you send is saved at once; if the app stops mid-call
+it offers to resume the call next time.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q", "app.pop_screen", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Markdown(HELP)
+        yield Footer()

@@ -1,0 +1,155 @@
+"""Home: who is practising, the scenarios, and the trainee's recent results."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from simulator.app.text import join, literal
+
+if TYPE_CHECKING:
+    from simulator.app.app import CollectSimApp, ScenarioInfo
+    from simulator.app.archive import SavedSession
+
+
+def result_cells(item: SavedSession) -> tuple[Any, ...]:
+    """One History/recent row: when, scenario, overall, pass/fail, outcome."""
+    overall = "—" if item.overall is None else f"{item.overall:.1f}"
+    passed = join(("PASS", "bold green")) if item.passed else join(("FAIL", "bold red"))
+    return (item.saved_at[:16].replace("T", " "), literal(item.scenario), overall, passed,
+            literal(item.outcome or "—"))
+
+
+class HomeScreen(Screen[None]):
+    """Pick who practises and which scenario; Enter starts it."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start scenario", show=True),
+        Binding("ctrl+h", "app.history", "History", show=False),
+        Binding("f3", "app.history", "History"),
+        Binding("ctrl+n", "focus_trainee", "Trainee name"),
+    ]
+
+    app: CollectSimApp  # type: ignore[assignment]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="home-top"):
+            yield Label("Trainee", id="trainee-label")
+            yield Input(self.app.trainee, placeholder="your name", id="trainee", max_length=60)
+            yield Static("Type your name, then pick a scenario and press Enter.", id="home-hint")
+        with Horizontal(id="home-main"):
+            with Vertical(id="scenario-pane"):
+                yield Label("Scenarios", classes="section-title")
+                yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
+            yield Static("Loading scenarios…", id="scenario-detail")
+        with Vertical(id="recent-pane"):
+            yield Label("Your recent results", classes="section-title")
+            yield DataTable(id="recent", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#scenarios", DataTable)
+        table.add_columns("Scenario", "Type", "Difficulty", "Title")
+        recent = self.query_one("#recent", DataTable)
+        recent.add_columns("When", "Scenario", "Overall", "Result", "Outcome")
+        if self.app.catalog is not None:
+            self._fill(self.app.catalog)
+        else:
+            self.load_catalog()
+        if self.app.trainee:
+            table.focus()
+        else:
+            self.query_one("#trainee", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_recent()
+
+    @work(thread=True, exclusive=True, group="catalog")
+    def load_catalog(self) -> None:
+        catalog = self.app.ensure_catalog()
+        self.app.call_from_thread(self._fill, catalog)
+
+    def _fill(self, catalog: list[ScenarioInfo]) -> None:
+        table = self.query_one("#scenarios", DataTable)
+        table.clear()
+        for info in catalog:
+            table.add_row(literal(info.id), info.archetype, info.difficulty, literal(info.title), key=info.id)
+        if not catalog:
+            self.query_one("#scenario-detail", Static).update("No scenarios found.")
+        else:
+            self._show_detail(catalog[0].id)
+
+    @work(thread=True, exclusive=True, group="recent")
+    def refresh_recent(self) -> None:
+        from simulator.app import archive
+
+        trainee = self.app.trainee
+        items = archive.history(trainee)[:5] if trainee else []
+        self.app.call_from_thread(self._fill_recent, items)
+
+    def _fill_recent(self, items: list[SavedSession]) -> None:
+        recent = self.query_one("#recent", DataTable)
+        recent.clear()
+        for item in items:
+            recent.add_row(*result_cells(item))
+        if not items:
+            recent.add_row("—", "no sessions yet", "", "", "")
+
+    def _show_detail(self, scenario_id: str) -> None:
+        info = self.app.scenario_info(scenario_id)
+        if info is None:
+            return
+        detail = join(
+            (info.title, "bold"), "\n",
+            (f"{info.persona_name}", "italic"), f" · {info.archetype} · {info.difficulty}\n\n",
+            info.description, "\n\n",
+            info.summary, "\n\n",
+            ("Debtor's local time: ", "bold"), f"{info.local_time} ({info.timezone})",
+        )
+        if info.objective_hint:
+            detail.append_text(join("\n", ("Aim: ", "bold"), info.objective_hint))
+        self.query_one("#scenario-detail", Static).update(detail)
+
+    @on(DataTable.RowHighlighted, "#scenarios")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value:
+            self._show_detail(str(event.row_key.value))
+
+    @on(DataTable.RowSelected, "#scenarios")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.app.set_trainee(self.query_one("#trainee", Input).value)
+        if event.row_key.value:
+            self.app.start_scenario(str(event.row_key.value))
+
+    @on(Input.Submitted, "#trainee")
+    def _trainee_submitted(self, event: Input.Submitted) -> None:
+        self.app.set_trainee(event.value)
+        self.refresh_recent()
+        if self.app.trainee:
+            self.query_one("#scenarios", DataTable).focus()
+        else:
+            self.notify("Type your name first: scorecards are saved under it.", severity="warning")
+
+    @on(Input.Blurred, "#trainee")
+    def _trainee_blurred(self, event: Input.Blurred) -> None:
+        self.app.set_trainee(event.value)
+        self.refresh_recent()
+
+    def action_focus_trainee(self) -> None:
+        self.query_one("#trainee", Input).focus()
+
+    def action_start(self) -> None:
+        table = self.query_one("#scenarios", DataTable)
+        self.app.set_trainee(self.query_one("#trainee", Input).value)
+        if table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        if key.value:
+            self.app.start_scenario(str(key.value))

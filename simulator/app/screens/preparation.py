@@ -1,0 +1,181 @@
+"""Preparation: read the account file, set a plan, choose when to call, dial.
+
+Which sections the trainee opened before dialling becomes ``Preparation.reviewed``,
+which the scorer grades; the "Brief" entry is not a section, so nothing counts as
+read until the trainee opens it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.table import Table
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from simulator.app import forms
+from simulator.app.text import join, literal, show_error
+
+if TYPE_CHECKING:
+    from simulator.app.app import CollectSimApp, ScenarioInfo
+
+SECTIONS: dict[str, str] = {
+    "brief": "Brief",
+    "account_summary": "Account summary",
+    "payment_history": "Payment history",
+    "contact_notes": "Contact notes",
+    "debtor_profile": "Debtor profile",
+    "creditor_policy": "Creditor policy",
+}
+OBJECTIVES = [("Full payment", "full_payment"), ("Settlement", "settlement"), ("Payment plan", "payment_plan")]
+
+
+class PreparationScreen(Screen[None]):
+    """The account file, the plan form and the call time."""
+
+    BINDINGS = [
+        Binding("f5", "dial", "Dial", priority=True),
+        Binding("escape", "app.home", "Back"),
+        *[Binding(str(i), f"open_section({i - 1})", show=False) for i in range(1, 7)],
+    ]
+
+    app: CollectSimApp  # type: ignore[assignment]
+
+    def __init__(self, info: ScenarioInfo) -> None:
+        super().__init__()
+        self.info = info
+        self.reviewed: list[str] = []
+        self.sections: dict[str, list[tuple[str, str]]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="prep-main"):
+            with Vertical(id="account-pane"):
+                yield Label("Account file (1-6 open a section)", classes="section-title")
+                yield OptionList(*[Option(self._prompt(k), id=k) for k in SECTIONS], id="sections")
+                with VerticalScroll(id="section-scroll"):
+                    yield Static("", id="section-body")
+            with VerticalScroll(id="plan-pane"):
+                yield Label("Plan", classes="section-title")
+                yield Label("Objective")
+                yield Select(OBJECTIVES, prompt="choose an objective", id="objective", compact=True)
+                yield Static("", id="err-objective", classes="field-error")
+                yield Label("Settlement floor (% of balance)")
+                yield Input(placeholder="e.g. 60", id="settlement_floor", compact=True)
+                yield Static("", id="err-settlement_floor", classes="field-error")
+                yield Label("Max instalments")
+                yield Input(placeholder="e.g. 12", id="max_installments", compact=True)
+                yield Static("", id="err-max_installments", classes="field-error")
+                yield Label("Opening approach")
+                yield Input(placeholder="how you'll open the call", id="opening", compact=True)
+                yield Static("", id="err-opening", classes="field-error")
+                yield Label("Call time (debtor's local, HH:MM)")
+                yield Input(self.info.local_time, id="call_time", compact=True)
+                yield Static("", id="err-call_time", classes="field-error")
+                yield Static("", id="time-warning")
+                yield Button("Dial  F5", id="dial", variant="success")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Preparation · {self.info.title}"
+        self._show("brief")
+        self._check_time(self.info.local_time)
+        self.query_one("#sections", OptionList).focus()
+        self.load_account()
+
+    def _prompt(self, key: str) -> Any:
+        mark = "✓ " if key in self.reviewed else "  "
+        index = list(SECTIONS).index(key) + 1
+        return join((mark, "green"), f"{index} {SECTIONS[key]}")
+
+    @work(thread=True, exclusive=True)
+    def load_account(self) -> None:
+        from simulator.session import Session
+
+        session = Session.start(self.info.id, trainee=self.app.trainee)
+        sections = session.account.sections()
+        self.app.call_from_thread(self._loaded, sections)
+
+    def _loaded(self, sections: dict[str, list[tuple[str, str]]]) -> None:
+        self.sections = sections
+        highlighted = self.query_one("#sections", OptionList).highlighted_option
+        self._show(highlighted.id if highlighted and highlighted.id else "brief")
+
+    def _show(self, key: str) -> None:
+        body = self.query_one("#section-body", Static)
+        if key == "brief":
+            i = self.info
+            body.update(join(
+                (i.title, "bold"), "\n\n", i.description, "\n\n",
+                ("Who: ", "bold"), f"{i.persona_name} ({i.archetype}, {i.difficulty})\n",
+                ("Debtor's local time: ", "bold"), f"{i.local_time}  ({i.timezone})\n",
+                ("Aim: ", "bold"), i.objective_hint or "—", "\n\n",
+                ("Read the sections you need (1-6), fill in the plan, then Dial (F5).", "italic"),
+            ))
+            return
+        rows = self.sections.get(key)
+        if rows is None:
+            body.update("Loading…")
+            return
+        table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
+        table.add_column(style="bold", no_wrap=True, ratio=1)
+        table.add_column(ratio=2)
+        for label, value in rows:
+            table.add_row(literal(label), literal(value))
+        body.update(table)
+        if key not in self.reviewed:
+            self.reviewed.append(key)
+            self.query_one("#sections", OptionList).replace_option_prompt(key, self._prompt(key))
+
+    @on(OptionList.OptionHighlighted, "#sections")
+    def _section_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self._show(event.option.id)
+
+    def action_open_section(self, index: int) -> None:
+        options = self.query_one("#sections", OptionList)
+        options.highlighted = index
+        options.focus()
+
+    @on(Input.Changed, "#call_time")
+    def _time_changed(self, event: Input.Changed) -> None:
+        self._check_time(event.value)
+
+    def _check_time(self, value: str) -> None:
+        errors: dict[str, str] = {}
+        hhmm = forms.parse_hhmm("call_time", value, errors)
+        warning = self.query_one("#time-warning", Static)
+        if forms.outside_calling_hours(hhmm):
+            warning.update(join(("⚠ ", "bold yellow"), (
+                f"{hhmm} is outside 08:00–21:00 for the debtor: an inconvenient time "
+                "(12 CFR 1006.6(b)(1)(i)). You can still dial.", "yellow")))
+        else:
+            warning.update("")
+
+    def _values(self) -> dict[str, str]:
+        objective = self.query_one("#objective", Select).value
+        values = {"objective": "" if objective is Select.NULL else str(objective)}
+        for field in ("settlement_floor", "max_installments", "opening", "call_time"):
+            values[field] = self.query_one(f"#{field}", Input).value
+        return values
+
+    @on(Button.Pressed, "#dial")
+    def action_dial(self) -> None:
+        reviewed = [k for k in self.reviewed if k != "brief"]
+        prep, errors = forms.read_preparation(reviewed, self._values())
+        for field in ("objective", "settlement_floor", "max_installments", "opening", "call_time"):
+            show_error(self.query_one(f"#err-{field}", Static), errors.get(field, ""))
+        if prep is None:
+            self.notify("Check the plan: " + "; ".join(errors.values()), severity="error")
+            first = next(iter(errors))
+            try:
+                self.query_one(f"#{first}").focus()
+            except Exception:  # noqa: BLE001 - an error about a field not on the form
+                pass
+            return
+        self.app.dial(self.info, prep)

@@ -1,0 +1,233 @@
+"""The scorecard: overall, pass/fail, five dimensions with the trainee's own words as
+evidence, compliance findings, the outcome, and an annotated replay of the call.
+
+Rendered only from the scorecard dict, so a card from History looks the same as a
+fresh one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from simulator.app.grading import DIMENSION_TITLES, DIMENSIONS
+from simulator.app.text import join
+
+if TYPE_CHECKING:
+    from simulator.app.app import CollectSimApp
+
+
+def _num(x: Any, fmt: str = "{:.1f}") -> str:
+    return "—" if x is None else fmt.format(x) if isinstance(x, int | float) else str(x)
+
+
+def _bar(score: Any, width: int = 20) -> str:
+    if not isinstance(score, int | float):
+        return "·" * width
+    filled = max(0, min(width, round(score / 100 * width)))
+    return "█" * filled + "░" * (width - filled)
+
+
+def _money(x: Any) -> str:
+    return f"${x:,.2f}" if isinstance(x, int | float) else "—"
+
+
+def summary_text(card: dict[str, Any]) -> Text:
+    """The top of the card: overall, pass/fail, outcome, dimensions, tips."""
+    passed = bool(card.get("passed"))
+    out = join(
+        ("Overall ", "bold"), (f"{_num(card.get('overall'))}", "bold"), " / 100   ",
+        ("PASSED", "bold reverse green") if passed else ("FAILED", "bold reverse red"), "\n\n",
+    )
+    outcome = card.get("outcome") or {}
+    if outcome:
+        out.append_text(join(
+            ("Outcome  ", "bold"), str(outcome.get("type") or "—").replace("_", " "),
+            f" · secured {_money(outcome.get('amount_secured'))} of {_money(outcome.get('balance'))}",
+            f" · final trust {_num(outcome.get('final_trust'), '{:.0f}')}\n\n",
+        ))
+    dims = card.get("dimensions") or {}
+    for dim in DIMENSIONS:
+        d = dims.get(dim) or {}
+        score = d.get("score")
+        title = d.get("title") or DIMENSION_TITLES[dim]
+        style = "green" if isinstance(score, int | float) and score >= 70 else "yellow" if isinstance(score, int | float) and score >= 50 else "red"
+        out.append_text(join(f"{title:<17}", (_bar(score), style), f" {_num(score):>5}\n"))
+    violations = (card.get("compliance") or {}).get("violations") or []
+    out.append("\n")
+    if violations:
+        critical = sum(1 for v in violations if v.get("severity") == "critical")
+        out.append_text(join(("Compliance  ", "bold"), (f"{len(violations)} violation(s)", "bold red"),
+                             f", {critical} critical — see Compliance (3)\n"))
+    else:
+        out.append_text(join(("Compliance  ", "bold"), ("no violations", "green"), "\n"))
+    tips = card.get("tips") or []
+    if tips:
+        out.append_text(join("\n", ("Tips\n", "bold")))
+        for tip in tips:
+            out.append_text(join("• ", str(tip.get("tip") if isinstance(tip, dict) else tip), "\n"))
+    return out
+
+
+def checks_text(card: dict[str, Any]) -> Text:
+    """Every check of every dimension, with the evidence and the tip."""
+    out = Text()
+    dims = card.get("dimensions") or {}
+    for dim in DIMENSIONS:
+        d = dims.get(dim) or {}
+        out.append_text(join((f"{d.get('title') or DIMENSION_TITLES[dim]}  {_num(d.get('score'))}\n", "bold underline")))
+        if d.get("note"):
+            out.append_text(join((f"{d['note']}\n", "italic")))
+        for check in d.get("checks") or []:
+            passed = check.get("passed")
+            if check.get("applies") is False or passed is None:
+                mark, style = "– ", "dim"
+            elif passed:
+                mark, style = "✓ ", "green"
+            else:
+                mark, style = "✗ ", "red"
+            out.append_text(join((mark, style), str(check.get("description") or check.get("id")),
+                                 (f"  {_num(check.get('earned'), '{:g}')}/{_num(check.get('points'), '{:g}')}\n", "dim")))
+            for ev in check.get("evidence") or []:
+                turn = ev.get("turn")
+                where = f"turn {turn}" if turn is not None else "call"
+                out.append_text(join(("    ", ""), (f"{where}: ", "dim"),
+                                     (f"“{ev.get('quote', '')}”" if ev.get("quote") else "", "italic"),
+                                     f" {ev.get('note', '')}\n" if ev.get("note") else "\n"))
+            if check.get("tip") and not passed:
+                out.append_text(join(("    tip: ", "bold cyan"), str(check["tip"]), "\n"))
+        out.append("\n")
+    return out
+
+
+def compliance_text(card: dict[str, Any]) -> Text:
+    violations = (card.get("compliance") or {}).get("violations") or []
+    if not violations:
+        return join(("✓ No compliance violations found.\n", "green"))
+    out = Text()
+    for v in violations:
+        sev = str(v.get("severity", ""))
+        turn = v.get("turn")
+        out.append_text(join(
+            ("✗ ", "bold red"), (str(v.get("rule", "")), "bold"), f"  ({v.get('citation', '')})",
+            (f"  {sev.upper()}", "bold red" if sev == "critical" else "yellow"),
+            f"  turn {turn}\n" if turn is not None else "\n",
+        ))
+        if v.get("quote"):
+            out.append_text(join("    ", (f"“{v['quote']}”", "italic"), "\n"))
+        if v.get("message"):
+            out.append_text(join("    ", str(v["message"]), "\n"))
+        out.append("\n")
+    return out
+
+
+def replay_text(card: dict[str, Any], record: dict[str, Any] | None) -> Text:
+    """Each turn: the trainee's words, the moves found (with the words that showed
+    them), the tone, and the debtor's answer."""
+    transcript = card.get("transcript") or []
+    out = Text()
+    if not transcript and record:
+        for i, line in enumerate(record.get("turns") or [], 1):
+            out.append_text(join((f"{i:>2} You: ", "bold cyan"), str(line), "\n"))
+        return out
+    for item in transcript:
+        if not isinstance(item, dict):
+            continue
+        n = item.get("turn", "")
+        out.append_text(join((f"{n:>2} You: ", "bold cyan"), str(item.get("trainee", "")), "\n"))
+        moves = (item.get("analysis") or {}).get("moves") or item.get("moves") or []
+        for m in moves:
+            if isinstance(m, dict):
+                out.append_text(join("     ", (m.get("move", ""), "magenta"), ("  “", "dim"),
+                                     (str(m.get("evidence", "")), "italic"), ("”\n", "dim")))
+            else:
+                out.append_text(join("     ", (str(m), "magenta"), "\n"))
+        tone = item.get("tone") or {}
+        if tone:
+            out.append_text(join("     ", ("tone ", "dim"),
+                                 f"{tone.get('label', '')} ({_num(tone.get('score'), '{:+.2f}')})", "\n"))
+        if item.get("debtor"):
+            out.append_text(join(("   Them: ", "bold yellow"), str(item["debtor"]), "\n"))
+        if item.get("state") or item.get("events"):
+            events = ", ".join(item.get("events") or [])
+            out.append_text(join(("     → ", "dim"), (str(item.get("state", "")), "dim"),
+                                 (f"  [{events}]" if events else "", "dim"), "\n"))
+        out.append("\n")
+    return out
+
+
+class ScorecardScreen(Screen[None]):
+    """The graded session; e exports it, r tries the scenario again."""
+
+    BINDINGS = [
+        Binding("e", "export", "Export"),
+        Binding("r", "retry", "Try again"),
+        Binding("f3", "app.history", "History"),
+        Binding("escape", "close", "Close"),
+        *[Binding(str(i), f"tab({i})", show=False) for i in range(1, 5)],
+    ]
+
+    app: CollectSimApp  # type: ignore[assignment]
+
+    def __init__(self, card: dict[str, Any], record: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.card = card
+        self.record = record or (card.get("meta") or {}).get("session") or {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="card-tabs"):
+            with TabPane("1 Summary", id="tab-1"), VerticalScroll():
+                yield Static(summary_text(self.card), id="card-summary", markup=False)
+            with TabPane("2 Checks", id="tab-2"), VerticalScroll():
+                yield Static(checks_text(self.card), id="card-checks", markup=False)
+            with TabPane("3 Compliance", id="tab-3"), VerticalScroll():
+                yield Static(compliance_text(self.card), id="card-compliance", markup=False)
+            with TabPane("4 Replay", id="tab-4"), VerticalScroll():
+                yield Static(replay_text(self.card, self.record), id="card-replay", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        scenario = self.record.get("scenario") or (self.card.get("meta") or {}).get("scenario_id") or ""
+        trainee = self.record.get("trainee") or ""
+        self.sub_title = f"Scorecard · {scenario} · {trainee}"
+
+    def action_tab(self, n: int) -> None:
+        self.query_one(TabbedContent).active = f"tab-{n}"
+
+    def action_close(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    def action_retry(self) -> None:
+        scenario = self.record.get("scenario") or ""
+        if scenario:
+            self.app.start_scenario(scenario)
+
+    def action_export(self) -> None:
+        """Markdown, JSON and HTML into one folder under the exports directory."""
+        from simulator.app import grading
+        from simulator.app.settings import exports_dir
+
+        stamp = self.app.now().strftime("%Y%m%d-%H%M%S")
+        name = re.sub(r"[^A-Za-z0-9_-]+", "-", f"{stamp}-{self.record.get('scenario', 'session')}-{self.record.get('trainee', '')}").strip("-")
+        folder = exports_dir() / name
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "scorecard.json").write_text(grading.to_json(self.card), encoding="utf-8")
+            (folder / "scorecard.md").write_text(grading.to_markdown(self.card), encoding="utf-8")
+            (folder / "scorecard.html").write_text(grading.to_html(self.card), encoding="utf-8")
+        except Exception as exc:  # noqa: BLE001 - a disk or renderer problem is a message, not a crash
+            self.notify(f"Export failed: {exc}", severity="error")
+            return
+        self.exported = folder
+        self.notify(f"Exported scorecard.md, .json and .html to {folder}", title="Exported", timeout=8)
+
+

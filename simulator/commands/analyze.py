@@ -1,0 +1,111 @@
+"""``collectsim analyze``: what the analyser makes of some utterances.
+
+Lets a trainer check a cue or an example line without starting a session, and lets
+scripts feed utterances through the analyser (``--jsonl`` in, ``--json`` out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "analyse utterances: moves with evidence, entities, tone"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("text", nargs="*", metavar="TEXT",
+                        help="utterances to analyse (default: one per line from standard input)")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object per utterance, in input order")
+    parser.add_argument("--jsonl", action="store_true",
+                        help="read standard input as JSON lines with 'text' and optional 'context'")
+    parser.add_argument("--context", metavar="TEXT", default=None,
+                        help="the debtor's previous line, for every utterance")
+    parser.add_argument("--cues", metavar="FILE", action="append", default=[],
+                        help="extra cue file (YAML, same shape as the shipped cues); repeatable")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", default=None,
+                        help="reference date for relative dates like 'next Friday'")
+
+
+def _inputs(args: argparse.Namespace, errors: list[str]):  # noqa: ANN202
+    """(text, context) pairs in input order; bad --jsonl lines are reported, not fatal."""
+    import json
+
+    if args.text and not args.jsonl:
+        for t in args.text:
+            yield t, args.context
+        return
+    lines = args.text if args.text else sys.stdin
+    for n, raw in enumerate(lines, 1):
+        line = raw.rstrip("\r\n")
+        if not args.jsonl:
+            if line.strip():
+                yield line, args.context
+            continue
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            errors.append(f"line {n}: not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            errors.append(f"line {n}: expected an object with a string 'text'")
+            continue
+        ctx = obj.get("context", args.context)
+        if ctx is not None and not isinstance(ctx, str):
+            errors.append(f"line {n}: 'context' must be a string")
+            continue
+        yield obj["text"], ctx
+
+
+def _plain(a) -> str:  # noqa: ANN001
+    """A readable rendering; shown literally (no markup), one block per utterance."""
+    out = [f"> {a.text}"]
+    if a.context is not None:
+        out.append(f"  context: {a.context}")
+    if a.moves:
+        out.append("  moves:")
+        for m in a.moves:
+            out.append(f"    {m.move:<22} \"{m.evidence}\"  ({m.why})")
+    else:
+        out.append("  moves: none")
+    if a.entities:
+        out.append("  entities:")
+        for e in a.entities:
+            unit = f" per {e.unit}" if e.type == "money" and e.unit else (f" {e.unit}" if e.unit else "")
+            out.append(f"    {e.type:<15} {e.value!r}{unit}  \"{e.text}\"")
+    reasons = ", ".join(a.tone.reasons) or "no markers"
+    out.append(f"  tone: {a.tone.score:+.2f} {a.tone.label}  ({reasons})")
+    return "\n".join(out)
+
+
+def run(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import json
+
+    from simulator.diagnostics import UserError
+    from simulator.nlu.analyser import Analyser, default_analyser
+
+    today = None
+    if args.today:
+        try:
+            today = dt.date.fromisoformat(args.today)
+        except ValueError as exc:
+            raise UserError(f"--today: not a date (YYYY-MM-DD): {args.today!r}") from exc
+    analyser = Analyser.from_files(args.cues) if args.cues else default_analyser()
+    errors: list[str] = []
+    first = True
+    for text, ctx in _inputs(args, errors):
+        a = analyser.analyze(text, ctx, today)
+        if args.json:
+            print(json.dumps(a.to_dict(), ensure_ascii=False))
+        else:
+            if not first:
+                print()
+            print(_plain(a))
+        first = False
+        sys.stdout.flush()
+    for e in errors:
+        print(f"collectsim analyze: error: {e}", file=sys.stderr)
+    return 1 if errors else 0

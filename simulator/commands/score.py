@@ -1,0 +1,164 @@
+"""collectsim score PATH...: score session records and recorded calls, many at a time."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+HELP = "score session records (replayed) and recorded-call transcripts, many at a time"
+
+EPILOG = """\
+PATH is a session record (YAML/JSON with 'scenario' and 'turns'), a transcript (JSON list of
+{speaker, text}, or text lines 'Agent: ...' / 'Customer: ...'), or a folder of them.
+--json prints a JSON list of scorecards, one per file scored, in the order given (always a list,
+even for one file); --csv prints one row per file. With -o DIR each card is written to
+DIR/<name>.<ext> instead. A file that cannot be scored is named with what is wrong; the
+others are still scored, and the exit code is 1.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EPILOG
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("paths", metavar="PATH", nargs="+", help="record, transcript or folder")
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="a JSON list of scorecards")
+    out.add_argument("--csv", action="store_true", help="one CSV row per file")
+    out.add_argument("--format", choices=("text", "md", "html"), default=None,
+                     help="how to render each scorecard (default: text)")
+    parser.add_argument("-o", "--output", metavar="DIR", help="write one file per scorecard into DIR")
+    parser.add_argument("--rubric", metavar="FILE", help="score with this rubric instead of the shipped one")
+    parser.add_argument("-v", "--verbose", action="store_true", help="text: also show checks that did not apply")
+
+
+def _progress(total: int) -> Any:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    console = Console(stderr=True)
+    return Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    TextColumn("{task.description}"), console=console, transient=True,
+                    disable=total <= 3 or not console.is_terminal)
+
+
+def _unique(out_dir: Path, stem: str, ext: str, used: set[str]) -> Path:
+    name = f"{stem}.{ext}"
+    n = 2
+    while name in used:
+        name = f"{stem}-{n}.{ext}"
+        n += 1
+    used.add(name)
+    return out_dir / name
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from scoring.batch import csv_text, expand, score_file
+    from simulator.diagnostics import UserError
+
+    rubric = None
+    if args.rubric:
+        from scoring.rubric import RubricError, load_rubric_file
+
+        try:
+            rubric = load_rubric_file(args.rubric)
+        except RubricError as exc:
+            raise UserError(str(exc)) from None
+    paths = expand(args.paths)
+    if not paths:
+        raise UserError("no files to score (a folder holds no .yaml, .yml, .json or .txt files)")
+    fmt = args.format or "text"
+    if fmt == "html" and len(paths) > 1 and not args.output:
+        raise UserError("--format html with several files needs -o DIR (one page per file)")
+
+    results = []
+    with _progress(len(paths)) as progress:
+        task = progress.add_task("", total=len(paths))
+        for p in paths:
+            progress.update(task, description=p.name)
+            results.append(score_file(p, rubric))
+            progress.advance(task)
+    good = [r for r in results if r.card is not None]
+    bad = [r for r in results if r.card is None]
+
+    out_dir = Path(args.output) if args.output else None
+    if out_dir is not None:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
+
+    if args.csv:
+        text = csv_text(results)
+        if out_dir is not None:
+            (out_dir / "scores.csv").write_text(text, encoding="utf-8")
+            print(out_dir / "scores.csv")
+        else:
+            sys.stdout.write(text)
+    elif args.json and out_dir is None:
+        cards = [r.card.to_dict() for r in good]  # type: ignore[union-attr]
+        sys.stdout.write(json.dumps(cards, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _render(good, "json" if args.json else fmt, out_dir, args.verbose)
+
+    for r in bad:
+        print(f"collectsim: error: {r.problem}", file=sys.stderr)
+    if bad:
+        print(f"collectsim: {len(bad)} of {len(results)} file(s) could not be scored", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _render(good: list[Any], fmt: str, out_dir: Path | None, verbose: bool) -> None:
+    import json
+
+    from scoring.render_html import render_html
+    from scoring.render_md import render_markdown
+
+    ext = {"json": "scorecard.json", "text": "txt", "md": "md", "html": "html"}[fmt]
+    used: set[str] = set()
+    for i, r in enumerate(good):
+        card = r.card
+        if out_dir is not None:
+            if fmt == "json":
+                body = json.dumps(card.to_dict(), ensure_ascii=False, indent=2) + "\n"
+            elif fmt == "md":
+                body = render_markdown(card)
+            elif fmt == "html":
+                body = render_html(card)
+            else:
+                from scoring.render_text import render_to_string
+
+                body = render_to_string(card, verbose=verbose)
+            target = _unique(out_dir, r.path.stem, ext, used)
+            target.write_text(body, encoding="utf-8")
+            verdict = "passed" if card.passed else "failed"
+            print(f"{r.path} -> {target}  {card.overall:.1f} {verdict}")
+            continue
+        if fmt == "md":
+            sys.stdout.write(("\n---\n\n" if i else "") + f"<!-- {r.path} -->\n" + render_markdown(card))
+        elif fmt == "html":
+            sys.stdout.write(render_html(card))
+        else:
+            from rich.console import Console
+            from rich.rule import Rule
+            from rich.text import Text
+
+            from scoring.render_text import render
+
+            console = Console()
+            if len(good) > 1:
+                console.print(Rule(Text(str(r.path))))
+            render(card, console, verbose)

@@ -1,0 +1,33 @@
+"""Tone ordering and labels."""
+
+from __future__ import annotations
+
+from simulator.nlu.analyser import analyze
+from simulator.nlu.tone import label_for
+
+
+def test_tone_ordering() -> None:
+    warm = analyze("Thank you so much for your patience, I really appreciate it. Take care!")
+    neutral = analyze("The next payment is due on the 5th.")
+    hostile = analyze("Why did you ignore every letter we sent?")
+    abusive = analyze("Shut up, you deadbeat.")
+    assert warm.tone.score > neutral.tone.score > hostile.tone.score > abusive.tone.score
+    assert warm.tone.label == "warm"
+    assert neutral.tone.label == "neutral"
+    assert abusive.tone.label == "abusive"
+
+
+def test_polite_threat_is_still_negative() -> None:
+    a = analyze("Please understand that we will contact your employer if this isn't paid.")
+    assert a.has("threat") and a.tone.score < -0.3
+
+
+def test_reasons_name_the_markers() -> None:
+    a = analyze("Sorry about the wait, thanks for holding.")
+    assert any("gratitude" in r for r in a.tone.reasons)
+
+
+def test_labels_cover_the_range() -> None:
+    labels = [label_for(x / 10) for x in range(-10, 11)]
+    assert labels[0] == "abusive" and labels[-1] == "warm"
+    assert {"hostile", "curt", "neutral", "polite"} <= set(labels)
