@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from scoring.rubric import Rubric, Thresholds
-from scoring.text import move_quote
+from scoring.text import content_words, move_quote
 from simulator.engine.records import CallResult, Terms, Turn
 
 #: Offer moves in the usual order of a negotiation (full payment first).
@@ -107,6 +107,16 @@ class CallView:
     inferred_party: bool = False  # party facts on turns were inferred from words
     debtor_tones: list[float] = field(default_factory=list)  # transcripts: tone of each reply
     opening_tone: float | None = None  # transcripts: tone of what the customer said first
+
+    _cw: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+
+    def content_words(self, text: str) -> dict[str, str]:
+        """``scoring.text.content_words``, memoised for this call (debtor lines are read
+        by several checks and several turns)."""
+        hit = self._cw.get(text)
+        if hit is None:
+            hit = self._cw[text] = content_words(text)
+        return hit
 
     @property
     def th(self) -> Thresholds:

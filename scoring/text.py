@@ -8,6 +8,7 @@ trainee reused the debtor's words or a fact's keywords, and explainable matching
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stem so "hours"/"hour" and "cutting"/"cut" meet; not linguistics."""
     if word.endswith("'s"):
@@ -65,14 +67,16 @@ def content_words(text: str) -> dict[str, str]:
     for w in words(text):
         if len(w) < 3 or w in STOPWORDS or w.isdigit():
             continue
-        out.setdefault(stem(w), w)
+        s = stem(w)
+        if s not in out:
+            out[s] = w
     return out
 
 
 def keyword_hits(keywords: list[str] | tuple[str, ...], text: str) -> list[str]:
     """The keywords (single words or phrases) that occur in the text, by stem or phrase."""
     low = text.lower()
-    stems = set(content_words(text)) | {stem(w) for w in words(text)}
+    stems = {stem(w) for w in words(text)}
     hits: list[str] = []
     for kw in keywords:
         k = kw.lower().strip()

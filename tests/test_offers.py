@@ -58,3 +58,10 @@ def test_counter_offer_sized_to_capacity():
     assert (c.kind, c.monthly, c.count) == ("payment_plan", 85.0, 15)
     c = counter_terms(1000, 700, 100, 40, read_terms(_a("full", ["request_full_payment"]), 1000, TODAY))
     assert (c.kind, c.total) == ("settlement", 700.0)
+
+
+def test_weekly_instalments_compare_as_monthly():
+    t = read_terms(_a("$25 a week", ["offer_payment_plan"], [Entity("money", 25.0, "$25", unit="week")]),
+                   1000, TODAY)
+    assert (t.monthly, t.period, t.count) == (25.0, "week", 40)
+    assert round(t.per_month, 2) == 108.33

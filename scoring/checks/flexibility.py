@@ -65,7 +65,7 @@ def multiple_options(view: CallView) -> Finding:
     if len(distinct) >= 2:
         return Finding(1.0, [ev(o.turn, o.quote, f"option: {o.describe()}") for o in list(distinct.values())[:4]])
     only = offers[0]
-    if view.agree_turn is not None and view.agree_turn <= only.turn + 1 and len(offers) <= 2:
+    if view.agree_turn is not None and view.agree_turn >= only.turn:
         return Finding(1.0, [ev(only.turn, only.quote, f"the first option ({only.describe()}) was accepted")])
     return Finding(0.0, [ev(o.turn, o.quote, f"the same option again: {o.describe()}") for o in offers[:4]]
                    + [ev(None, "", f"only one option offered ({only.describe()}), {len(offers)} time(s)")])

@@ -87,14 +87,14 @@ def reflections(view: CallView) -> Finding:
         recent = view.debtor_lines_before(t.index)[-3:]
         theirs: dict[str, str] = {}
         for _, line in recent:
-            for s, w in content_words(line).items():
+            for s, w in view.content_words(line).items():
                 if s not in names:
                     theirs.setdefault(s, w)
         if len(theirs) >= need:
             said_enough = True
         if not (t.analysis.has("reflection") or t.analysis.has("empathy")):
             continue
-        shared = [theirs[s] for s in content_words(t.text) if s in theirs]
+        shared = [theirs[s] for s in view.content_words(t.text) if s in theirs]
         if len(shared) >= need:
             credit = 1.0
         elif t.analysis.has("reflection"):

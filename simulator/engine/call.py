@@ -198,7 +198,7 @@ class Call:
                                  (o is not None and o.total > 0))
         env["offer_total"] = o.total if o else 0.0
         env["offer_upfront"] = o.upfront if o else 0.0
-        env["offer_monthly"] = o.monthly if o else 0.0
+        env["offer_monthly"] = o.per_month if o else 0.0
         env["offer_count"] = float(o.count) if o else 0.0
         env["offer_fraction"] = (o.total / self.balance) if o and self.balance else 0.0
         env["offer_start_days"] = float(o.start_days) if o else 0.0
@@ -290,7 +290,7 @@ class Call:
                 first = self.today + dt.timedelta(days=7)
         kind = terms.kind if terms.kind != "alternative" else "payment_plan"
         self.agreed = Terms(kind, terms.total, terms.upfront, terms.monthly, terms.count, first,
-                            method, (first - self.today).days)
+                            method, (first - self.today).days, terms.period)
         self.flags["agreed"] = 1.0
 
     def _cb_accept_offer(self) -> None:

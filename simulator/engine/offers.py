@@ -15,6 +15,7 @@ from simulator.nlu.types import Analysis, Entity
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _OFF = re.compile(r"\b(off|discount|reduction|waive|forgive)\b", re.I)
+_PERIODS = ("month", "week", "two_weeks")
 _DOWN = re.compile(r"\b(down payment|today|now|upfront|up front|right away)\b", re.I)
 
 
@@ -43,8 +44,10 @@ def read_terms(analysis: Analysis, balance: float, today: dt.date) -> Terms | No
     moves = set(analysis.move_names)
     ents = list(analysis.entities)
     amounts = [e for e in ents if e.type == "money" and isinstance(e.value, int | float) and e.value > 0]
-    monthly_amounts = [e.value for e in amounts if e.unit in ("month", "week")]
-    plain = [e.value for e in amounts if e.unit not in ("month", "week")]
+    periodic = [e for e in amounts if e.unit in _PERIODS]
+    monthly_amounts = [e.value for e in periodic]
+    period = periodic[0].unit if periodic else "month"
+    plain = [e.value for e in amounts if e.unit not in _PERIODS]
     counts = [int(e.value) for e in ents if e.type == "count" and isinstance(e.value, int | float) and 0 < e.value <= 240]
     percents = [float(e.value) for e in ents if e.type == "percent" and isinstance(e.value, int | float)]
     first = _date_of(ents, today)
@@ -60,7 +63,7 @@ def read_terms(analysis: Analysis, balance: float, today: dt.date) -> Terms | No
         monthly = monthly or 0.0
         count = count or 0
         return Terms("payment_plan", round(upfront + monthly * count, 2), round(upfront, 2),
-                     round(monthly, 2), count, first, method, start_days)
+                     round(monthly, 2), count, first, method, start_days, period)
 
     if "offer_payment_plan" in moves or ("offer_alternative" in moves and (monthly_amounts or counts)):
         upfront = 0.0

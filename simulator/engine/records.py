@@ -24,6 +24,12 @@ class Terms:
     first_date: dt.date | None = None
     method: str | None = None
     start_days: int = 0
+    period: str = "month"  # how often an instalment falls due: month, week or two_weeks
+
+    @property
+    def per_month(self) -> float:
+        """The instalment as a monthly amount, to compare with what the debtor can pay."""
+        return self.monthly * {"week": 52 / 12, "two_weeks": 26 / 12}.get(self.period, 1.0)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -57,21 +57,49 @@ _STOP = frozenset(
     "there here what how if then than as about up out not no".split()
 )
 _FILLERS = frozenset(
-    "and so okay ok well now alright right yeah um uh hmm mm then but also oh gotcha hey "
-    "great perfect sure got it i see".split()
+    "and so okay ok well now alright right yeah um uh hmm mm then but also oh gotcha hey wh w "
+    "great perfect sure".split()
 )
+_FILLER_PAIRS = frozenset({("got", "it"), ("i", "see"), ("all", "right"), ("mm", "hmm"),
+                           ("uh", "huh")})
 _WH_OPEN = frozenset({"what", "how", "why", "where", "what's", "how's", "how'd", "why'd",
                       "where's", "whats", "hows", "whys"})
 _WH_CLOSED_NEXT = frozenset(
-    {"much", "many", "long", "old", "time", "day", "date", "amount", "number", "if", "soon", "i", "a",
-     "an",
-     "i'm", "i've", "we", "we're"}
+    {"much", "many", "long", "old", "often", "time", "day", "date", "amount", "number", "if", "soon",
+     "i", "a", "an", "i'm", "i've", "we", "we're"}
 )
-_WH_INSIDE = re.compile(
-    r"(?:[,;:]\s*|\b(?:and|so|but|then|or)\s+)(what|how|why|where)(?:'s|'d)?\b(?!\s+(?:much|many|long|old|"
-    r"time|day|date|amount|number|i\b|i'm|we\b))",
+#: After an opening wh-word, words that show an inverted (asking) clause even with no "?".
+_INVERTED = frozenset(
+    "do does did would could can will might should are were is was have has else kind sort "
+    "other makes made brings brought keeps kept got gets happened happens changed".split()
+)
+#: Requests and indirect questions that invite the other person to explain.
+_INVITE_TELL = re.compile(
+    r"^\W*(?:(?:so|and|okay|ok|well|now|um|uh|alright|then|just|please|maybe|i\s+guess|"
+    r"(?-i:[A-Z][a-z]+))\W+){0,4}(?:tell|talk\s+to|walk|fill|catch|remind)\s+me\b|"
+    r"\b(?:(?:can|could|would|will)\s+you|(?:if|whether)\s+you\s+(?:can|could))\s+(?:please\s+)?"
+    r"(?:just\s+)?(?:tell|walk|talk|describe|explain|share|say\s+(?:a\s+(?:little|bit)\s+)?more|"
+    r"give\s+me\s+(?:an?|some)\s+examples?|fill\s+me|catch\s+me|help\s+me\s+understand)\b|"
+    r"\b(?:curious|interested|wondering|wonder)\s+(?:to\s+(?:know|hear)\s+|in\s+(?:hearing\s+)?|"
+    r"about\s+)?(?:what|how|why|where)\b|"
+    r"\b(?:like|love|want|wanted)\s+to\s+(?:\w+ly\s+)?(?:hear|know|ask|understand|learn)\s+"
+    r"(?:(?:a\s+(?:little|bit)\s+)?(?:more\s+)?(?:about|what|how|why|from\s+you)|"
+    r"you\s+(?:what|how|why|about))\b|"
+    r"\b(?:do|did|does|can|could|would|have|has)\s+you\s+(?:have\s+)?(?:any\s+|an\s+|some\s+)?"
+    r"(?:idea|ideas|thoughts|sense|know|remember)\s+(?:as\s+to\s+|about\s+)?(?:what|how|why)\b|"
+    r"\bhelp\s+me\s+understand\b|\bin\s+your\s+own\s+words\b|\bin\s+what\s+ways?\b",
     re.IGNORECASE,
 )
+#: "I wonder if you'd be open to ...": a yes/no question, however politely put.
+_WONDER_IF = re.compile(r"\bwonder(?:ing)?\s+(?:if|whether)\b", re.IGNORECASE)
+_WH_INSIDE = re.compile(
+    r"(?:[,;:]\s*|\b(?:and|so|but|then|or)\s+)(what|how|why|where)(?:'s|'d)?\b(?!\s+(?:much|many|long|old|"
+    r"often|time|day|date|amount|number|i\b|i'm|we\b|you\b|you're\b|they\b|he\b|she\b))",
+    re.IGNORECASE,
+)
+#: "what you said", "what they want": an embedded clause, not a question.
+_EMBEDDED = frozenset({"you", "you're", "you've", "you'd", "your", "they", "they're", "he", "she",
+                       "i", "i'm", "i'd", "i've", "we", "it's"})
 _AUX = frozenset(
     "do does did is are was were can could would will have has had should may might am shall "
     "isn't aren't don't doesn't didn't won't wouldn't can't couldn't any anything anyone".split()
@@ -301,13 +329,15 @@ class Analyser:
                     index.setdefault(f, []).append((mc.name, i))
         self._index = index
         self._examples = {mc.name: mc.examples for mc in self._moves}
+        self._extended: dict[str, Analyser] = {}
 
     # --- construction ------------------------------------------------------------------
 
     @classmethod
     def default(cls) -> Analyser:
-        """The analyser over the shipped ``cues.yaml`` (cached: see ``default_analyser``)."""
-        return cls(_default_cues(), checked=True)
+        """The shared analyser over the shipped ``cues.yaml``, built once (analysers are
+        never changed after construction, so sharing is safe)."""
+        return default_analyser()
 
     @classmethod
     def from_files(cls, paths: Iterable[str | Path], base: bool = True) -> Analyser:
@@ -329,6 +359,12 @@ class Analyser:
         """A new analyser with ``extra`` cues (same shape as cues.yaml) merged on top."""
         if not extra:
             return self
+        import json
+
+        key = json.dumps(extra, sort_keys=True, default=str)
+        cached = self._extended.get(key)
+        if cached is not None:
+            return cached
         from simulator.nlu.cuefile import check_cues
 
         problems = check_cues(dict(extra), "<cues>")
@@ -336,7 +372,10 @@ class Analyser:
             from simulator.diagnostics import ContentError
 
             raise ContentError(problems)
-        return Analyser(_merge(self.cue_data, extra), checked=True)
+        made = Analyser(_merge(self.cue_data, extra), checked=True)
+        if len(self._extended) < 32:  # a session per scenario reuses its analyser
+            self._extended[key] = made
+        return made
 
     # --- analysis ----------------------------------------------------------------------
 
@@ -432,9 +471,16 @@ def _asks(s: str) -> bool:
 
 
 def _strip_fillers(words: list[str]) -> list[str]:
+    """Words without the leading fillers ("okay so", "got it", "I see")."""
     i = 0
-    while i < len(words) - 1 and words[i] in _FILLERS:
-        i += 1
+    n = len(words)
+    while i < n - 1:
+        if i < n - 2 and (words[i], words[i + 1]) in _FILLER_PAIRS:
+            i += 2
+        elif words[i] in _FILLERS:
+            i += 1
+        else:
+            break
     return words[i:]
 
 
@@ -446,16 +492,7 @@ def _rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
     words = _strip_fillers(all_words)
     so_lead = "so" in all_words[: len(all_words) - len(words)]
     is_question = "?" in s
-    # Open wh-question ("What's been happening?", "How did it get to this point?").
-    if "open_question" not in hits and words:
-        nxt = words[1] if len(words) > 1 else ""
-        if (is_question or len(words) <= 12) and words[0] in _WH_OPEN and nxt not in _WH_CLOSED_NEXT:
-            i = low.find(words[0])
-            add("open_question", max(i, 0), len(s), f'open "{words[0]}" question')
-        elif is_question:
-            m = _WH_INSIDE.search(s)
-            if m:
-                add("open_question", m.start(1), len(s), f'open "{m.group(1).lower()}" question')
+    _open_question(s, low, words, is_question, hits, add)
     # An amount per period proposed ("How about $75 a month?") is a payment plan.
     if "offer_payment_plan" not in hits and _PLAN_VERB.search(s):
         m = _MONEY_PERIOD.search(s)
@@ -504,6 +541,57 @@ def _rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
         hits.pop("next_steps", None)
     if "empathy" in hits and ("pressure" in hits or "abuse" in hits):
         hits.pop("empathy")
+
+
+def _open_question(s: str, low: str, words: list[str], is_question: bool,
+                   hits: dict[str, Move], add: Any) -> None:
+    """Open questions: wh-questions that invite an explanation, and requests to tell.
+
+    A cue that only names a wh-clause inside a statement ("let me make sure I've
+    understood what's going on") is not a question: without a "?" the sentence must
+    ask by its form (a wh-word first, or an invitation such as "tell me", "I'm curious
+    what", "I'd like to hear") for the cue to count. "I wonder if ..." asks yes or no.
+    """
+    mv = hits.get("open_question")
+    first = _wh_first(words)
+    # Without a "?" the clause must be inverted ("what do you ...", "how's work been")
+    # to ask: "what activities you might choose" is only a clause.
+    asks_by_form = bool(first) and (len(words) == 1 or words[1] in _INVERTED or (
+        first.endswith(("'s", "'d")) and len(words) <= 12))
+    if mv is not None and not is_question and not asks_by_form and not _INVITE_TELL.search(s):
+        hits.pop("open_question")
+    elif mv is not None and _WONDER_IF.search(s) and not _INVITE_TELL.search(s):
+        hits.pop("open_question")
+    if "open_question" in hits or not words:
+        return
+    if first and (is_question or asks_by_form):
+        i = low.find(first)
+        add("open_question", max(i, 0), len(s), f'open "{first}" question')
+        return
+    m = _INVITE_TELL.search(s)
+    if m and not _WONDER_IF.search(s[:m.start()]):
+        add("open_question", m.start(), len(s), f'invites an explanation ("{m.group(0).strip()}")')
+        return
+    m = _WH_INSIDE.search(s) if is_question else None
+    if m:
+        add("open_question", m.start(1), len(s), f'open "{m.group(1).lower()}" question')
+
+def _wh_first(words: list[str]) -> str:
+    """The wh-word opening an open question ("what", "how", ...), or "".
+
+    Not when it asks for a number or time ("how often", "how long"), opens an
+    embedded clause ("what you said") or gives advice ("why don't you ...").
+    """
+    if not words or words[0] not in _WH_OPEN:
+        return ""
+    nxt = words[1] if len(words) > 1 else ""
+    if nxt in _WH_CLOSED_NEXT:
+        return ""
+    if nxt in _EMBEDDED and not words[0].endswith(("'s", "s", "'d")):
+        return ""
+    if words[0] in ("why", "why'd") and nxt in ("not", "don't"):
+        return ""
+    return words[0]
 
 
 def _utterance_rules(found: dict[str, Move], per_sentence: list[dict[str, Move]],
@@ -557,7 +645,7 @@ _DEFAULT: list[Analyser] = []
 def default_analyser() -> Analyser:
     """The shared analyser over the shipped cues, built on first use."""
     if not _DEFAULT:
-        _DEFAULT.append(Analyser.default())
+        _DEFAULT.append(Analyser(_default_cues(), checked=True))
     return _DEFAULT[0]
 
 

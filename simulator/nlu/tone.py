@@ -58,6 +58,9 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
      r"\bcool\b|\bgood\s+to\s+(?:see|hear)\b|\binteresting\b|\blove\b|\bif\s+you\s+(?:like|want|"
      r"prefer)\b|\banything\s+i\s+can\s+do\b"),
     ("ability request", 0.1, r"\bcan\s+(?:you|we|i)\b"),
+    ("positive words", 0.2, r"\b(?:good|helpful|useful|fine|correct|right|best|well|enjoy\w*|fun|"
+     r"kind|fantastic|beautiful|excellent|clear|fair|agree[ds]?|hope|hoping|help|welcome|sure|"
+     r"pleased|thoughtful|valuable|constructive|sensible|reasonable|neat|lovely|honou?red)\b"),
     ("address by name", 0.1, r"\b(?:mr|ms|mrs|miss|dr|sir|ma'am)\b"),
     # --- down -------------------------------------------------------------------------
     ("profanity", -1.6, r"\b(?:fuck\w*|f\*+k?\w*|shit\w*|bullshit|damn\w*|goddam\w*|hell\b|"
@@ -93,6 +96,14 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
     ("question", -0.05, r"\?"),
     ("direct question", -0.3, r"^\W*(?:so\s+)?(?:why|what|where|who|how|which|when)\b[^.!?]{0,200}\?"),
     ("you-first", -0.3, r"^\W*(?:you|your|u)\b"),
+    ("negative words", -0.25, r"\b(?:wrong|bad|problem\w*|fail\w*|error|mistakes?|annoy\w*|"
+     r"ignor\w*|spam\w*|hate\w*|worse|worst|awful|terrible|horrible|disgust\w*|abus\w*|attack\w*|"
+     r"accus\w*|lie|lies|lying|false|fake|bias\w*|pointless|silly|lame|nonsense|junk|mess|"
+     r"complain\w*|threat\w*|rude|insult\w*|offen[cs]\w*|harass\w*|vandali[sz]\w*|delet\w*|"
+     r"revert\w*|removed?|removing|dispute\w*|excuse\w*|unacceptable|suck\w*|whin\w*|"
+     r"poor\w*|weird|crazy|wast\w*|obsess\w*|petty|stubborn)\b"),
+    ("direct start", -0.15, r"^\W*(?:so|then|and|but|well)\b(?!\s+(?:to\s+recap|to\s+confirm|"
+     r"sorry|thanks|thank))"),
     ("factuality", -0.2, r"\b(?:actually|in\s+fact|the\s+point\s+is|the\s+reality\s+is|"
      r"obviously|clearly|seriously|honestly|really)\b"),
     ("shouting", -0.35, r"[!?]{2,}|\b[A-Z]{5,}\b"),

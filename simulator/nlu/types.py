@@ -46,7 +46,7 @@ OFFER_MOVES: frozenset[str] = frozenset(
     {"request_full_payment", "offer_settlement", "offer_payment_plan", "offer_alternative"}
 )
 
-ENTITY_TYPES: tuple[str, ...] = ("money", "percent", "count", "date", "weekday")
+ENTITY_TYPES: tuple[str, ...] = ("money", "percent", "count", "date", "weekday", "payment_method")
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,9 @@ class Entity:
     count is an int, date is an ISO date string (resolved against a reference date
     when relative) or None, weekday is the weekday name in lower case. ``unit`` tells
     what a count counts ("payments", "months", "weeks") or a money amount's period
-    ("month", "week", or "" when none).
+    ("month", "week", "two_weeks" for every two weeks / bi-weekly, or "" when none).
+    payment_method values: debit_card, credit_card, bank_transfer, check, cash, online,
+    money_order.
     """
 
     type: str
