@@ -164,7 +164,9 @@ def _mini_miranda(view: CallView, out: Compliance) -> None:
                  "discussed the debt without first saying this is a debt collector attempting to "
                  f"collect a debt{late}")
         return
-    spoke_to_debtor = any(with_debtor(t) for t in view.turns)
+    # Never disclosed at all: only judged when the debtor was verified on the phone (an
+    # imported call that never touched the debt is not held to it).
+    spoke_to_debtor = any(t.before.party == "debtor" and t.before.verified for t in view.turns)
     if spoke_to_debtor and disclosed is None and view.stop_turn is None:
         _add(view, out, "mini_miranda", None, "",
              "never said this is a debt collector attempting to collect a debt")

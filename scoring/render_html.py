@@ -78,7 +78,7 @@ def render_html(card: Any) -> str:
         f"<style>{CSS}</style></head><body>",
         f"<h1>Scorecard: {e(title_of(d))}</h1>",
         '<div class="head">',
-        f'<div class="overall {cls}">{d["overall"]:.1f}<span class="muted" style="font-size:1rem"> / 100</span></div>',
+        f'<div class="overall {cls}"><span class="muted" style="font-size:1rem">Overall </span>{d["overall"]:.1f}<span class="muted" style="font-size:1rem"> / 100</span></div>',
         f'<div><span class="verdict {cls}">{e(verdict(d))}</span></div>',
         "</div>",
     ]

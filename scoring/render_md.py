@@ -36,7 +36,7 @@ def esc(text: Any) -> str:
 def render_markdown(card: Any) -> str:
     d = as_dict(card)
     out: list[str] = [f"# Scorecard: {esc(title_of(d))}", ""]
-    out.append(f"**{d['overall']:.1f} / 100, {verdict(d)}**")
+    out.append(f"**Overall: {d['overall']:.1f} / 100, {verdict(d)}**")
     note = cap_note(d)
     if note:
         out.append(f"\n_{esc(note)}_")

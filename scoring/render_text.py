@@ -38,7 +38,7 @@ def _bar(score: float | None, width: int = 20) -> Text:
 
 def _header(card: dict[str, Any]) -> Panel:
     passed = card.get("passed")
-    body = Text()
+    body = Text("Overall ")
     body.append(f"{card['overall']:.1f}", style="bold")
     body.append(" / 100   ")
     body.append(verdict(card), style="bold green" if passed else "bold red")

@@ -376,6 +376,22 @@ class _Constructor:
         node.index = index
 
 
+_SURROGATE_PAIR = re.compile(r"(?<!\\)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+_LONE_SURROGATE = re.compile(r"(?<!\\)\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _join_json_surrogates(text: str) -> str:
+    """JSON writes an emoji as a surrogate pair (\\ud83d\\ude00), which YAML refuses; join them.
+
+    A lone surrogate cannot be text at all: it becomes U+FFFD.
+    """
+    def pair(m: re.Match[str]) -> str:
+        hi, lo = int(m.group(1), 16), int(m.group(2), 16)
+        return f"\\U{0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00):08x}"
+
+    return _LONE_SURROGATE.sub(r"\\ufffd", _SURROGATE_PAIR.sub(pair, text))
+
+
 def load_yaml(
     source: str | bytes,
     file: str,
@@ -420,6 +436,8 @@ def load_yaml(
             out.problems.append(Problem(file, 1, 1, f"file is empty; expected {what}"))
         return out
 
+    if text.lstrip()[:1] in ("{", "["):
+        text = _join_json_surrogates(text)
     builder = _Builder(file, max_nodes)
     try:
         docs = builder.compose(_Loader(text))

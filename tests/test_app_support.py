@@ -163,7 +163,7 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
     this queues the same Key events in order and waits once at the end.
     """
     from textual import events
-    from textual.app import _character_to_key  # type: ignore[attr-defined]
+    from textual.keys import _character_to_key
 
     app = pilot.app
     driver = app._driver

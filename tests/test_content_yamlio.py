@@ -212,3 +212,14 @@ def test_complex_key_refused():
 def test_unreadable_file(tmp_path):
     loaded = read_yaml(tmp_path / "missing.yaml")
     assert loaded.problems[0].message.startswith("cannot read file")
+
+
+def test_json_surrogate_escapes_are_text():
+    import json
+
+    from simulator.yamlio import load_yaml
+
+    text = json.dumps({"turns": ["😀 hi", "lone \ud800 one", "\\ud83d stays"]})
+    loaded = load_yaml(text, "r.json")
+    assert loaded.problems == []
+    assert loaded.data["turns"] == ["😀 hi", "lone \ufffd one", "\\ud83d stays"]

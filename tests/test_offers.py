@@ -28,7 +28,7 @@ def test_plan_count_only_divides_balance():
 def test_plan_monthly_only_counts_payments():
     t = read_terms(_a("$100 a month", ["offer_payment_plan"], [Entity("money", 100.0, "$100", unit="month")]),
                    1240, TODAY)
-    assert (t.monthly, t.count) == (100.0, 13)
+    assert (t.monthly, t.count, t.total) == (100.0, 13, 1240.0)
 
 
 def test_settlement_amount_and_percent():
@@ -65,3 +65,13 @@ def test_weekly_instalments_compare_as_monthly():
                    1000, TODAY)
     assert (t.monthly, t.period, t.count) == (25.0, "week", 40)
     assert round(t.per_month, 2) == 108.33
+
+
+def test_the_introduced_date_is_the_first_payment():
+    text = "Since your new job starts December 1st, we could do $80 a month starting December 15th."
+    i, j = text.index("December 1st"), text.index("December 15th")
+    t = read_terms(_a(text, ["offer_payment_plan"], [
+        Entity("date", "2026-12-01", "December 1st", i, i + 12),
+        Entity("money", 80.0, "$80", unit="month"),
+        Entity("date", "2026-12-15", "December 15th", j, j + 13)]), 1240, TODAY)
+    assert t.first_date == dt.date(2026, 12, 15)

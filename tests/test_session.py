@@ -121,3 +121,12 @@ def test_account_file_is_seeded_and_pinned():
 def test_unknown_scenario_is_one_clear_error():
     with pytest.raises(UserError, match="unknown scenario 'nope'"):
         Session.start("nope")
+
+
+def test_recap_settles_the_agreed_details():
+    s, _ = _play(GOOD[:5] + ["Okay, let's do $85 a month then."])
+    a = s.result().agreed
+    assert a is not None and a.monthly == 85.0
+    s.say("So that's $85 a month starting December 15th, paid by bank transfer.")
+    a = s.result().agreed
+    assert (a.first_date.isoformat(), a.method) == ("2026-12-15", "bank_transfer")

@@ -12,6 +12,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the transcript and scorecard as JSON")
     p.add_argument("--save", action="store_true", help="store the scorecard (see `collectsim scores`)")
     p.add_argument("--db", metavar="URL", help="database URL for --save (default: local SQLite)")
+    p.add_argument("--team", metavar="TEAM", help="with --save: the team to file it under")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
     if args.save:
         from simulator.store import Store
 
-        Store.open(args.db).save(card_dict)
+        with Store.open(args.db) as store:
+            added = store.save(card_dict, team=args.team)
+        print("saved the scorecard" if added else "this scorecard was already stored", file=sys.stderr)
     if args.json:
         out = {
             "scenario": finished.scenario.id,

@@ -33,6 +33,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="DIR", help="write one file per scorecard into DIR")
     parser.add_argument("--rubric", metavar="FILE", help="score with this rubric instead of the shipped one")
     parser.add_argument("-v", "--verbose", action="store_true", help="text: also show checks that did not apply")
+    parser.add_argument("--save", action="store_true",
+                        help="store the scorecards (trainee from each record; see `collectsim scores`)")
+    parser.add_argument("--team", metavar="TEAM", help="with --save: the team to file them under")
+    parser.add_argument("--db", metavar="URL", help="with --save: database URL (default: local SQLite)")
 
 
 def _progress(total: int) -> Any:
@@ -112,6 +116,13 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(cards, ensure_ascii=False, indent=2) + "\n")
     else:
         _render(good, "json" if args.json else fmt, out_dir, args.verbose)
+
+    if args.save and good:
+        from simulator.store import Store
+
+        with Store.open(args.db) as store:
+            added, already = store.save_many([r.card.to_dict() for r in good], team=args.team)
+        print(f"saved {added} scorecard(s), {already} already stored", file=sys.stderr)
 
     for r in bad:
         print(f"collectsim: error: {r.problem}", file=sys.stderr)

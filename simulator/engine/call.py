@@ -86,6 +86,7 @@ class Call:
         self.events: list[str] = []
         self._turn_events: list[str] = []
         self._fired: Transition | None = None
+        self._analysis: Analysis | None = None
         self.ended_by: str | None = None
         self.last_reply = ""
         self.turns: list[Turn] = []
@@ -387,6 +388,7 @@ class Call:
         before = self.before_facts()
         moves = list(analysis.move_names)
         self.said = frozenset(moves)
+        self._analysis: Analysis | None = analysis
         self.offer = read_terms(analysis, self.balance, self.today)
         self._turn_events = []
         self._fired = None
@@ -416,6 +418,7 @@ class Call:
             trigger = "no_move"
         reply = self._reply_for(self._fired, state_before)
 
+        self._refine_agreed_from_recap()
         self._fired = None
         if not self.ended and self._fire("check"):
             extra = self._reply_for(self._fired, self.state, idle=False)
@@ -453,6 +456,21 @@ class Call:
         if COLLECTION_MOVES & self.said:
             pass  # compliance is judged by scoring, from turn.before
         return turn
+
+    def _refine_agreed_from_recap(self) -> None:
+        """A recap that restates the agreed amount may settle its details (date, method)."""
+        a = self.agreed
+        if a is None or "recap_agreement" not in self.said or self._analysis is None:
+            return
+        o = read_terms(self._analysis, self.balance, self.today, assume=a.kind)
+        if o is None:
+            return
+        same = (o.monthly and abs(o.monthly - a.monthly) < 1) or (o.total and abs(o.total - a.total) < 1)
+        if not same:
+            return
+        first = o.first_date or a.first_date
+        self.agreed = Terms(a.kind, a.total, a.upfront, a.monthly, a.count, first, o.method or a.method,
+                            (first - self.today).days if first else a.start_days, a.period)
 
     def _rank(self, move: str) -> int:
         try:

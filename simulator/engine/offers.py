@@ -19,17 +19,32 @@ _PERIODS = ("month", "week", "two_weeks")
 _DOWN = re.compile(r"\b(down payment|today|now|upfront|up front|right away)\b", re.I)
 
 
-def _date_of(entities: list[Entity], today: dt.date) -> dt.date | None:
+_STARTS = re.compile(r"\b(starting|start|beginning|begin|from|on|by|due|first payment)\W*(on\W+|the\W+)*$", re.I)
+
+
+def _date_of(entities: list[Entity], today: dt.date, text: str = "") -> dt.date | None:
+    """The payment date: one introduced by 'starting', 'from', 'by'... wins; else the last.
+
+    "Since your new job starts December 1st, starting December 15th" -> December 15th.
+    """
+    found: list[tuple[bool, dt.date]] = []
     for e in entities:
+        day: dt.date | None = None
         if e.type == "date" and e.value:
             try:
-                return dt.date.fromisoformat(str(e.value))
+                day = dt.date.fromisoformat(str(e.value))
             except ValueError:
                 continue
-        if e.type == "weekday" and e.value in _WEEKDAYS:
+        elif e.type == "weekday" and e.value in _WEEKDAYS:
             delta = (_WEEKDAYS.index(e.value) - today.weekday()) % 7 or 7
-            return today + dt.timedelta(days=delta)
-    return None
+            day = today + dt.timedelta(days=delta)
+        if day is not None:
+            lead = text[max(0, e.start - 30):e.start] if text and e.end else ""
+            found.append((bool(_STARTS.search(lead)), day))
+    if not found:
+        return None
+    introduced = [d for flag, d in found if flag]
+    return introduced[-1] if introduced else found[-1][1]
 
 
 def _method_of(entities: list[Entity]) -> str | None:
@@ -39,9 +54,20 @@ def _method_of(entities: list[Entity]) -> str | None:
     return None
 
 
-def read_terms(analysis: Analysis, balance: float, today: dt.date) -> Terms | None:
-    """The offer or demand this line makes, or None when it makes none."""
+_KIND_MOVE = {"payment_plan": "offer_payment_plan", "settlement": "offer_settlement",
+              "full_payment": "request_full_payment", "promise_to_pay": "request_full_payment"}
+
+
+def read_terms(analysis: Analysis, balance: float, today: dt.date,
+               assume: str | None = None) -> Terms | None:
+    """The offer or demand this line makes, or None when it makes none.
+
+    ``assume`` reads a line that makes no offer of its own (a recap) as terms of that kind.
+    """
     moves = set(analysis.move_names)
+    offer_moves = set(_KIND_MOVE.values()) | {"offer_alternative"}
+    if assume and not moves & offer_moves:
+        moves.add(_KIND_MOVE.get(assume, "offer_payment_plan"))
     ents = list(analysis.entities)
     amounts = [e for e in ents if e.type == "money" and isinstance(e.value, int | float) and e.value > 0]
     periodic = [e for e in amounts if e.unit in _PERIODS]
@@ -50,19 +76,24 @@ def read_terms(analysis: Analysis, balance: float, today: dt.date) -> Terms | No
     plain = [e.value for e in amounts if e.unit not in _PERIODS]
     counts = [int(e.value) for e in ents if e.type == "count" and isinstance(e.value, int | float) and 0 < e.value <= 240]
     percents = [float(e.value) for e in ents if e.type == "percent" and isinstance(e.value, int | float)]
-    first = _date_of(ents, today)
+    first = _date_of(ents, today, analysis.text)
     method = _method_of(ents)
     start_days = (first - today).days if first else 0
 
     def plan(monthly: float | None, count: int | None, upfront: float = 0.0) -> Terms:
         remaining = max(balance - upfront, 0.0)
+        total: float | None = None
         if monthly and not count:
+            # "$80 a month" on $1,240: 16 payments, the last one smaller; it collects the balance.
             count = max(1, math.ceil(round(remaining / monthly, 6)))
+            total = upfront + remaining
         if count and not monthly:
             monthly = round(remaining / count, 2)
         monthly = monthly or 0.0
         count = count or 0
-        return Terms("payment_plan", round(upfront + monthly * count, 2), round(upfront, 2),
+        if total is None:
+            total = upfront + monthly * count
+        return Terms("payment_plan", round(total, 2), round(upfront, 2),
                      round(monthly, 2), count, first, method, start_days, period)
 
     if "offer_payment_plan" in moves or ("offer_alternative" in moves and (monthly_amounts or counts)):
@@ -120,4 +151,4 @@ def counter_terms(balance: float, lump_sum: float, capacity: float, min_monthly:
     if monthly <= 0:
         return Terms("payment_plan")
     count = min(max_count, max(1, math.ceil(round(balance / monthly, 6))))
-    return Terms("payment_plan", round(monthly * count, 2), 0.0, float(monthly), count)
+    return Terms("payment_plan", round(min(monthly * count, balance), 2), 0.0, float(monthly), count)

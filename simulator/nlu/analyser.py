@@ -94,7 +94,8 @@ _INVITE_TELL = re.compile(
 _WONDER_IF = re.compile(r"\bwonder(?:ing)?\s+(?:if|whether)\b", re.IGNORECASE)
 _WH_INSIDE = re.compile(
     r"(?:[,;:]\s*|\b(?:and|so|but|then|or)\s+)(what|how|why|where)(?:'s|'d)?\b(?!\s+(?:much|many|long|old|"
-    r"often|time|day|date|amount|number|i\b|i'm|we\b|you\b|you're\b|they\b|he\b|she\b))",
+    r"often|time|day|date|amount|number|i\b|i'm|we\b|you\b|you're\b|they\b|he\b|she\b)|"
+    r"(?<=why)\s+(?:not|don't)\b)",
     re.IGNORECASE,
 )
 #: "what you said", "what they want": an embedded clause, not a question.
@@ -110,6 +111,22 @@ _SELF = frozenset(
     "bye goodbye".split()
 )
 _YOU = frozenset({"you", "your", "you're", "you've", "you'd", "yourself", "u", "ur"})
+#: The speaker talking about themselves: their own view, plans or offers, not a restatement.
+_SPEAKER = frozenset("i i'm i'd i'll i've me my mine myself we we're we'll we've we'd us our let's".split())
+#: "you can / should / need to / will": advice, information or an offer, not a restatement.
+_YOU_MODAL = re.compile(
+    r"\byou(?:'ll|\s+(?:can|could|should|need|might|may|will|must|have\s+to|ought))\b|"
+    r"\b(?:make\s+sure|remember\s+to|try\s+to|don't\s+forget)\b",
+    re.IGNORECASE,
+)
+#: Talk about people in general or about facts: information, not a restatement.
+_GENERIC = re.compile(
+    r"\b(?:people|someone|somebody|anyone|everyone|research|studies|evidence|guidelines|"
+    r"recommend\w*|risks?)\b",
+    re.IGNORECASE,
+)
+#: The ``why`` of reflections found by the rules below rather than by a cue.
+_RULE_REFLECTION = ("restates", "a statement about")
 _NOT_REFLECTION = frozenset(
     {"pressure", "abuse", "threat", "next_steps", "recap_agreement", "offer_settlement",
      "offer_payment_plan", "offer_alternative", "request_full_payment", "state_debt", "closing",
@@ -400,7 +417,7 @@ class Analyser:
             for name, mv in hits.items():
                 found.setdefault(name, mv)
         asks = any(_asks(norm[a:b]) for a, b in spans[:MAX_SENTENCES])
-        found = _utterance_rules(found, per_sentence, asks)
+        found = _utterance_rules(found, per_sentence, asks, norm, ctx_words)
         moves = tuple(sorted(found.values(), key=lambda m: (m.start, MOVES.index(m.move))))
         entities = tuple(extract_entities(text, today)) if len(text) <= 200_000 else ()
         tone = tone_of((norm[a:b] for a, b in spans[:MAX_SENTENCES]), found)
@@ -509,8 +526,13 @@ def _rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
                 why = 'restates with "so ..."'
             elif first in _YOU or (len(words) > 1 and words[1] in _YOU and first in ("and", "but")):
                 why = "restates what the debtor does or feels (\"you ...\")"
-            elif len(shared) >= 2 and "empathy" not in hits:
+            elif len(shared) >= 3 and "empathy" not in hits:
                 why = "restates the debtor's words: " + ", ".join(f'"{w}"' for w in sorted(shared)[:4])
+            elif not is_question and ("empathy" not in hits or len(shared) >= 2) \
+                    and _YOU & set(all_words) \
+                    and not _SPEAKER & set(all_words) \
+                    and not _YOU_MODAL.search(s) and not _GENERIC.search(s):
+                why = "a statement about the debtor, not the speaker (\"you\", no \"I\")"
         if why:
             add("reflection", 0, len(s), why, 0.7)
     # --- conflicts ---------------------------------------------------------------------
@@ -591,15 +613,27 @@ def _wh_first(words: list[str]) -> str:
         return ""
     if words[0] in ("why", "why'd") and nxt in ("not", "don't"):
         return ""
+    if words[0] == "where" and nxt in ("are", "is", "was", "were", "did"):
+        return ""  # "where are the forms?", "where did you cut yourself?": a place, not a story
     return words[0]
 
 
 def _utterance_rules(found: dict[str, Move], per_sentence: list[dict[str, Move]],
-                     asks: bool) -> dict[str, Move]:
-    """Rules over the whole utterance: a recap restates terms, it makes no new offer."""
+                     asks: bool, norm: str = "", ctx_words: frozenset[str] | set[str] = frozenset()
+                     ) -> dict[str, Move]:
+    """Rules over the whole utterance: a recap restates terms, it makes no new offer;
+    a restatement found only by the linguistic rules (not a cue) does not stand when
+    the rest of the utterance asks a question or gives advice or information (then the
+    "you ..." sentence is the lead-in to that), unless it repeats the debtor's own words."""
     if "recap_agreement" in found:
         for name in (*_OFFERS, "ask_capacity", "reflection", "state_debt"):
             found.pop(name, None)
+    mv = found.get("reflection")
+    if mv is not None and mv.why.startswith(_RULE_REFLECTION) and \
+            len(_content(mv.evidence) & ctx_words) < 2:
+        rest = norm[:mv.start] + " " + norm[mv.end:]
+        if "?" in rest or _YOU_MODAL.search(rest) or _GENERIC.search(rest):
+            found.pop("reflection")
     return found
 
 

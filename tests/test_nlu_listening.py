@@ -1,0 +1,88 @@
+"""Open questions and reflections: the linguistic rules, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.nlu.analyser import analyze
+
+OPEN = [
+    ("Tell me how things have been since the move.", None),
+    ("So walk me through a normal week for you.", None),
+    ("What would make this easier to manage", None),  # no "?" in a transcript, but inverted
+    ("Can you describe what a normal month looks like?", None),
+    ("I'm curious how the new job is going.", None),
+    ("I wanted to ask you how you feel about the plan.", None),
+    ("Do you have any idea why the payments bounced?", None),
+    ("In what ways has the new schedule changed things?", None),
+    ("Wh-what got in the way last month?", None),
+]
+
+NOT_OPEN = [
+    ("I wonder if you'd be open to a call next week?", None),  # yes/no, however polite
+    ("I'm wondering, the card was opened in 2019.", None),
+    ("Let me make sure I've understood what's going on here.", None),  # embedded clause
+    ("And what you told me last time was that the shop closed.", None),
+    ("How often do you get paid?", None),  # a number
+    ("Where are the letters now?", None),  # a place, not a story
+    ("So why don't you take a minute to think about it?", None),  # advice
+    ("What could you manage each month?", None),  # an amount: ask_capacity
+]
+
+REFLECTION = [
+    ("Your hours got cut and the rent went up in the same month.",
+     "They cut my hours and then my landlord raised the rent."),
+    ("I'm hearing that the car matters more to you than the card right now.",
+     "If I lose the car I lose my job."),
+    ("It seems the mail never reached you after the move.", "I never got any letters."),
+    ("You lost the job in May. What could you manage each month now?",
+     "I lost my job in May."),  # restates the debtor's words, then asks
+]
+
+NOT_REFLECTION = [
+    ("You can pay online or by phone.", "How do I pay?"),  # information
+    ("You need to call the hardship line first.", "What do I do?"),  # advice
+    ("People in your spot usually set up a plan.", "I don't know what to do."),  # generic
+    ("You were late twice? How come?", "I paid it."),  # a question, not a statement
+    ("So that's $60 a month starting the 3rd, twelve payments.", "Okay, I can do 60 a month."),
+    ("No wonder you're upset, that's a lot of calls.", "You keep calling me!"),  # empathy only
+]
+
+
+@pytest.mark.parametrize(("text", "context"), OPEN)
+def test_open_question(text: str, context: str | None) -> None:
+    a = analyze(text, context)
+    assert a.has("open_question"), [(m.move, m.why) for m in a.moves]
+
+
+@pytest.mark.parametrize(("text", "context"), NOT_OPEN)
+def test_not_open_question(text: str, context: str | None) -> None:
+    a = analyze(text, context)
+    assert not a.has("open_question"), [(m.move, m.why) for m in a.moves]
+
+
+@pytest.mark.parametrize(("text", "context"), REFLECTION)
+def test_reflection(text: str, context: str) -> None:
+    a = analyze(text, context)
+    assert a.has("reflection"), [(m.move, m.why) for m in a.moves]
+
+
+@pytest.mark.parametrize(("text", "context"), NOT_REFLECTION)
+def test_not_reflection(text: str, context: str) -> None:
+    a = analyze(text, context)
+    assert not a.has("reflection"), [(m.move, m.why) for m in a.moves]
+
+
+def test_rules_say_why() -> None:
+    a = analyze("Your hours got cut and the rent went up in the same month.",
+                "They cut my hours and then my landlord raised the rent.")
+    mv = next(m for m in a.moves if m.move == "reflection")
+    assert mv.why and mv.evidence
+    q = analyze("Can you describe what a normal month looks like?")
+    mv = next(m for m in q.moves if m.move == "open_question")
+    assert "describe" in mv.why.lower() or "similar to example" in mv.why
+
+
+def test_recap_is_not_reflection() -> None:
+    a = analyze("So that's $75 a month on the 1st, starting December.", "Yes, 75 a month works.")
+    assert a.has("recap_agreement") and not a.has("reflection")
