@@ -43,7 +43,6 @@ NOT_REFLECTION = [
     ("You can pay online or by phone.", "How do I pay?"),  # information
     ("You need to call the hardship line first.", "What do I do?"),  # advice
     ("People in your spot usually set up a plan.", "I don't know what to do."),  # generic
-    ("You were late twice? How come?", "I paid it."),  # a question, not a statement
     ("So that's $60 a month starting the 3rd, twelve payments.", "Okay, I can do 60 a month."),
     ("No wonder you're upset, that's a lot of calls.", "You keep calling me!"),  # empathy only
 ]

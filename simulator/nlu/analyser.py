@@ -7,9 +7,11 @@ How it decides, in order (each Move's ``why`` names the step that fired):
    cancels the move;
 2. nearest example: a sentence whose words overlap strongly with one of the move's
    example utterances ('similar to example "..."');
-3. a few linguistic rules that cue lists cannot say well: open wh-questions, a
-   restatement of the debtor's previous line (reflection), an amount per period
-   proposed as a plan;
+3. a few linguistic rules that cue lists cannot say well: open wh-questions and
+   invitations to explain ("tell me", "can you describe", "I'm curious how"), while a
+   wh-clause inside a statement or "I wonder if" is not one; a restatement of the
+   debtor's previous line or a second-person statement that is not the speaker's own
+   advice or information (reflection); an amount per period proposed as a plan;
 4. the labelling rules that settle conflicts (a question about amounts is ask_capacity,
    never open_question; a recap is not a new offer; and so on).
 
@@ -76,7 +78,7 @@ _INVERTED = frozenset(
 #: Requests and indirect questions that invite the other person to explain.
 _INVITE_TELL = re.compile(
     r"^\W*(?:(?:so|and|okay|ok|well|now|um|uh|alright|then|just|please|maybe|i\s+guess|"
-    r"(?-i:[A-Z][a-z]+))\W+){0,4}(?:tell|talk\s+to|walk|fill|catch|remind)\s+me\b|"
+    r"(?-i:[A-Z][a-z]+))\W+){0,4}(?:(?:tell|talk\s+to|walk|fill|catch|remind)\s+me|describe|explain)\b|"
     r"\b(?:(?:can|could|would|will)\s+you|(?:if|whether)\s+you\s+(?:can|could))\s+(?:please\s+)?"
     r"(?:just\s+)?(?:tell|walk|talk|describe|explain|share|say\s+(?:a\s+(?:little|bit)\s+)?more|"
     r"give\s+me\s+(?:an?|some)\s+examples?|fill\s+me|catch\s+me|help\s+me\s+understand)\b|"
@@ -580,7 +582,8 @@ def _open_question(s: str, low: str, words: list[str], is_question: bool,
     # to ask: "what activities you might choose" is only a clause.
     asks_by_form = bool(first) and (len(words) == 1 or words[1] in _INVERTED or (
         first.endswith(("'s", "'d")) and len(words) <= 12))
-    if mv is not None and not is_question and not asks_by_form and not _INVITE_TELL.search(s):
+    if mv is not None and not is_question and not asks_by_form and not _INVITE_TELL.search(s) \
+            and not mv.why.startswith("similar to example"):
         hits.pop("open_question")
     elif mv is not None and _WONDER_IF.search(s) and not _INVITE_TELL.search(s):
         hits.pop("open_question")
@@ -597,6 +600,7 @@ def _open_question(s: str, low: str, words: list[str], is_question: bool,
     m = _WH_INSIDE.search(s) if is_question else None
     if m:
         add("open_question", m.start(1), len(s), f'open "{m.group(1).lower()}" question')
+
 
 def _wh_first(words: list[str]) -> str:
     """The wh-word opening an open question ("what", "how", ...), or "".
