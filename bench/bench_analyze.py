@@ -13,6 +13,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -30,10 +31,8 @@ def _pct(sorted_ms: list[float], q: float) -> float:
     return sorted_ms[min(len(sorted_ms) - 1, int(q * len(sorted_ms)))]
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--repeat", type=int, default=5, help="passes over the utterances")
-    args = ap.parse_args(argv)
+def measure(repeat: int = 5) -> dict[str, Any]:
+    """Cold start, per-utterance wall and CPU percentiles, and one 100 KB paste."""
     if DATA.exists():
         items = [(d["text"], d.get("context")) for d in map(json.loads, DATA.read_text().splitlines())
                  if d]
@@ -48,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     cold = (time.perf_counter() - t0) * 1000
     wall: list[float] = []
     cpu: list[float] = []
-    for _ in range(max(1, args.repeat)):
+    for _ in range(max(1, repeat)):
         for text, ctx in items:
             w, c = time.perf_counter(), time.thread_time()
             analyze(text, ctx)
@@ -60,6 +59,30 @@ def main(argv: list[str] | None = None) -> int:
     w = time.perf_counter()
     analyze(big)
     big_ms = (time.perf_counter() - w) * 1000
+    return {"items": items, "source": source, "cold": cold, "wall": wall, "cpu": cpu,
+            "big": big, "big_ms": big_ms}
+
+
+def results() -> list[dict[str, Any]]:
+    m = measure()
+    return [
+        {"measure": "analysis p50", "value": round(_pct(m["wall"], 0.5), 3), "unit": "ms", "goal": ""},
+        {"measure": "analysis p99", "value": round(_pct(m["wall"], 0.99), 3), "unit": "ms", "goal": "< 2"},
+        {"measure": "analysis p99 (CPU time)", "value": round(_pct(m["cpu"], 0.99), 3), "unit": "ms",
+         "goal": "< 2"},
+        {"measure": "first analysis (import + build)", "value": round(m["cold"], 1), "unit": "ms",
+         "goal": ""},
+        {"measure": "one 100 KB paste", "value": round(m["big_ms"]), "unit": "ms", "goal": ""},
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=5, help="passes over the utterances")
+    args = ap.parse_args(argv)
+    m = measure(args.repeat)
+    items, source, cold, wall, cpu, big, big_ms = (m[k] for k in ("items", "source", "cold", "wall",
+                                                                  "cpu", "big", "big_ms"))
     print(f"analyser benchmark over {len(items)} utterances x {args.repeat} ({source})")
     print(f"  cold start (import + build + first analysis): {cold:.1f} ms")
     print(f"  wall per utterance: p50 {_pct(wall, 0.5):.3f} ms  p99 {_pct(wall, 0.99):.3f} ms  "

@@ -197,5 +197,27 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def results(rows: int = 100_000) -> list[dict[str, Any]]:
+    """For `make bench`: the compare and leaderboard timings on both backends."""
+    out: list[tuple[str, str, float, float, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out += bench("sqlite", f"sqlite:///{Path(tmp) / 'bench.db'}", rows)
+    pg = pg_schema()
+    if pg:
+        import psycopg
+
+        base, schema = pg
+        try:
+            out += bench("postgres", f"{base}?options=-csearch_path%3D{schema}", rows)
+        finally:
+            with psycopg.connect(base, autocommit=True) as conn:
+                conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    return [
+        {"measure": f"{label}: {name}", "value": round(best, 4), "unit": "s",
+         "goal": f"< {GOAL_S}" if name.startswith(("compare", "leaderboard")) else note}
+        for label, name, _first, best, note in out
+    ]
+
+
 if __name__ == "__main__":
     sys.exit(main())
