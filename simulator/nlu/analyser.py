@@ -97,7 +97,7 @@ _WONDER_IF = re.compile(r"\bwonder(?:ing)?\s+(?:if|whether)\b", re.IGNORECASE)
 _WH_INSIDE = re.compile(
     r"(?:[,;:]\s*|\b(?:and|so|but|then|or)\s+)(what|how|why|where)(?:'s|'d)?\b(?!\s+(?:much|many|long|old|"
     r"often|time|day|date|amount|number|i\b|i'm|we\b|you\b|you're\b|they\b|he\b|she\b)|"
-    r"(?<=why)\s+(?:not|don't)\b)",
+    r"(?<=why)\s+(?:not|don't)\b|(?<=where)\s+(?:are|is|was|were|did|in)\b|(?<=what)\s+part\b)",
     re.IGNORECASE,
 )
 #: "what you said", "what they want": an embedded clause, not a question.
@@ -127,6 +127,9 @@ _GENERIC = re.compile(
     r"recommend\w*|risks?)\b",
     re.IGNORECASE,
 )
+#: Reflection cues that frame the whole turn as a restatement.
+_LEAD_REFLECTION = re.compile(r'^cue "(?:it\s+)?(?:sounds\s+like|sounds\s+as|i\s+get\s+the\s+impression|'
+                              r"i.m\s+hearing|what\s+i.m\s+hearing|i\s+am\s+hearing|i\s+get\s+(?:a|the)\s+sense)")
 #: The ``why`` of reflections found by the rules below rather than by a cue.
 _RULE_REFLECTION = ("restates", "a statement about")
 _NOT_REFLECTION = frozenset(
@@ -144,7 +147,9 @@ _ADVICE = re.compile(
 _PLAN_VERB = re.compile(
     r"\b(?:we\s+could|we\s+can|i\s+can|how\s+about|what\s+if|would|could\s+(?:you|that|we)|let's|"
     r"works|work\s+for|that'd\s+be|lowest|start|plan|payments|do\s+it|go\s+(?:with|down|as)|"
-    r"manage|instead|if\s+we\s+did|we\s+do|we'll\s+do)\b",
+    r"manage|instead|if\s+we\s+did|we\s+do|we'll\s+do|you\s+could\s+(?:do|manage|pay|swing|handle|afford)|"
+    r"for\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+"
+    r"(?:months|weeks|payments)|starting|beginning|it\s+is(?=[\s.!]*$)|deal(?=[\s.!]*$))\b",
     re.IGNORECASE,
 )
 _MONEY_PERIOD = re.compile(
@@ -155,8 +160,21 @@ _MONEY_PERIOD = re.compile(
     r"\s+(?:monthly|weekly|bi-?weekly)\b",
     re.IGNORECASE,
 )
+_AMOUNT = re.compile(r"\$\s?\d|\b\d{1,3}(?:,\d{3})+\b|\b\d{3,6}\b|\bdollars\b", re.IGNORECASE)
 _SPECIFIC_MONEY = re.compile(r"\$\s?\d|\b\d{2,6}\b|\b(?:hundred|fifty|forty|sixty|seventy|eighty|"
                              r"ninety|thirty|twenty)\b", re.IGNORECASE)
+#: A previous line in which the debtor shows distress, embarrassment or grief.
+_DISTRESS = re.compile(
+    r"\b(?:upset|crying|cry|tears|embarrass\w*|ashamed|humiliat\w*|scared|afraid|terrified|"
+    r"panic\w*|anxious|worried|stress\w*|overwhelm\w*|devastat\w*|heartbroken|grie\w*|"
+    r"passed\s+away|died|funeral|cancer|diagnos\w*|hospital\w*|hard\s+(?:to|for\s+me)|"
+    r"can't\s+(?:think|breathe|do\s+this|deal)|lost\s+my|falling\s+apart|breaking\s+down)\b",
+    re.IGNORECASE,
+)
+#: Giving the debtor room: courtesy, or empathy when it answers distress.
+_ROOM = re.compile(r"\b(?:take\s+(?:all\s+)?(?:the\s+)?(?:your\s+)?time(?:\s+you\s+need)?|"
+                   r"no\s+(?:rush|hurry)|there's\s+no\s+(?:rush|hurry)|whenever\s+you're\s+ready)\b",
+                   re.IGNORECASE)
 _FIRST_PERSON_ACTION = re.compile(
     r"^\W*(?:i|i'm|i'll|i've|i'd|we|we're|we'll|let's|let\s+me|please|can|could|would|will|"
     r"thank|thanks|is|are|do|does|did|have|has|hi|hello|hey|good|this|my|our)\b",
@@ -411,10 +429,11 @@ class Analyser:
         norm = text.translate(_TRANS)
         spans = split_sentences(norm)
         ctx_words = _content(context[:4000].translate(_TRANS)) if context else set()
+        distress = bool(context) and bool(_DISTRESS.search(context[:4000].translate(_TRANS)))
         found: dict[str, Move] = {}
         per_sentence: list[dict[str, Move]] = []
         for a, b in spans[:MAX_SENTENCES]:
-            hits = self._sentence(text, norm, a, b, ctx_words, context is not None)
+            hits = self._sentence(text, norm, a, b, ctx_words, context is not None, distress)
             per_sentence.append(hits)
             for name, mv in hits.items():
                 found.setdefault(name, mv)
@@ -426,7 +445,7 @@ class Analyser:
         return Analysis(text=text, moves=moves, entities=entities, tone=tone, context=context)
 
     def _sentence(self, text: str, norm: str, a: int, b: int, ctx_words: set[str],
-                  has_context: bool) -> dict[str, Move]:
+                  has_context: bool, distress: bool = False) -> dict[str, Move]:
         s = norm[a:b]
         hits: dict[str, Move] = {}
 
@@ -435,6 +454,7 @@ class Analyser:
                 return
             if end <= start:
                 start, end = 0, len(s)
+            start, end = _whole_words(s, start, end)
             hits[name] = Move(name, text[start + a:end + a], start + a, end + a, why, conf)
 
         phrase_hits, negs = self._phrases.scan(s)
@@ -453,6 +473,10 @@ class Analyser:
 
         self._nearest(s, hits, add)
         _rules(s, hits, add, ctx_words, has_context)
+        if distress and "empathy" not in hits and not set(hits) & {"pressure", "abuse", "threat"}:
+            m = _ROOM.search(s)
+            if m:
+                add("empathy", m.start(), m.end(), "gives the debtor room after a hard moment")
         return hits
 
     def _nearest(self, s: str, hits: dict[str, Move], add: Any) -> None:
@@ -472,6 +496,28 @@ class Analyser:
                 best[name] = (sim, i)
         for name, (sim, i) in sorted(best.items()):
             add(name, 0, len(s), f'similar to example "{self._examples[name][i][0]}"', sim)
+
+
+_AMOUNT_TAIL = re.compile(r"\s?\d[\d,]*(?:\.\d+)?(?<![,.])|\s?[\d,]*\d(?:\.\d+)?")
+
+
+def _whole_words(s: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) widened so that the span covers whole words and a whole amount:
+    a cue that stops at "with N" or "that's $" shows "with Northgate" or "that's $80"."""
+    n = len(s)
+    start, end = max(0, min(start, n)), max(0, min(end, n))
+    while start > 0 and s[start - 1].isalnum() and s[start].isalnum():
+        start -= 1
+    while 0 < end < n and s[end - 1].isalnum() and (s[end].isalnum() or (
+            s[end] in "'’" and end + 1 < n and s[end + 1].isalpha())):
+        end += 1
+    if 0 < end < n and (s[end - 1] in "$£€" or (s[end - 1].isdigit() and s[end] in ",.")):
+        m = _AMOUNT_TAIL.match(s, end if s[end - 1] in "$£€" else end - 1)
+        if m and m.end() > end:
+            end = m.end()
+    while end > start and s[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _negation_undone(s: str, norm: str, b: int) -> bool:
@@ -522,7 +568,7 @@ def _rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
         first = words[0]
         question_form = first in _AUX or first in _WH_ANY
         why = ""
-        if not question_form and first not in _SELF and not _ADVICE.search(s):
+        if not question_form and first not in _SELF and not _ADVICE.search(s) and not _ROOM.search(s):
             shared = _content(s) & ctx_words
             if so_lead and (shared or _YOU & set(words)):
                 why = 'restates with "so ..."'
@@ -545,6 +591,14 @@ def _rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
     if "reflection" in hits and set(hits) & {"pressure", "abuse", "threat", "recap_agreement",
                                              "next_steps"}:
         hits.pop("reflection")
+    # "You have a balance of $2,350 with ...": the account stated, not a restatement.
+    if "reflection" in hits and "state_debt" in hits and (not has_context or _AMOUNT.search(s)):
+        hits.pop("reflection")
+    # "Have a good afternoon": a farewell wishing a good part of the day is no greeting.
+    if "greeting" in hits and "closing" in hits:
+        g, c = hits["greeting"], hits["closing"]
+        if c.start <= g.start and g.end <= c.end:
+            hits.pop("greeting")
     for capacity_like in ("ask_capacity", "request_full_payment", "identity_verification",
                           "offer_payment_plan", "offer_settlement", "offer_alternative", "greeting",
                           "recap_agreement", "pressure", "abuse"):
@@ -617,8 +671,10 @@ def _wh_first(words: list[str]) -> str:
         return ""
     if words[0] in ("why", "why'd") and nxt in ("not", "don't"):
         return ""
-    if words[0] == "where" and nxt in ("are", "is", "was", "were", "did"):
+    if words[0] == "where" and nxt in ("are", "is", "was", "were", "did", "in"):
         return ""  # "where are the forms?", "where did you cut yourself?": a place, not a story
+    if words[0] in ("what", "which") and nxt == "part":
+        return ""  # "what part of town?": a place or a thing, not a story
     return words[0]
 
 
@@ -632,6 +688,11 @@ def _utterance_rules(found: dict[str, Move], per_sentence: list[dict[str, Move]]
     if "recap_agreement" in found:
         for name in (*_OFFERS, "ask_capacity", "reflection", "state_debt"):
             found.pop(name, None)
+    # "It sounds like ... What else ...?": a reflection that leads, with a question tagged
+    # on, is heard as a reflection, not as a new invitation.
+    rf, oq = found.get("reflection"), found.get("open_question")
+    if rf is not None and oq is not None and rf.end <= oq.start and _LEAD_REFLECTION.search(rf.why):
+        found.pop("open_question")
     mv = found.get("reflection")
     if mv is not None and mv.why.startswith(_RULE_REFLECTION) and \
             len(_content(mv.evidence) & ctx_words) < 2:

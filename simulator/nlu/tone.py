@@ -88,13 +88,15 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
     ("demand", -0.5, r"\byou\s+(?:need|have|must|better|had\s+better|'d\s+better|will|'ll)\s+(?:to\s+)?"
      r"(?:stop|pay|listen|quit|do\b|explain|answer|cease|remove|provide)|\b(?:i\s+need|i\s+want|"
      r"i\s+demand|i\s+expect)\s+(?:an?\s+answer|it|this|you|that)\b|\bdo\s+not\s+|\bdon't\s+"
-     r"(?:you\s+)?(?:dare|ever|add|remove|revert|give|touch|make|tell)\b|\bright\s+now\b|"
+     r"(?:you\s+)?(?:dare|ever|add|remove|revert|give|touch|make|tell)\b|\bright\s+now\b(?![^.!?]*\?)|"
      r"\bimmediately\b|\blast\s+chance\b|\bor\s+else\b|\bnow\s+or\s+never\b"),
     ("imperative", -0.35, r"^\W*(?:stop|quit|pay|give|get|put|tell|answer|listen|explain|"
      r"borrow|keep|move|read|see|check|look\s+at|fix|remove|undo|revert|don't|do\s+not|"
      r"send|show|go|leave|add)\b"),
     ("question", -0.05, r"\?"),
-    ("direct question", -0.3, r"^\W*(?:so\s+)?(?:why|what|where|who|how|which|when)\b[^.!?]{0,200}\?"),
+    # Direct questions lean impolite in the Stanford corpus, but only slightly once "why"
+    # questions (below) are counted apart: a plain "when did you last pay?" is neutral.
+    ("direct question", -0.05, r"^\W*(?:so\s+)?(?:why|what|where|who|how|which|when)\b[^.!?]{0,200}\?"),
     ("you-first", -0.3, r"^\W*(?:you|your|u)\b"),
     ("negative words", -0.25, r"\b(?:wrong|bad|problem\w*|fail\w*|error|mistakes?|annoy\w*|"
      r"ignor\w*|spam\w*|hate\w*|worse|worst|awful|terrible|horrible|disgust\w*|abus\w*|attack\w*|"
@@ -103,7 +105,8 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
      r"revert\w*|removed?|removing|dispute\w*|excuse\w*|unacceptable|suck\w*|whin\w*|"
      r"poor\w*|weird|crazy|wast\w*|obsess\w*|petty|stubborn)\b"),
     ("direct start", -0.15, r"^\W*(?:so|then|and|but|well)\b(?!\s+(?:to\s+recap|to\s+confirm|"
-     r"sorry|thanks|thank))"),
+     r"sorry|thanks|thank|that's|that\s+is|the\s+plan|we're|we\s+have|we've|just\s+to|"
+     r"(?:what|how|when|where|which)\s+\w))"),
     ("factuality", -0.2, r"\b(?:actually|in\s+fact|the\s+point\s+is|the\s+reality\s+is|"
      r"obviously|clearly|seriously|honestly|really)\b"),
     ("shouting", -0.35, r"[!?]{2,}|\b[A-Z]{5,}\b"),
@@ -114,6 +117,8 @@ _COMPILED = tuple(
     for label, w, p in _MARKERS
 )
 _MOVE_WEIGHTS = {"threat": -1.4, "pressure": -1.1, "abuse": -1.6}
+#: Moves that make an opening "so ..." a restatement or a follow-up, not a brusque start.
+_LISTENING = frozenset({"reflection", "recap_agreement"})
 _MOVE_UP = {"empathy": 0.4, "closing": 0.2, "greeting": 0.15}
 
 #: Label cut points: score < cut -> label (checked in order), else "warm".
@@ -147,6 +152,8 @@ def tone_of(sentences: Iterable[str], moves: Iterable[str] = ()) -> Tone:
                 if label not in found or abs(weight) > abs(found[label]):
                     found[label] = weight
     move_set = set(moves)
+    if move_set & _LISTENING:
+        found.pop("direct start", None)  # "So you ...", "So that's ...": a restatement, not curt
     for move, weight in _MOVE_WEIGHTS.items():
         if move in move_set:
             found[move] = weight
