@@ -5,11 +5,15 @@ Deterministic: a temporary COLLECTSIM_HOME, a fixed trainee, a frozen clock."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
-from test_app_support import SCRIPTS, THREAT, call_to_scorecard, fill, home_to_call, settle, talk
+from test_app_support import SCRIPTS, THREAT, fill, home_to_call, settle, talk
 
 from simulator.app.app import CollectSimApp
 from simulator.app.journal import Journal
+from simulator.app.screens.scorecard import ScorecardScreen
 
 BIG = (100, 32)
 
@@ -21,17 +25,36 @@ def home(tmp_path, monkeypatch):
     return tmp_path
 
 
+async def calm(pilot):
+    """No toasts in snapshots: how long one stays up depends on the machine's speed."""
+    await settle(pilot)
+    pilot.app.clear_notifications()
+    await settle(pilot)
+    # DataTable sizes its columns on idle; under load that can come after the
+    # workers are done, so give it real time before the picture is taken.
+    await pilot.pause(0.2)
+    await settle(pilot)
+
+
+def quiet(run_before):
+    async def wrapped(pilot):
+        await run_before(pilot)
+        await calm(pilot)
+
+    return wrapped
+
+
 def new_app(**kw):
     return CollectSimApp(frozen_clock=True, offer_resume=kw.pop("offer_resume", False),
                          trainee=kw.pop("trainee", "alex"), **kw)
 
 
 def test_home(snap_compare):
-    assert snap_compare(new_app(), terminal_size=BIG, run_before=settle)
+    assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(settle))
 
 
 def test_home_80x24(snap_compare):
-    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=quiet(settle))
 
 
 def test_preparation(snap_compare):
@@ -43,7 +66,7 @@ def test_preparation(snap_compare):
         await fill(pilot, "#call_time", "21:30")
         await settle(pilot)
 
-    assert snap_compare(new_app(), terminal_size=BIG, run_before=run_before)
+    assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(run_before))
 
 
 def test_call_coach_mode(snap_compare):
@@ -51,7 +74,7 @@ def test_call_coach_mode(snap_compare):
         await home_to_call(pilot, SCRIPTS["hardship-basic"])
         await talk(pilot, SCRIPTS["hardship-basic"].lines[:3])
 
-    assert snap_compare(new_app(), terminal_size=BIG, run_before=run_before)
+    assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(run_before))
 
 
 def test_call_assessment_mode_80x24(snap_compare):
@@ -61,7 +84,7 @@ def test_call_assessment_mode_80x24(snap_compare):
         await pilot.press("f2")
         await settle(pilot)
 
-    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=quiet(run_before))
 
 
 def test_call_hung_up(snap_compare):
@@ -69,7 +92,7 @@ def test_call_hung_up(snap_compare):
         await home_to_call(pilot, THREAT)
         await talk(pilot, THREAT.lines)
 
-    assert snap_compare(new_app(), terminal_size=BIG, run_before=run_before)
+    assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(run_before))
 
 
 def test_wrap_up_with_errors(snap_compare):
@@ -83,54 +106,63 @@ def test_wrap_up_with_errors(snap_compare):
         await pilot.press("ctrl+s")
         await settle(pilot)
 
-    assert snap_compare(new_app(), terminal_size=BIG, run_before=run_before)
+    assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(run_before))
 
 
-async def _scorecard(pilot, tab: str = "1"):
-    script = SCRIPTS["hardship-basic"]
-    await home_to_call(pilot, script)
-    await talk(pilot, script.lines)
-    await call_to_scorecard(pilot, script)
-    await pilot.press(tab)
-    await settle(pilot)
+FIXTURE = Path(__file__).parent / "snapshots" / "app_sessions.json"
+
+
+def fixture(name: str) -> dict:
+    """A saved session and its scorecard: the scorecard screens are drawn from a fixed
+    card, so changes to the analyser or the rubric do not move these snapshots."""
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))[name]
+
+
+def card_app(name: str, tab: str):
+    async def run_before(pilot):
+        await settle(pilot)
+        data = fixture(name)
+        pilot.app.push_screen(ScorecardScreen(data["scorecard"], data["record"]))
+        await settle(pilot)
+        await pilot.press(tab)
+
+    return run_before
 
 
 def test_scorecard_summary(snap_compare):
-    assert snap_compare(new_app(), terminal_size=BIG, run_before=_scorecard)
+    assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(card_app("hardship", "1")))
 
 
 def test_scorecard_checks(snap_compare):
-    async def run_before(pilot):
-        await _scorecard(pilot, "2")
-
-    assert snap_compare(new_app(), terminal_size=BIG, run_before=run_before)
+    assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(card_app("hardship", "2")))
 
 
 def test_scorecard_compliance_after_a_threat(snap_compare):
-    async def run_before(pilot):
-        await home_to_call(pilot, THREAT)
-        await talk(pilot, THREAT.lines)
-        await call_to_scorecard(pilot, THREAT)
-        await pilot.press("3")
-        await settle(pilot)
+    assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(card_app("threat", "3")))
 
-    assert snap_compare(new_app(), terminal_size=BIG, run_before=run_before)
+
+def test_scorecard_failed_summary_80x24(snap_compare):
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=quiet(card_app("threat", "1")))
 
 
 def test_scorecard_replay(snap_compare):
+    assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(card_app("hardship", "4")))
+
+
+def test_history(snap_compare, home):
+    folder = home / "data" / "sessions"
+    folder.mkdir(parents=True)
+    for i, name in enumerate(("threat", "hardship")):
+        data = fixture(name)
+        data["saved_at"] = f"2026-11-2{i}T18:30:00+00:00"
+        (folder / f"2026112{i}-183000-{name}-alex.json").write_text(json.dumps(data))
+
     async def run_before(pilot):
-        await _scorecard(pilot, "4")
-
-    assert snap_compare(new_app(), terminal_size=BIG, run_before=run_before)
-
-
-def test_history(snap_compare):
-    async def run_before(pilot):
-        await _scorecard(pilot)
+        await settle(pilot)
         await pilot.press("f3")
         await settle(pilot)
 
-    assert snap_compare(new_app(), terminal_size=BIG, run_before=run_before)
+    assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(run_before))
 
 
 def test_help(snap_compare):
@@ -139,7 +171,7 @@ def test_help(snap_compare):
         await pilot.press("f1")
         await settle(pilot)
 
-    assert snap_compare(new_app(), terminal_size=BIG, run_before=run_before)
+    assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(run_before))
 
 
 def test_resume_offer(snap_compare, home):
@@ -147,7 +179,7 @@ def test_resume_offer(snap_compare, home):
     j.begin("hardship-basic", None, "alex", {"reviewed": [], "call_time": "18:30"},
             started_at="2026-11-20T18:30:00+00:00")
     j.turn(1, "Good evening, am I speaking with Maria Delgado?")
-    assert snap_compare(new_app(offer_resume=True), terminal_size=BIG, run_before=settle)
+    assert snap_compare(new_app(offer_resume=True), terminal_size=BIG, run_before=quiet(settle))
 
 
 def test_light_theme(snap_compare):
@@ -156,4 +188,4 @@ def test_light_theme(snap_compare):
         await pilot.press("ctrl+t")
         await settle(pilot)
 
-    assert snap_compare(new_app(), terminal_size=BIG, run_before=run_before)
+    assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(run_before))

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
@@ -149,7 +149,7 @@ class CollectSimApp(App[None]):
         *,
         trainee: str | None = None,
         frozen_clock: bool = False,
-        exit_after_first_screen: bool = False,
+        exit_after_first_screen: bool | str = False,
         offer_resume: bool = True,
     ) -> None:
         """``frozen_clock`` keeps the call timer at 00:00 and dates fixed, for snapshots."""
@@ -176,8 +176,7 @@ class CollectSimApp(App[None]):
     def on_mount(self) -> None:
         self.theme = self.settings.theme
         if self.exit_after_first_screen:
-            self.call_after_refresh(self.exit)
-            return
+            return  # Home calls _first_screen_drawn once the scenarios are listed
         if self.offer_resume:
             state = self.journal.load()
             if state is not None:
@@ -185,8 +184,22 @@ class CollectSimApp(App[None]):
 
                 self.push_screen(ResumeScreen(state), partial(self._resume_answer, state))
 
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+    def _first_screen_drawn(self) -> None:
+        """For the start-up benchmark: note the wall time (if given a file) and exit."""
+        target = self.exit_after_first_screen
+        if isinstance(target, str) and target not in ("", "1"):
+            try:
+                with open(target, "w", encoding="utf-8") as fh:
+                    fh.write(f"{time.time():.6f}\n")
+            except OSError:
+                pass
+        self.exit()
+
+    def steady_cursors(self, screen: Screen[Any]) -> None:
+        """With a frozen clock, cursors do not blink either: screenshots are repeatable."""
+        if self.frozen_clock:
+            for widget in screen.query("Input, TextArea"):
+                widget.cursor_blink = False  # type: ignore[attr-defined]
 
     def now(self) -> dt.datetime:
         """Wall time, fixed when the clock is frozen."""

@@ -78,6 +78,7 @@ class CallScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.steady_cursors(self)
         self.sub_title = f"Call · {self.session.scenario.title}"
         transcript = self.query_one(Transcript)
         transcript.add_system("Ringing… the call is connected.")

@@ -55,6 +55,7 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.steady_cursors(self)
         table = self.query_one("#scenarios", DataTable)
         table.add_columns("Scenario", "Type", "Difficulty", "Title")
         recent = self.query_one("#recent", DataTable)
@@ -85,13 +86,16 @@ class HomeScreen(Screen[None]):
             self.query_one("#scenario-detail", Static).update("No scenarios found.")
         else:
             self._show_detail(catalog[0].id)
+        if self.app.exit_after_first_screen:
+            self.app.call_after_refresh(self.app._first_screen_drawn)
 
     @work(thread=True, exclusive=True, group="recent")
     def refresh_recent(self) -> None:
         from simulator.app import archive
 
         trainee = self.app.trainee
-        items = archive.history(trainee)[:5] if trainee else []
+        # Local files only: the team store (SQLAlchemy, migrations) waits for History.
+        items = archive.list_local(trainee)[:5] if trainee else []
         self.app.call_from_thread(self._fill_recent, items)
 
     def _fill_recent(self, items: list[SavedSession]) -> None:

@@ -82,6 +82,7 @@ class PreparationScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.steady_cursors(self)
         self.sub_title = f"Preparation · {self.info.title}"
         self._show("brief")
         self._check_time(self.info.local_time)
@@ -123,8 +124,8 @@ class PreparationScreen(Screen[None]):
             body.update("Loading…")
             return
         table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
-        table.add_column(style="bold", no_wrap=True, ratio=1)
-        table.add_column(ratio=2)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(ratio=1)
         for label, value in rows:
             table.add_row(literal(label), literal(value))
         body.update(table)

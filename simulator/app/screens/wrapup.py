@@ -85,6 +85,7 @@ class WrapUpScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.steady_cursors(self)
         self.sub_title = f"Wrap-up · {self.session.scenario.title}"
         result = self.session.result()
         lines = [("Call result: ", "bold"), result.outcome.replace("_", " "), "\n"]

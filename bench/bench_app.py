@@ -1,0 +1,114 @@
+"""How fast the app opens, and how much memory a long call takes. Prints, never asserts.
+
+    .venv/bin/python bench/bench_app.py [--runs 7]
+
+1. Time to the first screen: ``collectsim`` started as a process with
+   COLLECTSIM_APP_EXIT_AFTER_FIRST_SCREEN=1 (the app exits right after Home is drawn),
+   in a pseudo-terminal so Textual runs its real driver. Wall time, process start to exit.
+2. Memory: the RSS of a process that drives a 40-turn call through the app with Pilot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import pty
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin" / "collectsim"
+
+
+def first_screen(runs: int) -> tuple[list[float], list[float]]:
+    """(process start to Home drawn, process start to exit) for each run."""
+    times, totals = [], []
+    cmd = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "simulator"]
+    for _ in range(runs):
+        home = tempfile.mkdtemp(prefix="collectsim-bench-")
+        stamp = Path(home) / "drawn"
+        env = {**os.environ, "COLLECTSIM_HOME": home, "COLLECTSIM_APP_EXIT_AFTER_FIRST_SCREEN": str(stamp),
+               "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+        master, slave = pty.openpty()
+        start, wall = time.perf_counter(), time.time()
+        proc = subprocess.Popen(cmd + ["--trainee", "bench"], stdin=slave, stdout=slave,
+                                stderr=slave, env=env, cwd=ROOT, close_fds=True)
+        os.close(slave)
+        while proc.poll() is None:  # drain the terminal so the app never blocks on output
+            try:
+                os.read(master, 65536)
+            except OSError:
+                break
+        proc.wait()
+        totals.append(time.perf_counter() - start)
+        os.close(master)
+        try:
+            times.append(float(stamp.read_text()) - wall)
+        except (OSError, ValueError):
+            times.append(float("nan"))
+    return times, totals
+
+
+LINES = [
+    "Good evening, this is Sam with Northgate Recovery. Am I speaking with Maria Delgado?",
+    "This is an attempt to collect a debt, and any information obtained will be used for that purpose.",
+    "Can you tell me a bit about what's been going on?",
+    "I'm so sorry to hear that, that sounds really stressful.",
+    "So since your hours were cut, rent has come first.",
+]
+
+
+async def long_call(turns: int) -> tuple[int, float]:
+    sys.path.insert(0, str(ROOT))
+    from simulator.app.app import CollectSimApp
+
+    app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="bench")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        app.start_scenario("hardship-basic")
+        await pilot.pause()
+        app.dial(app.scenario_info("hardship-basic"), {"reviewed": [], "call_time": "18:30"})
+        await pilot.pause()
+        start = time.perf_counter()
+        sent = 0
+        say = app.screen.query_one("#say")
+        while sent < turns and not app.session.ended:
+            say.value = LINES[sent % len(LINES)] if sent < 3 else f"I hear you. {LINES[3 + sent % 2]}"
+            await pilot.press("enter")
+            sent += 1
+        await pilot.pause()
+        elapsed = time.perf_counter() - start
+    return sent, elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--turns", type=int, default=40)
+    args = parser.parse_args()
+
+    times, totals = first_screen(args.runs)
+    print(f"first screen (process start to Home drawn, {args.runs} runs): "
+          f"median {statistics.median(times):.3f} s, min {min(times):.3f} s, max {max(times):.3f} s "
+          f"(goal < 0.8 s)")
+    print(f"  process start to exit (incl. shutdown): median {statistics.median(totals):.3f} s")
+
+    os.environ["COLLECTSIM_HOME"] = tempfile.mkdtemp(prefix="collectsim-bench-")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    sent, elapsed = asyncio.run(long_call(args.turns))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with open("/proc/self/status") as fh:
+        rss = next((int(x.split()[1]) / 1024 for x in fh if x.startswith("VmRSS:")), float("nan"))
+    print(f"{sent}-turn call through the app (Pilot): {elapsed:.2f} s, "
+          f"{elapsed / max(sent, 1) * 1000:.1f} ms a turn incl. redraw")
+    print(f"memory: RSS now {rss:.0f} MiB, peak {peak:.0f} MiB (after imports: {before:.0f} MiB)")
+
+
+if __name__ == "__main__":
+    main()
