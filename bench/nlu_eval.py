@@ -145,6 +145,36 @@ def eval_annomi(analyze, split: str | None, errors: str | None) -> dict:  # noqa
     return out
 
 
+def results() -> list[dict]:
+    """For `make bench`: the headline figures against their goals."""
+    if not (DATA / "utterances.dev.jsonl").exists():
+        return [{"measure": f"skipped: no development data at {DATA}", "value": "", "unit": "", "goal": ""}]
+    from simulator.nlu.analyser import analyze
+
+    u = eval_moves(analyze, None, None)
+    rows = [
+        {"measure": "moves micro-F1", "value": u["micro"]["f1"], "unit": "", "goal": ">= 0.85"},
+        {"measure": "lowest move F1 (" + min(u["moves"], key=lambda m: u["moves"][m]["f1"]) + ")",
+         "value": min(v["f1"] for v in u["moves"].values()), "unit": "", "goal": ">= 0.70"},
+        {"measure": "tone ROC AUC positive vs negative", "value": u["tone_auc"], "unit": "", "goal": ">= 0.95"},
+    ]
+    if (DATA / "politeness.wikipedia.csv").exists():
+        p = eval_politeness(analyze, None)
+        rows += [
+            {"measure": "politeness Spearman", "value": p["spearman"], "unit": "", "goal": ""},
+            {"measure": "politeness quartile accuracy", "value": p["quartile_accuracy"], "unit": "",
+             "goal": ">= 0.78"},
+        ]
+    if (DATA / "annomi.dev.csv").exists():
+        a = eval_annomi(analyze, None, None)
+        rows += [
+            {"measure": "AnnoMI open_question F1", "value": a["open_question"]["f1"], "unit": "",
+             "goal": ">= 0.80"},
+            {"measure": "AnnoMI reflection F1", "value": a["reflection"]["f1"], "unit": "", "goal": ">= 0.60"},
+        ]
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
