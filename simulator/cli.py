@@ -41,6 +41,8 @@ def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
         prog="collectsim",
         description="Practise debt-collection calls against scripted debtors. "
         "With no command, opens the app.",
+        epilog="The app: collectsim [--trainee NAME] [--no-resume]. "
+        "Each command has its own --help.",
     )
     parser.add_argument("--version", action="version", version=f"collectsim {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

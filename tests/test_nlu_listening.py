@@ -16,6 +16,9 @@ OPEN = [
     ("Do you have any idea why the payments bounced?", None),
     ("In what ways has the new schedule changed things?", None),
     ("Wh-what got in the way last month?", None),
+    ("Well, you know, um, Dana, well, tell me a bit about the new job.", None),  # fillers, a name
+    ("What I'm really curious about is how the move went.", None),  # a pseudo-cleft invitation
+    ("So, wondering what made the last plan hard to keep.", None),  # the speaker wonders
 ]
 
 NOT_OPEN = [
@@ -27,6 +30,8 @@ NOT_OPEN = [
     ("Where are the letters now?", None),  # a place, not a story
     ("So why don't you take a minute to think about it?", None),  # advice
     ("What could you manage each month?", None),  # an amount: ask_capacity
+    ("So you're kind of wondering what the point of these calls is.", None),  # the debtor wonders
+    ("We can look at options if you're interested in how that might work-", None),
 ]
 
 REFLECTION = [

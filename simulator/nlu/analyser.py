@@ -77,19 +77,29 @@ _INVERTED = frozenset(
 )
 #: Requests and indirect questions that invite the other person to explain.
 _INVITE_TELL = re.compile(
-    r"^\W*(?:(?:so|and|okay|ok|well|now|um|uh|alright|then|just|please|maybe|i\s+guess|"
-    r"(?-i:[A-Z][a-z]+))\W+){0,4}(?:(?:tell|talk\s+to|walk|fill|catch|remind)\s+me|describe|explain)\b|"
+    r"^\W*(?:(?:so|and|okay|ok|well|now|um|uh|alright|then|just|please|maybe|i\s+guess|you\s+know|"
+    r"(?-i:[A-Z][a-z]+))\W+){0,6}(?:(?:tell|talk\s+to|walk|fill|catch|remind)\s+me|describe|explain)\b|"
     r"\b(?:(?:can|could|would|will)\s+you|(?:if|whether)\s+you\s+(?:can|could))\s+(?:please\s+)?"
     r"(?:just\s+)?(?:tell|walk|talk|describe|explain|share|say\s+(?:a\s+(?:little|bit)\s+)?more|"
     r"give\s+me\s+(?:an?|some)\s+examples?|fill\s+me|catch\s+me|help\s+me\s+understand)\b|"
     r"\b(?:curious|interested|wondering|wonder)\s+(?:to\s+(?:know|hear)\s+|in\s+(?:hearing\s+)?|"
-    r"about\s+)?(?:what|how|why|where)\b|"
+    r"about\s+|(?:in|about)\s+is\s+)?(?:what|how|why|where)\b|"
     r"\b(?:like|love|want|wanted)\s+to\s+(?:\w+ly\s+)?(?:hear|know|ask|understand|learn)\s+"
     r"(?:(?:a\s+(?:little|bit)\s+)?(?:more\s+)?(?:about|what|how|why|from\s+you)|"
     r"you\s+(?:what|how|why|about))\b|"
     r"\b(?:do|did|does|can|could|would|have|has)\s+you\s+(?:have\s+)?(?:any\s+|an\s+|some\s+)?"
     r"(?:idea|ideas|thoughts|sense|know|remember)\s+(?:as\s+to\s+|about\s+)?(?:what|how|why)\b|"
     r"\bhelp\s+me\s+understand\b|\bin\s+your\s+own\s+words\b|\bin\s+what\s+ways?\b",
+    re.IGNORECASE,
+)
+#: "wondering", "curious", "interested": they ask only when the speaker is the one who
+#: wonders ("I'm wondering what ..."), not when they describe the other person ("so
+#: you're kind of wondering what the point is", "if you're interested in how ...").
+_WONDER_WORD = re.compile(r"\b(?:wonder(?:ing)?|curious|interested)\b", re.IGNORECASE)
+_SPEAKER_WONDERS = re.compile(
+    r"(?:^|\b(?:i|i'm|im|i've|i'll|i'd|we|we're)\b)(?:\W*(?:just|really|sort|kind|of|am|was|"
+    r"a|bit|little|also|still|be|been|always|quite|very|so|more|genuinely|um|uh|actually|would|"
+    r"and|yeah|okay|ok|well|now|then|hmm)\b)*\W*$",
     re.IGNORECASE,
 )
 #: "I wonder if you'd be open to ...": a yes/no question, however politely put.
@@ -641,6 +651,8 @@ def _open_question(s: str, low: str, words: list[str], is_question: bool,
         hits.pop("open_question")
     elif mv is not None and _WONDER_IF.search(s) and not _INVITE_TELL.search(s):
         hits.pop("open_question")
+    elif mv is not None and _others_wonder(s, mv.evidence):
+        hits.pop("open_question")
     if "open_question" in hits or not words:
         return
     if first and (is_question or asks_by_form):
@@ -648,12 +660,23 @@ def _open_question(s: str, low: str, words: list[str], is_question: bool,
         add("open_question", max(i, 0), len(s), f'open "{first}" question')
         return
     m = _INVITE_TELL.search(s)
-    if m and not _WONDER_IF.search(s[:m.start()]):
+    if m and not _WONDER_IF.search(s[:m.start()]) and not _others_wonder(s, m.group(0)):
         add("open_question", m.start(), len(s), f'invites an explanation ("{m.group(0).strip()}")')
         return
     m = _WH_INSIDE.search(s) if is_question else None
     if m:
         add("open_question", m.start(1), len(s), f'open "{m.group(1).lower()}" question')
+
+
+def _others_wonder(s: str, evidence: str) -> bool:
+    """True when the evidence rests on "wondering"/"curious"/"interested" and the one who
+    wonders is not the speaker ("you're kind of wondering what ...")."""
+    w = _WONDER_WORD.search(evidence)
+    if not w:
+        return False
+    i = s.find(evidence)
+    at = (i if i >= 0 else 0) + w.start()
+    return not _SPEAKER_WONDERS.search(s[max(0, at - 60):at])
 
 
 def _wh_first(words: list[str]) -> str:
