@@ -87,11 +87,45 @@ async def long_call(turns: int) -> tuple[int, float]:
     return sent, elapsed
 
 
+def _long_call_memory(turns: int) -> dict[str, float]:
+    os.environ["COLLECTSIM_HOME"] = tempfile.mkdtemp(prefix="collectsim-bench-")
+    sent, elapsed = asyncio.run(long_call(turns))
+    with open("/proc/self/status") as fh:
+        rss = next((int(x.split()[1]) / 1024 for x in fh if x.startswith("VmRSS:")), float("nan"))
+    return {"sent": sent, "elapsed": elapsed, "rss": rss}
+
+
+def results() -> list[dict[str, object]]:
+    """For `make bench`; the long call runs in its own process so its memory is the app's."""
+    import json
+    import subprocess
+    import sys
+
+    times, _ = first_screen(5)
+    out = subprocess.run([sys.executable, __file__, "--memory-json"], capture_output=True, text=True,
+                         check=True)
+    mem = json.loads(out.stdout.strip().splitlines()[-1])
+    return [
+        {"measure": "first screen (process start to Home drawn, median)",
+         "value": round(statistics.median(times), 3), "unit": "s", "goal": "< 0.8"},
+        {"measure": f"memory after a {mem['sent']}-turn call", "value": round(mem["rss"]),
+         "unit": "MiB", "goal": "< 120"},
+        {"measure": "a turn in the app incl. redraw (Pilot)",
+         "value": round(mem["elapsed"] / max(mem["sent"], 1) * 1000, 1), "unit": "ms", "goal": ""},
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--turns", type=int, default=40)
+    parser.add_argument("--memory-json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.memory_json:
+        import json
+
+        print(json.dumps(_long_call_memory(args.turns)))
+        return
 
     times, totals = first_screen(args.runs)
     print(f"first screen (process start to Home drawn, {args.runs} runs): "
