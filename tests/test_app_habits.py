@@ -156,3 +156,28 @@ async def test_usable_at_80x24():
         await settle(pilot)
         for sel in ("#outcome", "#submit", "#wrap-notes"):
             assert visible_in_screen(app.screen.query_one(sel), size), sel
+
+
+@run_async
+async def test_wrap_up_shows_the_recorded_terms_only_in_coach_mode():
+    app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="alex")
+    script = SCRIPTS["hardship-basic"]
+    async with app.run_test(size=(100, 32)) as pilot:
+        await home_to_call(pilot, script)
+        await talk(pilot, script.lines)
+        assert app.session.result().agreed is not None
+        await pilot.press("f2")  # assessment mode: documenting from memory is graded
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert "Agreed in the call" not in shown(pilot, "#wrap-summary")
+        await pilot.press("escape")
+        await settle(pilot)
+    app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="alex")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await home_to_call(pilot, script)
+        await talk(pilot, script.lines)
+        if not app.coach:  # the mode is remembered between runs
+            await pilot.press("f2")
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert "Agreed in the call" in shown(pilot, "#wrap-summary")

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_app_support import SCRIPTS, THREAT, fill, home_to_call, settle, talk
+from test_app_support import SCRIPTS, THREAT, fill, home_to_call, seed_team_store, settle, talk
 
 from simulator.app.app import CollectSimApp
 from simulator.app.journal import Journal
@@ -189,3 +189,39 @@ def test_light_theme(snap_compare):
         await settle(pilot)
 
     assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(run_before))
+
+
+def seed_team(home):
+    """20 scorecards of 3 trainees over 4 weeks of March 2026, in the app's store."""
+    (home / "data").mkdir(parents=True, exist_ok=True)
+    seed_team_store(f"sqlite:///{home / 'data' / 'scores.db'}")
+
+
+def team_tab(tab: str):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        await pilot.press(tab)
+        await settle(pilot)
+
+    return run_before
+
+
+def test_team(snap_compare, home):
+    seed_team(home)
+    assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(team_tab("1")))
+
+
+def test_team_averages(snap_compare, home):
+    seed_team(home)
+    assert snap_compare(new_app(), terminal_size=BIG, run_before=quiet(team_tab("2")))
+
+
+def test_team_trend_80x24(snap_compare, home):
+    seed_team(home)
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=quiet(team_tab("3")))
+
+
+def test_team_empty_80x24(snap_compare):
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=quiet(team_tab("1")))

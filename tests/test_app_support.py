@@ -206,7 +206,8 @@ async def home_to_call(pilot: Pilot[Any], script: Script, trainee: str = "alex")
         await type_text(pilot, trainee)
         await pilot.press("enter")
     ids = [info.id for info in app.catalog]
-    await pilot.press(*(["down"] * ids.index(script.scenario)))
+    # From the top: back on Home, the cursor is wherever it was left.
+    await pilot.press("ctrl+home", *(["down"] * ids.index(script.scenario)))
     await pilot.press("enter")
     await settle(pilot)
     assert screen_name(pilot) == "PreparationScreen", screen_name(pilot)
@@ -218,6 +219,7 @@ async def home_to_call(pilot: Pilot[Any], script: Script, trainee: str = "alex")
     await pilot.press("f5")
     await settle(pilot)
     assert screen_name(pilot) == "CallScreen", screen_name(pilot)
+    assert app.session.scenario.id == script.scenario, app.session.scenario.id
 
 
 async def talk(pilot: Pilot[Any], lines: list[str]) -> int:
@@ -258,3 +260,41 @@ def shown(pilot: Pilot[Any], selector: str) -> str:
     widget: Any = pilot.app.screen.query_one(selector)
     content = widget.content
     return content.plain if hasattr(content, "plain") else str(content)
+
+
+# -- the team store ---------------------------------------------------------------
+
+TEAM_TRAINEES = {"alex": ("north", 55.0), "blair": ("north", 66.0), "casey": ("south", 72.0)}
+TEAM_SCENARIOS = ("hardship-basic", "hostile-basic")
+DIM_OFFSETS = (-6.0, 3.0, -2.0, 5.0, 0.0)
+
+
+def team_cards(count: int = 20) -> list[dict[str, Any]]:
+    """Fake scorecards: 3 trainees in 2 teams, 2 scenarios, over 4 weeks from Monday
+    2 March 2026 (noon UTC, so the date is the same in every time zone); everyone
+    improves a little each week."""
+    import datetime as dt
+
+    from store_fixtures import DIMENSIONS, make_scorecard
+
+    names = list(TEAM_TRAINEES)
+    cards = []
+    for i in range(count):
+        trainee = names[i % len(names)]
+        team, base = TEAM_TRAINEES[trainee]
+        week, day = divmod(i, 5)
+        overall = min(100.0, base + 4 * week + (i % 4) - 1.5)
+        dims = {d: max(0.0, min(100.0, overall + off)) for d, off in zip(DIMENSIONS, DIM_OFFSETS, strict=True)}
+        when = dt.datetime(2026, 3, 2, 12, 0, tzinfo=dt.UTC) + dt.timedelta(weeks=week, days=day, minutes=i)
+        cards.append(make_scorecard(i, trainee=trainee, scenario=TEAM_SCENARIOS[i % 2], overall=overall,
+                                    dims=dims, created_at=when, team=team))
+    return cards
+
+
+def seed_team_store(url: str, count: int = 20) -> None:
+    """Save :func:`team_cards` into the store at ``url``."""
+    from simulator.store import Store
+
+    with Store.open(url) as store:
+        added, _ = store.save_many(team_cards(count))
+    assert added == count

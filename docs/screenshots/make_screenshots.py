@@ -4,6 +4,9 @@
 
 Runs the app headless with a temporary COLLECTSIM_HOME, a fixed trainee and a frozen
 clock, drives it by typing (the same driver as the tests), and saves each screen.
+Each call screenshot is one scenario with that scenario's own lines and notes (the
+driver checks that the call placed is the scenario asked for). The Team screenshots
+use a second home whose store holds the tests' fake team (3 trainees, March 2026).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from test_app_support import (  # noqa: E402
     call_to_scorecard,
     fill,
     home_to_call,
+    seed_team_store,
     settle,
     talk,
     type_text,
@@ -37,6 +41,9 @@ from simulator.app.app import CollectSimApp  # noqa: E402
 from simulator.app.journal import Journal  # noqa: E402
 
 SIZE = (100, 30)
+#: What the trainee jots down mid-call in the call screenshots, per scenario: it must
+#: match what the debtor has said by then.
+CALL_NOTES = {"hardship-basic": "Lost her job in August; rent first."}
 
 
 async def shot(pilot, name: str) -> None:
@@ -63,7 +70,7 @@ async def main() -> None:
         await home_to_call(pilot, script)
         await talk(pilot, script.lines[:4])
         await pilot.press("f4")
-        await type_text(pilot, "Lost her job in August; rent first.")
+        await type_text(pilot, CALL_NOTES[script.scenario])
         await pilot.press("f4")
         await shot(pilot, "03-call-coach")
         await pilot.press("f2")
@@ -118,6 +125,21 @@ async def main() -> None:
         await home_to_call(pilot, script)
         await talk(pilot, script.lines[:3])
         await shot(pilot, "16-call-80x24")
+    team_home = Path(tempfile.mkdtemp(prefix="collectsim-shots-team-"))
+    os.environ["COLLECTSIM_HOME"] = str(team_home)
+    (team_home / "data").mkdir(parents=True)
+    seed_team_store(f"sqlite:///{team_home / 'data' / 'scores.db'}")
+    app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="alex")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        await pilot.pause(0.2)  # DataTable sizes its columns on idle
+        await shot(pilot, "17-team")
+        await pilot.press("2")
+        await shot(pilot, "18-team-averages")
+        await pilot.press("3")
+        await shot(pilot, "19-team-trend")
 
 
 if __name__ == "__main__":

@@ -88,6 +88,7 @@ COMMANDS: tuple[AppCommand, ...] = (
     AppCommand("Restart the call", "Dial the same scenario again with the same preparation", "restart_call"),
     AppCommand("Export scorecard", "Write the scorecard as Markdown, JSON and HTML", "export_scorecard", "ScorecardScreen"),
     AppCommand("History", "Your past sessions and their scorecards", "history"),
+    AppCommand("Team comparison", "Stored scorecards, averages per trainee and trends per week", "team"),
     AppCommand("Home", "Back to the scenario list", "home"),
     AppCommand("Help", "Keys and how a session works", "help"),
 )
@@ -232,6 +233,20 @@ class CollectSimApp(App[None]):
             self.settings.trainee = name
             self.settings.save()
 
+    @property
+    def team(self) -> str:
+        return self.settings.team
+
+    def set_team(self, name: str) -> None:
+        name = name.strip()
+        if name != self.settings.team:
+            self.settings.team = name
+            self.settings.save()
+
+    def local_time(self, when: dt.datetime) -> dt.datetime:
+        """A stored time as the trainee sees it (UTC when the clock is frozen)."""
+        return when.astimezone(dt.UTC) if self.frozen_clock else when.astimezone()
+
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
         self.settings.theme = self.theme
@@ -259,6 +274,12 @@ class CollectSimApp(App[None]):
 
         self._to_home()
         self.push_screen(HistoryScreen())
+
+    def action_team(self) -> None:
+        from simulator.app.screens.team import TeamScreen
+
+        self._to_home()
+        self.push_screen(TeamScreen())
 
     def action_home(self) -> None:
         self._to_home()
@@ -387,12 +408,18 @@ class CollectSimApp(App[None]):
         self.switch_screen(ScorecardScreen(card, record))
 
     def save_to_store(self, card: dict[str, Any]) -> None:
-        """Best effort, off the UI thread: the team's store may be slow or absent."""
+        """Best effort, off the UI thread: the team's store may be slow or absent.
+        A failure is one notification line; the session file is saved already."""
+        team = self.team or None
 
         def work() -> None:
-            problem = archive.save_to_store(card)
+            problem = archive.save_to_store(card, team=team)
             if problem:
-                self.call_from_thread(self.log.warning, f"store: {problem}")
+                self.call_from_thread(
+                    self.notify,
+                    f"Not saved to the team store ({problem}). Your copy is in History.",
+                    title="Team store", severity="warning", timeout=8, markup=False,
+                )
 
         self.run_worker(work, thread=True, group="store", exit_on_error=False)
 

@@ -104,28 +104,40 @@ def list_local(trainee: str | None = None) -> list[SavedSession]:
     return out
 
 
-def save_to_store(card: dict[str, Any]) -> str | None:
+def open_store() -> Any:
+    """The team's scorecard store (see ``settings.store_url``). Slow the first time
+    (SQLAlchemy, migrations): call it from a worker thread. Raises ImportError when
+    there is no store, StoreError (or a driver's error) when it cannot be opened."""
+    from simulator.store import Store
+
+    url = store_url()
+    if url and url.startswith("sqlite:///"):  # our own file under COLLECTSIM_HOME
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    return Store.open(url)
+
+
+def problem_line(exc: BaseException) -> str:
+    """An exception as one line for a notification."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def save_to_store(card: dict[str, Any], team: str | None = None) -> str | None:
     """Store the card for the team; a one-line reason when that could not be done."""
     try:
-        from simulator.store import Store
+        with open_store() as store:
+            store.save(card, team=team or None)
     except ImportError:
         return "no scorecard store in this version"
-    try:
-        with Store.open(store_url()) as store:
-            store.save(card)
     except Exception as exc:  # noqa: BLE001 - StoreError and anything a driver raises
-        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return problem_line(exc)
     return None
 
 
 def list_store(trainee: str, known: set[str]) -> list[SavedSession]:
     """The trainee's sessions in the store that are not saved locally."""
     try:
-        from simulator.store import Store
-    except ImportError:
-        return []
-    try:
-        with Store.open(store_url()) as store:
+        with open_store() as store:
             rows = store.query(trainee=trainee, limit=200)
     except Exception:  # noqa: BLE001 - History must open whatever the database does
         return []
@@ -148,11 +160,7 @@ def list_store(trainee: str, known: set[str]) -> list[SavedSession]:
 
 def card_from_store(trainee: str, content_hash: str) -> dict[str, Any] | None:
     try:
-        from simulator.store import Store
-    except ImportError:
-        return None
-    try:
-        with Store.open(store_url()) as store:
+        with open_store() as store:
             for card in store.export_scorecards(trainee=trainee):
                 if _hash(card) == content_hash:
                     return card

@@ -78,9 +78,11 @@ def atomic_write(path: Path, text: str) -> None:
 
 @dataclass
 class Settings:
-    """What the app remembers: who practises, the theme, coach or assessment mode."""
+    """What the app remembers: who practises (and their team), the theme, coach or
+    assessment mode."""
 
     trainee: str = ""
+    team: str = ""
     theme: str = "textual-dark"
     coach: bool = True
 
@@ -101,6 +103,8 @@ class Settings:
         s = cls(**{k: v for k, v in data.items() if k in known})
         if not isinstance(s.trainee, str):
             s.trainee = ""
+        if not isinstance(s.team, str):
+            s.team = ""
         if s.theme not in THEMES:
             s.theme = "textual-dark"
         s.coach = bool(s.coach)

@@ -11,17 +11,19 @@ from textual.widgets import Footer, Markdown
 HELP = """\
 # collectsim: practise collection calls
 
-**Home** → **Preparation** → **Call** → **Wrap-up** → **Scorecard**
+**Home** → **Preparation** → **Call** → **Wrap-up** → **Scorecard**; **History** and
+**Team** from Home
 
 | where | key | does |
 | --- | --- | --- |
 | everywhere | `F1` / `?` | this help |
-| everywhere | `ctrl+p` | command palette: start a scenario, restart, coach mode, export, theme |
+| everywhere | `ctrl+p` | command palette: start a scenario, restart, coach mode, export, theme, team |
 | everywhere | `ctrl+t` | light / dark theme |
 | everywhere | `ctrl+q` | quit (an unfinished call can be resumed next time) |
 | Home | `Enter` | start the highlighted scenario |
-| Home | `ctrl+n` | edit the trainee name |
+| Home | `ctrl+n` | edit the trainee name (`Tab` then: your team, optional) |
 | Home | `F3` | history |
+| Home, History | `F4` | team comparison |
 | Preparation | `1`–`6` | open a section of the account file |
 | Preparation | `F5` | dial |
 | Call | `Enter` | say the line |
@@ -32,6 +34,9 @@ HELP = """\
 | Scorecard | `1`–`4` | summary, checks, compliance, replay |
 | Scorecard | `e` | export Markdown, JSON and HTML |
 | Scorecard | `r` | try the scenario again |
+| Team | `1`–`3` | scorecards, averages per trainee, trend per week |
+| Team | `Tab` | the filters: trainee, team, scenario, since (`YYYY-MM-DD`) |
+| Team | `Enter` / `F5` | open the scorecard / read the store again |
 
 **Preparation counts.** The scorer sees which account-file sections you opened before
 dialling, your plan, and whether you called between 08:00 and 21:00 in the debtor's
@@ -39,6 +44,10 @@ time zone.
 
 **Coach mode** shows hints, the moves found in each of your lines and the debtor's
 mood. **Assessment mode** hides them.
+
+**The team store.** Every scorecard is also saved to the team's scorecard store
+(`COLLECTSIM_DB`, else a file in your data folder), with your team if you gave one;
+if that fails you are told, and your own copy stays in History.
 
 **Nothing is lost.** Every line you send is saved at once; if the app stops mid-call
 it offers to resume the call next time.

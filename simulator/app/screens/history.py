@@ -22,7 +22,11 @@ if TYPE_CHECKING:
 class HistoryScreen(Screen[None]):
     """Enter opens a session's scorecard."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("enter", "open", "Open", show=True)]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("enter", "open", "Open", show=True),
+        Binding("f4", "app.team", "Team"),
+    ]
 
     app: CollectSimApp  # type: ignore[assignment]
 
@@ -41,7 +45,10 @@ class HistoryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "History"
         table = self.query_one("#history", DataTable)
-        table.add_columns("When", "Scenario", "Overall", "Result", "Outcome", "Where")
+        # Fixed widths: auto widths grow lazily on idle, so a table could be drawn narrow.
+        for label, width in (("When", 16), ("Scenario", 17), ("Overall", 7), ("Result", 6),
+                             ("Outcome", 15), ("Where", 6)):
+            table.add_column(label, width=width)
         table.focus()
         self.load()
 

@@ -33,6 +33,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "start", "Start scenario", show=True),
         Binding("ctrl+h", "app.history", "History", show=False),
         Binding("f3", "app.history", "History"),
+        Binding("f4", "app.team", "Team"),
         Binding("ctrl+n", "focus_trainee", "Trainee name"),
     ]
 
@@ -43,7 +44,9 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="home-top"):
             yield Label("Trainee", id="trainee-label")
             yield Input(self.app.trainee, placeholder="your name", id="trainee", max_length=60)
-            yield Static("Type your name, then pick a scenario and press Enter.", id="home-hint")
+            yield Label("Team", id="team-label")
+            yield Input(self.app.team, placeholder="optional", id="team", max_length=60)
+            yield Static("Type your name, pick a scenario, press Enter.", id="home-hint")
         with Horizontal(id="home-main"):
             with Vertical(id="scenario-pane"):
                 yield Label("Scenarios", classes="section-title")
@@ -129,6 +132,7 @@ class HomeScreen(Screen[None]):
     @on(DataTable.RowSelected, "#scenarios")
     def _selected(self, event: DataTable.RowSelected) -> None:
         self.app.set_trainee(self.query_one("#trainee", Input).value)
+        self.app.set_team(self.query_one("#team", Input).value)
         if event.row_key.value:
             self.app.start_scenario(str(event.row_key.value))
 
@@ -146,12 +150,22 @@ class HomeScreen(Screen[None]):
         self.app.set_trainee(event.value)
         self.refresh_recent()
 
+    @on(Input.Submitted, "#team")
+    def _team_submitted(self, event: Input.Submitted) -> None:
+        self.app.set_team(event.value)
+        self.query_one("#scenarios", DataTable).focus()
+
+    @on(Input.Blurred, "#team")
+    def _team_blurred(self, event: Input.Blurred) -> None:
+        self.app.set_team(event.value)
+
     def action_focus_trainee(self) -> None:
         self.query_one("#trainee", Input).focus()
 
     def action_start(self) -> None:
         table = self.query_one("#scenarios", DataTable)
         self.app.set_trainee(self.query_one("#trainee", Input).value)
+        self.app.set_team(self.query_one("#team", Input).value)
         if table.row_count == 0:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key

@@ -89,7 +89,9 @@ class WrapUpScreen(Screen[None]):
         self.sub_title = f"Wrap-up · {self.session.scenario.title}"
         result = self.session.result()
         lines = [("Call result: ", "bold"), result.outcome.replace("_", " "), "\n"]
-        if result.agreed is not None:
+        # Only coach mode shows what the engine recorded; in assessment mode documenting
+        # the terms from memory and notes is part of what is graded.
+        if result.agreed is not None and getattr(self.app, "coach", True):
             a = result.agreed
             lines += [("Agreed in the call: ", "bold"), f"{a.kind.replace('_', ' ')}"]
             if a.total:
