@@ -9,13 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-DIMENSION_TITLES: dict[str, str] = {
-    "preparation": "Preparation",
-    "tone": "Tone",
-    "active_listening": "Active listening",
-    "flexibility": "Flexibility",
-    "documentation": "Documentation",
-}
+from scoring.dimensions import DIMENSION_TITLES
 
 
 def as_dict(card: Any) -> dict[str, Any]:

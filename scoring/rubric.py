@@ -9,8 +9,6 @@ problems; :func:`load_rubric_file` is the plain loader the scorer needs.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -18,13 +16,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-DIMENSIONS: tuple[str, ...] = (
-    "preparation",
-    "tone",
-    "active_listening",
-    "flexibility",
-    "documentation",
-)
+from scoring.dimensions import DIMENSIONS
+from simulator.diagnostics import UserError
+from simulator.hashing import model_hash
 
 #: Every check the scorer can evaluate (scoring.checks registers one function per id).
 CHECK_IDS: frozenset[str] = frozenset(
@@ -71,8 +65,10 @@ RULE_IDS: frozenset[str] = frozenset(
 DEFAULT_RUBRIC_PATH = Path(__file__).resolve().parent / "rubric.yaml"
 
 
-class RubricError(ValueError):
-    """A rubric or a rubric override that cannot be used (one line, says what and where)."""
+class RubricError(UserError, ValueError):
+    """A rubric or a rubric override that cannot be used (one line, says what and where).
+
+    A UserError, so the command line prints it as one line with exit code 1."""
 
 
 class _Strict(BaseModel):
@@ -202,13 +198,7 @@ class Rubric(_Strict):
     def content_hash(self) -> str:
         """sha256 of the canonical JSON of the rubric: what a scorecard records."""
         if self._hash is None:
-            text = json.dumps(
-                self.model_dump(mode="json", by_alias=True),
-                sort_keys=True,
-                separators=(",", ":"),
-                ensure_ascii=False,
-            )
-            self._hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            self._hash = model_hash(self)
         return self._hash
 
     # ---------------------------------------------------------------- overrides

@@ -10,7 +10,6 @@ always gives the same card.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from typing import Any
 
@@ -28,6 +27,7 @@ from scoring.scorecard import (
     r2,
 )
 from simulator.engine.records import FinishedSession, Terms, Turn
+from simulator.hashing import model_hash
 
 #: Dimensions a recorded call has no data for (no preparation form, no wrap-up form).
 SESSION_ONLY: frozenset[str] = frozenset({"preparation", "documentation"})
@@ -52,13 +52,9 @@ def effective_rubric(base: Rubric, scenario: Any) -> Rubric:
     return hit
 
 
-def model_hash(model: Any) -> str | None:
-    """sha256 of a content model's canonical JSON (when the engine gave no hash)."""
-    if model is None or not hasattr(model, "model_dump"):
-        return None
-    text = json.dumps(model.model_dump(mode="json", by_alias=True), sort_keys=True,
-                      separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _content_hash(model: Any) -> str | None:
+    """The engine gives the hashes; a hand-built session may not."""
+    return model_hash(model) if model is not None and hasattr(model, "model_dump") else None
 
 
 def view_from_session(session: FinishedSession, rubric: Rubric) -> CallView:
@@ -105,8 +101,8 @@ def session_meta(session: FinishedSession, rubric: Rubric, created_at: Any = Non
         "seed": getattr(record, "seed", None),
         "rubric": rubric.name,
         "hashes": {
-            "scenario": hashes.get("scenario") or model_hash(session.scenario),
-            "persona": hashes.get("persona") or model_hash(session.persona),
+            "scenario": hashes.get("scenario") or _content_hash(session.scenario),
+            "persona": hashes.get("persona") or _content_hash(session.persona),
             "rubric": rubric.content_hash(),
         },
         "call": {

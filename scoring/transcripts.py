@@ -18,7 +18,6 @@ words, and the scorecard says so.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -29,6 +28,8 @@ from scoring.context import CallView, FactInfo
 from scoring.rubric import Rubric, load_default_rubric
 from scoring.scorecard import Scorecard
 from simulator.engine.records import PartyFacts, Turn
+from simulator.hashing import sha256_json
+from simulator.nlu.types import OFFER_MOVES
 
 AGENT_NAMES = frozenset({"agent", "collector", "rep", "representative", "caller", "trainee", "csr", "operator"})
 CUSTOMER_NAMES = frozenset({"customer", "debtor", "client", "consumer", "borrower", "callee", "cardholder", "member"})
@@ -57,8 +58,7 @@ class Transcript:
         return d
 
     def content_hash(self) -> str:
-        text = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return sha256_json(self.to_dict())
 
 
 # ---------------------------------------------------------------------------- parsing
@@ -267,8 +267,7 @@ def _facts_and_turns(tr: Transcript, analyse: Any) -> tuple[list[Turn], dict[str
                     facts[name] = FactInfo(name, reply, kind, tuple(dict.fromkeys(found)))
                     revealed.append(name)
                     events.append(f"revealed:{name}")
-            if offer is not None or any(a.has(m) for m in ("offer_settlement", "offer_payment_plan",
-                                                           "offer_alternative", "request_full_payment")):
+            if offer is not None or any(a.has(m) for m in OFFER_MOVES):
                 if _REFUSE.search(reply):
                     events.append("offer_refused")
                 elif _ACCEPT.search(reply):

@@ -30,7 +30,3 @@ def scenarios_dir() -> Path:
 def default_rubric_path() -> Path:
     """The default rubric ships inside the ``scoring`` package."""
     return PACKAGE_DIR.parent / "scoring" / "rubric.yaml"
-
-
-def default_cues_path() -> Path:
-    return PACKAGE_DIR / "nlu" / "cues.yaml"

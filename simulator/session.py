@@ -14,7 +14,6 @@ replies and scorecard.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -26,14 +25,8 @@ from simulator.content.models import Agreement, Persona, Preparation, Scenario, 
 from simulator.diagnostics import UserError
 from simulator.engine.call import Call
 from simulator.engine.records import CallResult, FinishedSession, Turn
+from simulator.hashing import model_hash
 from simulator.nlu.types import Analysis
-
-
-def content_hash(model: Any) -> str:
-    """sha256 of a model's canonical JSON: the same content gives the same hash."""
-    data = model.model_dump(mode="json", by_alias=True, exclude_none=True)
-    blob = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(blob.encode()).hexdigest()
 
 
 def _analyser_for(persona: Persona, scenario: Scenario) -> Callable[..., Analysis]:
@@ -178,7 +171,7 @@ class Session:
             turns=list(self.call.turns),
             result=self.call.result(),
             unplayed=list(self.unplayed),
-            hashes={"scenario": content_hash(self.scenario), "persona": content_hash(self.persona)},
+            hashes={"scenario": model_hash(self.scenario), "persona": model_hash(self.persona)},
         )
 
 

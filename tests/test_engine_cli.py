@@ -55,3 +55,14 @@ def test_try_at_a_prompt():
     assert "Yes, this is Maria" in proc.stdout or "Speaking" in proc.stdout
     assert "coach: {" in proc.stdout
     assert "Outcome:" in proc.stdout
+
+
+def test_check_max_turns_fails_when_the_call_goes_on(tmp_path, capsys):
+    src = tmp_path / "s.yaml"
+    src.write_text(
+        "id: never-ends\ntitle: t\ndescription: d\npersona: hardship\n"
+        "checks:\n  - name: expects an early end\n    lines: ['Is this Maria Delgado?', 'How are you?']\n"
+        "    expect: {max_turns: 1}\n"
+    )
+    assert main(["check", str(src)]) == 1
+    assert "expected the call to end within 1 turn(s); it did not end" in capsys.readouterr().out

@@ -8,7 +8,8 @@ HELP = "rank trainees by their mean overall score or one dimension"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from simulator.store.cliargs import DIMENSIONS, add_db, add_filters, positive_int
+    from scoring.dimensions import DIMENSIONS
+    from simulator.store.cliargs import add_db, add_filters, positive_int
 
     parser.add_argument(
         "--by",

@@ -70,16 +70,10 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from scoring.batch import csv_text, expand, score_file
+    from scoring.rubric import load_rubric_file
     from simulator.diagnostics import UserError
 
-    rubric = None
-    if args.rubric:
-        from scoring.rubric import RubricError, load_rubric_file
-
-        try:
-            rubric = load_rubric_file(args.rubric)
-        except RubricError as exc:
-            raise UserError(str(exc)) from None
+    rubric = load_rubric_file(args.rubric) if args.rubric else None
     paths = expand(args.paths)
     if not paths:
         raise UserError("no files to score (a folder holds no .yaml, .yml, .json or .txt files)")

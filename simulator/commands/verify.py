@@ -22,17 +22,11 @@ def run(args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
 
+    from scoring.rubric import load_rubric_file
     from scoring.verify import show, verify_card
     from simulator.diagnostics import ContentError, UserError
 
-    rubric = None
-    if args.rubric:
-        from scoring.rubric import RubricError, load_rubric_file
-
-        try:
-            rubric = load_rubric_file(args.rubric)
-        except RubricError as exc:
-            raise UserError(str(exc)) from None
+    rubric = load_rubric_file(args.rubric) if args.rubric else None
     failed = 0
     for name in args.cards:
         path = Path(name)

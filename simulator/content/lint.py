@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from scoring.dimensions import DIMENSIONS
 from simulator.content.loader import did_you_mean, path_str
 from simulator.diagnostics import Problem
 from simulator.engine.expressions import ExpressionError, compile_expression
@@ -31,9 +32,6 @@ from simulator.nlu.types import MOVES
 from simulator.yamlio import Loaded, read_yaml
 
 #: Rubric dimensions a scenario's rubric override may weigh (DESIGN.md section 7).
-DIMENSIONS: tuple[str, ...] = (
-    "preparation", "tone", "active_listening", "flexibility", "documentation"
-)
 #: Built-in numbers of a persona (``numbers.custom`` adds more).
 NUMBERS: tuple[str, ...] = (
     "trust", "irritation", "patience", "lump_sum", "monthly_capacity", "min_monthly"

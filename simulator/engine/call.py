@@ -25,7 +25,7 @@ from simulator.engine.expressions import compile_expression
 from simulator.engine.lines import fill
 from simulator.engine.offers import counter_terms, read_terms
 from simulator.engine.records import CallResult, PartyFacts, Terms, Turn
-from simulator.nlu.types import COLLECTION_MOVES, OFFER_MOVES, Analysis
+from simulator.nlu.types import OFFER_MOVES, Analysis
 
 RAPPORT_MOVES = frozenset({"empathy", "reflection", "open_question"})
 MONEY_ASKS = OFFER_MOVES | {"ask_capacity"}
@@ -87,6 +87,7 @@ class Call:
         self._turn_events: list[str] = []
         self._fired: Transition | None = None
         self._analysis: Analysis | None = None
+        self._env_cache: dict[str, float] | None = None
         self.ended_by: str | None = None
         self.last_reply = ""
         self.turns: list[Turn] = []
@@ -118,7 +119,7 @@ class Call:
                 fn, _ = compile_expression(src, known)
             except ValueError as exc:
                 raise PersonaError(f"condition '{name}': {exc}") from None
-            out[name] = (lambda f: lambda: bool(f(self._env())))(fn)
+            out[name] = (lambda f: lambda: bool(f(self._variables())))(fn)
         return out
 
     def _callback(self, name: str) -> Callable[[], None]:
@@ -187,6 +188,12 @@ class Call:
             return "wary"
         return "guarded"
 
+    def _variables(self) -> dict[str, float]:
+        """The map conditions read, built once per trigger (callbacks run after them)."""
+        if self._env_cache is None:
+            self._env_cache = self._env()
+        return self._env_cache
+
     def _env(self) -> dict[str, float]:
         o = self.offer
         env: dict[str, float] = {**self.numbers, **self.flags}
@@ -195,8 +202,7 @@ class Call:
         env["hardship_revealed"] = float(
             any(self.persona.facts[f].kind == "hardship" for f in self.revealed)
         )
-        env["has_offer"] = float(o is not None and o.kind != "alternative" or
-                                 (o is not None and o.total > 0))
+        env["has_offer"] = float(o is not None and (o.kind != "alternative" or o.total > 0))
         env["offer_total"] = o.total if o else 0.0
         env["offer_upfront"] = o.upfront if o else 0.0
         env["offer_monthly"] = o.per_month if o else 0.0
@@ -357,6 +363,7 @@ class Call:
     def _fire(self, trigger: str) -> bool:
         if trigger not in self._triggers_by_state.get(self.state, ()):
             return False
+        self._env_cache = None  # the last trigger's callbacks may have changed the state
         return bool(self.model.trigger(trigger))
 
     def _apply_effects(self, moves: list[str]) -> None:
@@ -388,7 +395,7 @@ class Call:
         before = self.before_facts()
         moves = list(analysis.move_names)
         self.said = frozenset(moves)
-        self._analysis: Analysis | None = analysis
+        self._analysis = analysis
         self.offer = read_terms(analysis, self.balance, self.today)
         self._turn_events = []
         self._fired = None
@@ -453,8 +460,6 @@ class Call:
         self.events.extend(self._turn_events)
         self.turns.append(turn)
         self.last_reply = reply
-        if COLLECTION_MOVES & self.said:
-            pass  # compliance is judged by scoring, from turn.before
         return turn
 
     def _refine_agreed_from_recap(self) -> None:

@@ -54,7 +54,8 @@ def run_check(scenario: Scenario, check: ScriptedCheck, library: Library,
         if got != exp.agreed:
             res.failures.append(f"expected agreement '{exp.agreed}', got {got}")
     if exp.max_turns is not None:
-        ended_at = len(session.turns) if session.call.ended_by == "debtor" or session.call.ended else None
+        # end_by_script() above marks every call ended; only a call the lines ended counts.
+        ended_at = len(session.turns) if session.call.ended_by == "debtor" else None
         if ended_at is None or ended_at > exp.max_turns:
             res.failures.append(
                 f"expected the call to end within {exp.max_turns} turn(s); "

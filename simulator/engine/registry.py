@@ -155,9 +155,6 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "fact": (),  # {fact.NAME}: any fact of the persona
 }
 
-MOVE_NAMES: frozenset[str] = frozenset(MOVES)
-
-
 def known_variables(number_names: list[str], fact_names: list[str]) -> set[str]:
     """Every name a persona's condition expressions may read."""
     names = set(SESSION_VARIABLES) | set(number_names)

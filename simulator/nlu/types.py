@@ -28,20 +28,7 @@ MOVES: tuple[str, ...] = (
     "abuse",
 )
 
-#: Moves that push for money; after a dispute or a cease request they are violations.
-COLLECTION_MOVES: frozenset[str] = frozenset(
-    {
-        "state_debt",
-        "ask_capacity",
-        "request_full_payment",
-        "offer_settlement",
-        "offer_payment_plan",
-        "offer_alternative",
-        "pressure",
-        "threat",
-    }
-)
-
+#: Moves that put payment terms on the table (read by the engine as offers).
 OFFER_MOVES: frozenset[str] = frozenset(
     {"request_full_payment", "offer_settlement", "offer_payment_plan", "offer_alternative"}
 )

@@ -6,8 +6,6 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime
 
-DIMENSIONS = ("preparation", "tone", "active_listening", "flexibility", "documentation")
-
 
 def since_type(text: str) -> datetime:
     """``YYYY-MM-DD`` (start of that day, local time) or an ISO date-time.

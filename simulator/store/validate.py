@@ -6,22 +6,15 @@ tool, so validation checks only what the store needs and allows extra fields.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
+from scoring.dimensions import DIMENSIONS
+from simulator.hashing import sha256_json
 from simulator.store.errors import StoreError
 
-DIMENSIONS: tuple[str, ...] = (
-    "preparation",
-    "tone",
-    "active_listening",
-    "flexibility",
-    "documentation",
-)
 #: What compare and leaderboard can rank by.
 METRICS: tuple[str, ...] = ("overall", *DIMENSIONS)
 
@@ -79,10 +72,9 @@ class ScorecardIn(BaseModel):
 def content_hash(card: dict[str, Any]) -> str:
     """sha256 of the canonical JSON: the same card from anywhere is stored once."""
     try:
-        text = json.dumps(card, sort_keys=True, separators=(",", ":"), allow_nan=False)
+        return sha256_json(card)
     except (TypeError, ValueError) as exc:
         raise StoreError(f"not a scorecard: not JSON-able ({exc})") from None
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _describe(exc: ValidationError) -> str:

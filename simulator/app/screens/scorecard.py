@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
-from simulator.app.grading import DIMENSION_TITLES, DIMENSIONS
+from scoring.dimensions import DIMENSION_TITLES, DIMENSIONS
 from simulator.app.text import join
 
 if TYPE_CHECKING:

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
+from scoring.dimensions import DIMENSIONS
 from simulator.app import team
 from simulator.app.text import join, literal, visible
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from simulator.app.app import CollectSimApp
 
 DIM_HEADS = ("Prep", "Tone", "Listen", "Flex", "Docs")
-DIMS = ("preparation", "tone", "active_listening", "flexibility", "documentation")
 
 
 def _num(x: float | None) -> str:
@@ -162,7 +162,7 @@ class TeamScreen(Screen[None]):
                 self.app.local_time(row.created_at).strftime("%Y-%m-%d"),
                 literal(row.trainee), literal(row.team or "—"), literal(row.scenario),
                 _num(row.overall), _result(row.passed),
-                *(_num(getattr(row, d)) for d in DIMS),
+                *(_num(getattr(row, d)) for d in DIMENSIONS),
                 key=str(i),
             )
 
@@ -172,7 +172,7 @@ class TeamScreen(Screen[None]):
         for entry in view.stats:
             table.add_row(
                 literal(entry.trainee), str(entry.count), _pct(entry.pass_rate),
-                _num(entry.means.get("overall")), *(_num(entry.means.get(d)) for d in DIMS),
+                _num(entry.means.get("overall")), *(_num(entry.means.get(d)) for d in DIMENSIONS),
                 key=entry.trainee,
             )
 
