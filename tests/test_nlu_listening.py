@@ -19,6 +19,14 @@ OPEN = [
     ("Well, you know, um, Dana, well, tell me a bit about the new job.", None),  # fillers, a name
     ("What I'm really curious about is how the move went.", None),  # a pseudo-cleft invitation
     ("So, wondering what made the last plan hard to keep.", None),  # the speaker wonders
+    ("How much does the overtime eat into your weekends?", None),  # "how much", not money
+    ("Which bills worry you the most right now?", None),
+    ("So, who else could help you keep on top of the bills?", None),
+    ("Okay, and how often do you think you'll be working nights?", None),  # their estimate
+    ("Is the new shift causing any trouble at home or anything like that?", None),  # trailing "or"
+    ("Have you had a chance to look at the budget sheet, or?", None),
+    ("And so how much time have you been spending on the paperwork-", None),  # inverted, no "?"
+    ("[sighs] What's been the hardest part of the month?", None),  # a transcript annotation
 ]
 
 NOT_OPEN = [
@@ -32,6 +40,12 @@ NOT_OPEN = [
     ("What could you manage each month?", None),  # an amount: ask_capacity
     ("So you're kind of wondering what the point of these calls is.", None),  # the debtor wonders
     ("We can look at options if you're interested in how that might work-", None),
+    ("How much does the storage unit cost you a month?", None),  # a figure: money
+    ("What was your landlord's name?", None),  # one fact
+    ("What's your current phone number?", None),
+    ("Which one works better for you, Friday or Monday?", None),  # a choice
+    ("Was that a one-off or something?", None),  # too short to invite a story
+    ("How are you doing today?", None),  # a greeting
 ]
 
 REFLECTION = [
@@ -42,6 +56,12 @@ REFLECTION = [
     ("It seems the mail never reached you after the move.", "I never got any letters."),
     ("You lost the job in May. What could you manage each month now?",
      "I lost my job in May."),  # restates the debtor's words, then asks
+    ("Not yet.", "I haven't told my wife. Not yet."),  # an echo
+    ("Yeah, three jobs.", "I'm working three jobs just to keep up."),
+    ("So it was all quite sudden.", "They closed the plant two weeks before Christmas."),  # sums up
+    ("So what I'm picking up is that the car comes first.", "Without the car I can't work."),
+    ("[laughs] You're glad the worst of it is behind you?", "The surgery went fine, thank God."),
+    ("When you lost the contract, the savings went on rent.", "I had some savings but then."),
 ]
 
 NOT_REFLECTION = [
@@ -50,6 +70,12 @@ NOT_REFLECTION = [
     ("People in your spot usually set up a plan.", "I don't know what to do."),  # generic
     ("So that's $60 a month starting the 3rd, twelve payments.", "Okay, I can do 60 a month."),
     ("No wonder you're upset, that's a lot of calls.", "You keep calling me!"),  # empathy only
+    ("Right.", "I can't do it right now."),  # back-channel, not an echo
+    ("Mm-hmm.", "So that's where things are."),
+    ("Thanks.", "Okay, thanks."),  # courtesy returned, nothing restated
+    ("Three jobs? Which one pays best?", "I'm working three jobs."),  # asks, not restates
+    ("So you've been working three jobs. What's that been like?",
+     "I'm working three jobs."),  # the open question carries the utterance
 ]
 
 

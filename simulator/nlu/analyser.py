@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from simulator.nlu.prefilter import Pattern, fold
 from simulator.nlu.types import MOVES, Analysis, Move
 
 #: Regexes see at most this many characters of one sentence (longer ones are cut in
@@ -49,6 +50,8 @@ _TRANS.update({c: " " for c in range(32) if c not in (10,)})
 _TRANS[0x7F] = " "
 
 _SPLIT = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n+|;\s")
+#: Transcript annotations that are not speech: "[laughs]", "[crosstalk]", "[inaudible 00:01:51]".
+_STAGE = re.compile(r"\[[^\[\]\n]{1,60}\]")
 _ABBREV = re.compile(r"(?:\b(?:mr|ms|mrs|dr|st|jr|sr|ext|vs|etc|no|approx|dept|p\.m|a\.m|e\.g|i\.e|"
                      r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[a-z])$", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -62,12 +65,17 @@ _FILLERS = frozenset(
     "and so okay ok well now alright right yeah um uh hmm mm then but also oh gotcha hey wh w "
     "great perfect sure".split()
 )
+#: Back-channel words: they show attention and agree, they restate nothing.
+_BACKCHANNEL = frozenset("all right yes yep yup no nope sure true exactly absolutely definitely "
+                         "indeed okay ok huh uh mhm mm hmm good great fine cool wow oh ah "
+                         "sense make makes know does is it that thanks thank you bye goodbye "
+                         "hello hi hey please sorry welcome problem worries".split())
 _FILLER_PAIRS = frozenset({("got", "it"), ("i", "see"), ("all", "right"), ("mm", "hmm"),
                            ("uh", "huh")})
-_WH_OPEN = frozenset({"what", "how", "why", "where", "what's", "how's", "how'd", "why'd",
+_WH_OPEN = frozenset({"what", "how", "why", "where", "which", "what's", "how's", "how'd", "why'd",
                       "where's", "whats", "hows", "whys"})
 _WH_CLOSED_NEXT = frozenset(
-    {"much", "many", "long", "old", "often", "time", "day", "date", "amount", "number", "if", "soon",
+    {"many", "long", "old", "often", "time", "day", "date", "amount", "number", "if", "soon",
      "i", "a", "an", "i'm", "i've", "we", "we're"}
 )
 #: After an opening wh-word, words that show an inverted (asking) clause even with no "?".
@@ -88,10 +96,39 @@ _INVITE_TELL = re.compile(
     r"(?:(?:a\s+(?:little|bit)\s+)?(?:more\s+)?(?:about|what|how|why|from\s+you)|"
     r"you\s+(?:what|how|why|about))\b|"
     r"\b(?:do|did|does|can|could|would|have|has)\s+you\s+(?:have\s+)?(?:any\s+|an\s+|some\s+)?"
-    r"(?:idea|ideas|thoughts|sense|know|remember)\s+(?:as\s+to\s+|about\s+)?(?:what|how|why)\b|"
+    r"(?:idea|ideas|thoughts|sense|know|remember)\s+(?:as\s+to\s+|about\s+)?(?:what|how|why|where)\b|"
     r"\bhelp\s+me\s+understand\b|\bin\s+your\s+own\s+words\b|\bin\s+what\s+ways?\b",
     re.IGNORECASE,
 )
+#: A yes/no question left open at the end ("... or?", "or anything like that?"): the
+#: speaker stops short of the choices and invites the other person to fill them in.
+#: "Was that a one-off or something?" only hedges a guess, so it stays closed.
+_TRAILING_OR = re.compile(
+    r"\bor(?:\s+(?:anything|whatever|what|not)(?:\s+(?:else|like(?:\s+(?:that|this))?))?)?"
+    r"\W*$", re.IGNORECASE)
+#: "How often do you think you drink?", "When do you think you'll do that?": a number or a
+#: time, but asked as the other person's own estimate, which invites them to think aloud.
+_ASKS_ESTIMATE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:so|and|but)\s+)((?:how\s+(?:often|many|long|soon)|when|who))\b[^.?!,]{0,30}\b"
+    r"((?:do|would)\s+you\s+"
+    r"(?:think|say|guess|imagine|reckon))\b")
+#: "how much time have you ...", "what ideas have you been ...": the verb comes before its
+#: subject a word or two after the wh-word, so the clause asks even with no "?".
+_INVERTED_LATE = re.compile(
+    r"^(?:what|how|which|where|why)\s+(?:\w+\s+){1,2}(?:do|does|did|have|has|would|could|can|will|"
+    r"are|were|should|might)\s+(?:you|your|they|we)\b")
+#: "Who else could you ask?", "who could help you with that?": asks them to think of people.
+_WHO_OPEN = re.compile(r"^who(?:\s+else|\s+(?:could|would|might|can)\s+(?!i\b|we\b))")
+#: "How much does it cost you a week?": an amount of money, asked as a figure.
+_HOW_MUCH_MONEY = re.compile(
+    r"^how\s+much\b.*\b(?:cost|costs|spend|spent|pay|paid|price|money|earn|earned|owe|charge|"
+    r"bring\s+in|take\s+home|dollars?|bucks)\b")
+#: "What's your partner's name?": a what-question asking for one fact is closed.
+_ASKS_FACT = re.compile(
+    r"^\W*what(?:'s|\s+(?:is|was|'s))\W+(?:\w+\W+){0,3}?(?:your|the|his|her|their)\s+(?:\w+'s\s+)?"
+    r"(?:full\s+|last\s+|first\s+|middle\s+|maiden\s+|new\s+|current\s+|home\s+|work\s+|cell\s+|"
+    r"phone\s+|email\s+)*(?:name|address|number|email|date\s+of\s+birth|birthday|zip|postcode|age)\b",
+    re.IGNORECASE)
 #: "wondering", "curious", "interested": they ask only when the speaker is the one who
 #: wonders ("I'm wondering what ..."), not when they describe the other person ("so
 #: you're kind of wondering what the point is", "if you're interested in how ...").
@@ -105,7 +142,7 @@ _SPEAKER_WONDERS = re.compile(
 #: "I wonder if you'd be open to ...": a yes/no question, however politely put.
 _WONDER_IF = re.compile(r"\bwonder(?:ing)?\s+(?:if|whether)\b", re.IGNORECASE)
 _WH_INSIDE = re.compile(
-    r"(?:[,;:]\s*|\b(?:and|so|but|then|or)\s+)(what|how|why|where)(?:'s|'d)?\b(?!\s+(?:much|many|long|old|"
+    r"(?:[,;:][\"'”’]?\s*|\b(?:and|so|but|then|or)\s+)(what|how|why|where)(?:'s|'d)?\b(?!\s+(?:much|many|long|old|"
     r"often|time|day|date|amount|number|i\b|i'm|we\b|you\b|you're\b|they\b|he\b|she\b)|"
     r"(?<=why)\s+(?:not|don't)\b|(?<=where)\s+(?:are|is|was|were|did|in)\b|(?<=what)\s+part\b)",
     re.IGNORECASE,
@@ -192,12 +229,16 @@ _FIRST_PERSON_ACTION = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Rx:
-    """One compiled cue with what to say when it fires."""
+class _Rx(Pattern):
+    """One cue pattern with what to say when it fires. Compiled on first need: the
+    words it requires (see ``prefilter``) rule it out for most sentences, and a
+    pattern that is never searched is never compiled."""
 
-    why: str
-    rx: re.Pattern[str]
+    __slots__ = ("why",)
+
+    def __init__(self, why: str, source: str) -> None:
+        super().__init__(source)
+        self.why = why
 
 
 @dataclass(frozen=True)
@@ -361,10 +402,7 @@ class Analyser:
                 self._phrases.add(p, name, negative=False)
             for p in c.get("negative", []):
                 self._phrases.add(p, name, negative=True)
-            pats = tuple(
-                _Rx(f"pattern {p}", re.compile(normalise_pattern(p), re.IGNORECASE))
-                for p in c.get("patterns", [])
-            )
+            pats = tuple(_Rx(f"pattern {p}", normalise_pattern(p)) for p in c.get("patterns", []))
             examples = tuple((e, _features(e)) for e in c.get("examples", []) if e.strip())
             compiled.append(_MoveCues(name, pats, examples))
         self._phrases.finish()
@@ -436,7 +474,7 @@ class Analyser:
             text = "" if text is None else str(text)
         if context is not None and not isinstance(context, str):
             context = str(context)
-        norm = text.translate(_TRANS)
+        norm = _STAGE.sub(lambda m: " " * len(m.group(0)), text.translate(_TRANS))
         spans = split_sentences(norm)
         ctx_words = _content(context[:4000].translate(_TRANS)) if context else set()
         distress = bool(context) and bool(_DISTRESS.search(context[:4000].translate(_TRANS)))
@@ -449,6 +487,11 @@ class Analyser:
                 found.setdefault(name, mv)
         asks = any(_asks(norm[a:b]) for a, b in spans[:MAX_SENTENCES])
         found = _utterance_rules(found, per_sentence, asks, norm, ctx_words)
+        if not found and context:
+            echo = _echo(norm, ctx_words)
+            if echo:
+                b = len(text.rstrip())
+                found["reflection"] = Move("reflection", text[:b], 0, b, echo, 0.6)
         moves = tuple(sorted(found.values(), key=lambda m: (m.start, MOVES.index(m.move))))
         entities = tuple(extract_entities(text, today)) if len(text) <= 200_000 else ()
         tone = tone_of((norm[a:b] for a, b in spans[:MAX_SENTENCES]), found)
@@ -468,6 +511,7 @@ class Analyser:
             hits[name] = Move(name, text[start + a:end + a], start + a, end + a, why, conf)
 
         phrase_hits, negs = self._phrases.scan(s)
+        folded = fold(s)
         for mc in self._moves:
             if mc.name in negs and not (mc.name == "threat" and _negation_undone(s, norm, b)):
                 continue
@@ -476,6 +520,12 @@ class Analyser:
                 add(mc.name, start, end, f'cue "{phrase}"')
                 continue
             for p in mc.patterns:
+                if p.needs is not None:  # inlined Pattern.search: this loop is the hot one
+                    for w in p.needs:
+                        if w in folded:
+                            break
+                    else:
+                        continue
                 m = p.rx.search(s)
                 if m:
                     add(mc.name, m.start(), m.end(), p.why)
@@ -541,8 +591,18 @@ def _asks(s: str) -> bool:
     """A sentence in question form: it ends with "?" and starts with a wh-word or an auxiliary."""
     if "?" not in s:
         return False
-    words = _strip_fillers(_TOKEN.findall(s.lower()))
+    words = _strip_fillers(_words(s.lower()))
     return bool(words) and (words[0] in _AUX or words[0] in _WH_ANY)
+
+
+def _words(low: str) -> list[str]:
+    """The words of a lower-cased sentence with stutters undone ("what-what would" is
+    "what would", "I-I think" is "I think"), as speech transcripts often have them."""
+    out: list[str] = []
+    for w in _TOKEN.findall(low):
+        if not out or w != out[-1]:
+            out.append(w)
+    return out
 
 
 def _strip_fillers(words: list[str]) -> list[str]:
@@ -563,7 +623,7 @@ def _rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
            has_context: bool) -> None:
     """Linguistic rules over one sentence, then conflicts settled by the labelling rules."""
     low = s.lower()
-    all_words = _TOKEN.findall(low)
+    all_words = _words(low)
     words = _strip_fillers(all_words)
     so_lead = "so" in all_words[: len(all_words) - len(words)]
     is_question = "?" in s
@@ -576,12 +636,17 @@ def _rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
     # Reflection: a statement about the debtor, answering their previous line.
     if has_context and "reflection" not in hits and words and not (set(hits) & _NOT_REFLECTION):
         first = words[0]
-        question_form = first in _AUX or first in _WH_ANY
+        # "When you related that to your smoking, ...": a clause that sets the scene, not a question.
+        question_form = (first in _AUX or first in _WH_ANY) and not (
+            not is_question and first in ("when", "where", "what") and len(words) > 1
+            and words[1] in _YOU)
         why = ""
         if not question_form and first not in _SELF and not _ADVICE.search(s) and not _ROOM.search(s):
             shared = _content(s) & ctx_words
             if so_lead and (shared or _YOU & set(words)):
                 why = 'restates with "so ..."'
+            elif so_lead and not is_question and not hits and not _SPEAKER & set(all_words):
+                why = 'sums up with "so ..."'
             elif first in _YOU or (len(words) > 1 and words[1] in _YOU and first in ("and", "but")):
                 why = "restates what the debtor does or feels (\"you ...\")"
             elif len(shared) >= 3 and "empathy" not in hits:
@@ -645,7 +710,7 @@ def _open_question(s: str, low: str, words: list[str], is_question: bool,
     # Without a "?" the clause must be inverted ("what do you ...", "how's work been")
     # to ask: "what activities you might choose" is only a clause.
     asks_by_form = bool(first) and (len(words) == 1 or words[1] in _INVERTED or (
-        first.endswith(("'s", "'d")) and len(words) <= 12))
+        first.endswith(("'s", "'d")) and len(words) <= 12) or bool(_INVERTED_LATE.match(" ".join(words))))
     if mv is not None and not is_question and not asks_by_form and not _INVITE_TELL.search(s) \
             and not mv.why.startswith("similar to example"):
         hits.pop("open_question")
@@ -655,9 +720,16 @@ def _open_question(s: str, low: str, words: list[str], is_question: bool,
         hits.pop("open_question")
     if "open_question" in hits or not words:
         return
+    if not first and words and _WHO_OPEN.match(" ".join(words)) and is_question:
+        first = "who"
     if first and (is_question or asks_by_form):
         i = low.find(first)
         add("open_question", max(i, 0), len(s), f'open "{first}" question')
+        return
+    m = _ASKS_ESTIMATE.search(low) if is_question else None
+    if m:
+        i = m.start(1)
+        add("open_question", max(i, 0), len(s), f'asks for their own view ("{m.group(2)}")')
         return
     m = _INVITE_TELL.search(s)
     if m and not _WONDER_IF.search(s[:m.start()]) and not _others_wonder(s, m.group(0)):
@@ -666,6 +738,23 @@ def _open_question(s: str, low: str, words: list[str], is_question: bool,
     m = _WH_INSIDE.search(s) if is_question else None
     if m:
         add("open_question", m.start(1), len(s), f'open "{m.group(1).lower()}" question')
+        return
+    m = _TRAILING_OR.search(s)
+    if m and words[0] in _AUX and len(words) > 3:
+        add("open_question", 0, len(s), f'leaves the answer open ("{m.group(0).strip()}")')
+
+
+def _echo(norm: str, ctx_words: set[str] | frozenset[str]) -> str:
+    """A short line that repeats the debtor's own words back ("Not yet." after "Not
+    yet.", "Very dull."): the simplest reflection. Back-channel words alone ("Right.",
+    "Mm-hmm.") only show attention, and a question asks rather than restates."""
+    words = _TOKEN.findall(norm.lower())
+    if not words or len(words) > 8 or "?" in norm:
+        return ""
+    mine = _content(" ".join(w for w in words if w not in _FILLERS and w not in _BACKCHANNEL))
+    if not mine or not mine <= ctx_words:
+        return ""
+    return "echoes the debtor's words: " + ", ".join(f'"{w}"' for w in sorted(mine)[:4])
 
 
 def _others_wonder(s: str, evidence: str) -> bool:
@@ -687,6 +776,8 @@ def _wh_first(words: list[str]) -> str:
     """
     if not words or words[0] not in _WH_OPEN:
         return ""
+    if _ASKS_FACT.match(" ".join(words)) or _HOW_MUCH_MONEY.match(" ".join(words)):
+        return ""
     nxt = words[1] if len(words) > 1 else ""
     if nxt in _WH_CLOSED_NEXT:
         return ""
@@ -696,6 +787,9 @@ def _wh_first(words: list[str]) -> str:
         return ""
     if words[0] == "where" and nxt in ("are", "is", "was", "were", "did", "in"):
         return ""  # "where are the forms?", "where did you cut yourself?": a place, not a story
+    if words[0] == "which" and nxt in ("one", "ones", "of", "day", "days", "date", "time", "week",
+                                        "month", "way", "is", "was", "are", "were"):
+        return ""  # "which one ...?", "which day works?": a choice between given options
     if words[0] in ("what", "which") and nxt == "part":
         return ""  # "what part of town?": a place or a thing, not a story
     return words[0]
@@ -713,9 +807,13 @@ def _utterance_rules(found: dict[str, Move], per_sentence: list[dict[str, Move]]
             found.pop(name, None)
     # "It sounds like ... What else ...?": a reflection that leads, with a question tagged
     # on, is heard as a reflection, not as a new invitation.
+    # Otherwise an utterance that asks an open question is heard as that question, and
+    # what restates before or after it is its lead-in.
     rf, oq = found.get("reflection"), found.get("open_question")
     if rf is not None and oq is not None and rf.end <= oq.start and _LEAD_REFLECTION.search(rf.why):
         found.pop("open_question")
+    elif rf is not None and oq is not None:
+        found.pop("reflection")
     mv = found.get("reflection")
     if mv is not None and mv.why.startswith(_RULE_REFLECTION) and \
             len(_content(mv.evidence) & ctx_words) < 2:

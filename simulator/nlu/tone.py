@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterable
 
+from simulator.nlu.prefilter import Pattern, fold
 from simulator.nlu.types import Tone
 
 #: (label, weight, pattern). Weights add up; the sum is squashed with tanh.
@@ -113,7 +114,7 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
 )
 
 _COMPILED = tuple(
-    (label, w, re.compile(p, re.IGNORECASE if label != "shouting" else 0))
+    (label, w, Pattern(p, re.IGNORECASE if label != "shouting" else 0))
     for label, w, p in _MARKERS
 )
 _MOVE_WEIGHTS = {"threat": -1.4, "pressure": -1.1, "abuse": -1.6}
@@ -147,8 +148,11 @@ def tone_of(sentences: Iterable[str], moves: Iterable[str] = ()) -> Tone:
     """
     found: dict[str, float] = {}
     for sentence in sentences:
+        folded = fold(sentence)
         for label, weight, rx in _COMPILED:
-            if rx.search(sentence):
+            if rx.needs is not None and not any(w in folded for w in rx.needs):
+                continue
+            if rx.rx.search(sentence):
                 if label not in found or abs(weight) > abs(found[label]):
                     found[label] = weight
     move_set = set(moves)
