@@ -35,7 +35,11 @@ def title_of(card: dict[str, Any]) -> str:
 
 
 def verdict(card: dict[str, Any]) -> str:
-    return "PASSED" if card.get("passed") else "FAILED"
+    if card.get("passed"):
+        return "PASSED"
+    if card.get("incomplete") and not card.get("compliance", {}).get("critical"):
+        return "NOT ENOUGH TO JUDGE"
+    return "FAILED"
 
 
 def cap_note(card: dict[str, Any]) -> str:
@@ -44,7 +48,7 @@ def cap_note(card: dict[str, Any]) -> str:
         return f"capped from {unc:.1f} by a critical compliance violation"
     if card.get("compliance", {}).get("critical"):
         return "failed: a critical compliance violation"
-    return ""
+    return str(card.get("incomplete") or "")
 
 
 def check_mark(check: dict[str, Any]) -> str:

@@ -25,7 +25,7 @@ body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:60
 h1{font-size:1.5rem;margin-bottom:.25rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #dde2ea;padding-bottom:.25rem}
 .head{display:flex;gap:2rem;align-items:center;flex-wrap:wrap}
 .overall{font-size:2.6rem;font-weight:700}.pass{color:#16794c}.fail{color:#b42318}
-.verdict{font-weight:700;padding:.2rem .6rem;border-radius:.3rem;color:#fff}.verdict.pass{background:#16794c}.verdict.fail{background:#b42318}
+.verdict{font-weight:700;padding:.2rem .6rem;border-radius:.3rem;color:#fff}.verdict.pass{background:#16794c}.verdict.fail{background:#b42318}.verdict.open{background:#b54708}
 .muted{color:#5b6576}.cap{color:#b42318}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e6e9ef;vertical-align:top}
 td.num,th.num{text-align:right}
@@ -69,7 +69,7 @@ def chart_svg(card: dict[str, Any], width: int = 520) -> str:
 def render_html(card: Any) -> str:
     d = as_dict(card)
     passed = bool(d.get("passed"))
-    cls = "pass" if passed else "fail"
+    cls = "pass" if passed else "fail" if verdict(d) == "FAILED" else "open"
     out: list[str] = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',

@@ -37,17 +37,18 @@ def _bar(score: float | None, width: int = 20) -> Text:
 
 
 def _header(card: dict[str, Any]) -> Panel:
-    passed = card.get("passed")
+    word = verdict(card)
+    colour = "green" if card.get("passed") else "red" if word == "FAILED" else "yellow"
     body = Text("Overall ")
     body.append(f"{card['overall']:.1f}", style="bold")
     body.append(" / 100   ")
-    body.append(verdict(card), style="bold green" if passed else "bold red")
+    body.append(word, style=f"bold {colour}")
     note = cap_note(card)
     if note:
-        body.append(f"\n{note}", style="red")
+        body.append(f"\n{note}", style=colour)
     body.append("\n")
     body.append(outcome_line(card), style="cyan")
-    return Panel(body, title=Text(f"Scorecard: {title_of(card)}"), border_style="green" if passed else "red")
+    return Panel(body, title=Text(f"Scorecard: {title_of(card)}"), border_style=colour)
 
 
 def _dimensions_table(card: dict[str, Any]) -> Table:

@@ -83,6 +83,9 @@ class CheckSpec(_Strict):
     description: str = Field(description="What a good call does, as shown on the scorecard.")
     evidence: str = Field("", description="What the check reads, for trainers.")
     tip: str = Field(description="One line shown to the trainee when the check is missed.")
+    partial_tip: str | None = Field(
+        None, description="Shown instead of `tip` when the check earned some of its points: "
+                          "the trainee did it, just not enough.")
 
     @model_validator(mode="after")
     def _known(self) -> CheckSpec:
@@ -158,6 +161,9 @@ class Rubric(_Strict):
     name: str = "default"
     pass_mark: float = Field(70, ge=0, le=100)
     critical_cap: float = Field(50, ge=0, le=100)
+    #: Percent of the rubric's weight that must be assessed before a card can pass: a
+    #: call too short to show the skills must not pass on the one thing it did show.
+    min_assessed_weight: float = Field(40, ge=0, le=100)
     max_tips: int = Field(3, ge=0)
     thresholds: Thresholds = Field(default_factory=Thresholds)
     next_step_cues: list[str] = Field(default_factory=list)

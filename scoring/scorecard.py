@@ -229,6 +229,8 @@ class Scorecard:
     transcript: list[dict[str, Any]]
     meta: dict[str, Any]
     uncapped: float | None = None  # the overall before a critical violation capped it
+    assessed_weight: float | None = None  # percent of the rubric's weight that could be assessed
+    incomplete: str = ""  # why the card cannot pass for want of evidence, or ""
 
     def dimension(self, name: str) -> DimensionResult:
         return self.dimensions[name]
@@ -251,6 +253,8 @@ class Scorecard:
             "outcome": self.outcome.to_dict(),
             "tips": [t.to_dict() for t in self.tips],
             "transcript": self.transcript,
+            "assessed_weight": r1(self.assessed_weight),
+            "incomplete": self.incomplete or None,
             "meta": self.meta,
         }
 

@@ -140,7 +140,7 @@ def _run_check(view: CallView, spec: Any) -> CheckResult:
         passed=finding.passed if finding.applies else None,
         applies=finding.applies,
         evidence=finding.evidence,
-        tip=spec.tip if missed else None,
+        tip=(spec.partial_tip if spec.partial_tip and earned > 0 else spec.tip) if missed else None,
     )
 
 
@@ -236,7 +236,11 @@ def score_view(view: CallView, meta: dict[str, Any]) -> Scorecard:
     uncapped = round(uncapped, 6)
     compliance = check_compliance(view)
     overall = min(uncapped, rubric.critical_cap) if compliance.critical else uncapped
-    passed = bool(total_w) and round(overall, 1) >= rubric.pass_mark and not compliance.critical
+    all_w = sum(d.weight for d in dims.values() if d.weight > 0)
+    share = 100.0 * total_w / all_w if all_w else 0.0
+    incomplete = _incomplete(dims, share, rubric.min_assessed_weight)
+    passed = bool(total_w) and round(overall, 1) >= rubric.pass_mark and not compliance.critical \
+        and not incomplete
     return Scorecard(
         overall=overall,
         passed=passed,
@@ -247,7 +251,19 @@ def score_view(view: CallView, meta: dict[str, Any]) -> Scorecard:
         transcript=transcript_of(view),
         meta=meta,
         uncapped=uncapped,
+        assessed_weight=share,
+        incomplete=incomplete,
     )
+
+
+def _incomplete(dims: dict[str, DimensionResult], share: float, minimum: float) -> str:
+    """Why the card cannot pass for want of evidence, or "" when enough was assessed."""
+    if round(share, 1) >= minimum:
+        return ""
+    done = [d.title for d in dims.values() if d.score is not None and d.weight > 0]
+    what = ", ".join(done) if done else "nothing"
+    return (f"not enough of the call to judge: only {what} could be assessed "
+            f"({share:.0f}% of the weight; a pass needs {minimum:g}%)")
 
 
 __all__ = ["score", "score_view", "effective_rubric", "view_from_session", "session_meta", "r2"]

@@ -445,9 +445,12 @@ def load_yaml(
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = exc.problem or "syntax error"
-        if exc.context:
-            detail += f" ({exc.context})"
-        out.problems = builder.problems + [Problem(file, line, col, f"YAML syntax error: {detail}")]
+        if "nesting depth" in detail:
+            # PyYAML 6.0.3+ has its own (deeper) limit, met while scanning ahead of ours.
+            message = f"nesting deeper than {MAX_DEPTH} levels"
+        else:
+            message = f"YAML syntax error: {detail}" + (f" ({exc.context})" if exc.context else "")
+        out.problems = builder.problems + [Problem(file, line, col, message)]
         return out
     except yaml.reader.ReaderError as exc:  # a control character, say
         before = text[: exc.position]

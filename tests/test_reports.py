@@ -235,3 +235,44 @@ def test_score_command_runs_as_a_process(files):
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)[0]["passed"] is True
+
+
+def test_a_call_too_short_to_judge_cannot_pass():
+    """"hello" and nothing else shows a courteous tone and no other skill: no pass."""
+    card = score_transcript(from_text("Agent: Hello.\nCustomer: Hi.\n"))
+    d = card.to_dict()
+    assert d["dimensions"]["active_listening"]["score"] is None  # no conversation to listen in
+    assert d["dimensions"]["tone"]["score"] is not None
+    assert card.passed is False
+    assert d["assessed_weight"] == 20.0
+    assert "only Tone could be assessed" in d["incomplete"] and "needs 40%" in d["incomplete"]
+    for text in (render_to_string(card, width=100), render_markdown(card), render_html(card)):
+        assert "NOT ENOUGH TO JUDGE" in text and "FAILED" not in text
+
+
+def test_a_real_call_is_judged_and_says_how_much_was_assessed():
+    clean = TEXT_CALL.split("Agent: What the")[0] + "Agent: I'm so sorry to hear that. What could you manage each month?\n"
+    d = score_transcript(from_text(clean)).to_dict()
+    assert d["incomplete"] is None and d["assessed_weight"] >= 40
+
+
+def test_one_open_question_of_two_gets_the_partial_tip():
+    call = ("Agent: Hi, this is Sam from Acme Recovery. Am I speaking with Jo Reed?\n"
+            "Customer: Yes.\n"
+            "Agent: This is an attempt to collect a debt. What's been happening with the account?\n"
+            "Customer: I lost my job in March.\n"
+            "Agent: Could you manage $50 a month?\n"
+            "Customer: I think so.\n")
+    check = next(c for d in score_transcript(from_text(call)).dimensions.values()
+                 for c in d.checks if c.id == "open_questions")
+    assert 0 < check.earned < check.points
+    assert check.tip is not None and check.tip.startswith("Ask another open question")
+
+
+def test_the_app_summary_says_when_there_was_too_little_to_judge():
+    from simulator.app.screens.scorecard import summary_text
+
+    card = score_transcript(from_text("Agent: Hello.\nCustomer: Hi.\n")).to_dict()
+    text = summary_text(card).plain
+    assert "NOT ENOUGH TO JUDGE" in text and "only Tone could be assessed" in text
+    assert "FAILED" not in text

@@ -149,8 +149,8 @@ def references_disclosed(view: CallView) -> Finding:
 
 @check("no_monologue")
 def no_monologue(view: CallView) -> Finding:
-    if not view.turns:
-        return na("no trainee lines")
+    if len(view.turns) < 2:  # one line is no conversation: nothing to leave room in
+        return na("too short a call to judge")
     limit = view.th.monologue_words
     long = [(t, word_count(t.text)) for t in view.turns if word_count(t.text) > limit]
     if not long:

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from scoring.dimensions import DIMENSION_TITLES, DIMENSIONS
+from scoring.render_common import cap_note, verdict
 from simulator.app.text import join
 
 if TYPE_CHECKING:
@@ -42,10 +43,13 @@ def _money(x: Any) -> str:
 def summary_text(card: dict[str, Any]) -> Text:
     """The top of the card: overall, pass/fail, outcome, dimensions, tips."""
     passed = bool(card.get("passed"))
-    out = join(
-        ("Overall ", "bold"), (f"{_num(card.get('overall'))}", "bold"), " / 100   ",
-        ("PASSED", "bold reverse green") if passed else ("FAILED", "bold reverse red"), "\n\n",
-    )
+    word = verdict(card)
+    style = "bold reverse green" if passed else "bold reverse yellow" if word != "FAILED" else "bold reverse red"
+    out = join(("Overall ", "bold"), (f"{_num(card.get('overall'))}", "bold"), " / 100   ", (word, style), "\n")
+    note = cap_note(card)
+    if note:
+        out.append_text(join((note, "yellow" if word != "FAILED" else "red"), "\n"))
+    out.append("\n")
     outcome = card.get("outcome") or {}
     if outcome:
         out.append_text(join(
@@ -172,6 +176,11 @@ class ScorecardScreen(Screen[None]):
         Binding("f3", "app.history", "History"),
         Binding("escape", "close", "Close"),
         *[Binding(str(i), f"tab({i})", show=False) for i in range(1, 5)],
+        # The open tab scrolls by page wherever the focus is (the tab strip included).
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("end", "edge(1)", "End", show=False),
+        Binding("home", "edge(0)", "Home", show=False),
     ]
 
     app: CollectSimApp  # type: ignore[assignment]
@@ -201,6 +210,18 @@ class ScorecardScreen(Screen[None]):
 
     def action_tab(self, n: int) -> None:
         self.query_one(TabbedContent).active = f"tab-{n}"
+
+    def _pane(self) -> VerticalScroll:
+        tabs = self.query_one(TabbedContent)
+        return self.query_one(f"#{tabs.active} VerticalScroll", VerticalScroll)
+
+    def action_page(self, direction: int) -> None:
+        pane = self._pane()
+        pane.scroll_page_down() if direction > 0 else pane.scroll_page_up()
+
+    def action_edge(self, end: int) -> None:
+        pane = self._pane()
+        pane.scroll_end() if end else pane.scroll_home()
 
     def action_close(self) -> None:
         if len(self.app.screen_stack) > 1:
