@@ -185,6 +185,10 @@ def _default_library() -> Library:
     return _LIBRARY
 
 
+#: Extra record fields that ``Session.record`` computes rather than carries.
+_COMPUTED = frozenset({"outcome", "ended_by", "unplayed_turns"})
+
+
 def replay(record: SessionRecord, library: Library | None = None,
            base: Path | None = None) -> FinishedSession:
     """Play a saved record headless. Lines after the debtor ended the call are not played."""
@@ -196,6 +200,9 @@ def replay(record: SessionRecord, library: Library | None = None,
     session = Session.start(ref, seed=record.seed, trainee=record.trainee,
                             preparation=record.preparation, library=library)
     session.scenario_ref = record.scenario
+    # Fields the record carries beyond the contract (a team, say) stay with it; what the
+    # call itself reports is worked out again.
+    session.extra.update({k: v for k, v in (record.model_extra or {}).items() if k not in _COMPUTED})
     for i, line in enumerate(record.turns):
         if session.ended:
             session.unplayed = list(record.turns[i:])

@@ -126,3 +126,36 @@ async def test_history_lists_and_opens_past_sessions(home):
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "HistoryScreen"
+
+
+@run_async
+async def test_scorecard_pages_the_open_tab_whatever_has_focus(home):
+    """PageDown/End scroll the open tab even while the tab strip has the focus."""
+    from textual.containers import VerticalScroll
+    from textual.widgets import Tabs
+
+    from scoring.api import score_record
+    from scoring.examples import exemplary
+    from simulator.app.screens.scorecard import ScorecardScreen
+
+    card = score_record(exemplary("hardship-basic")).to_dict()
+    app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="alex")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ScorecardScreen(card))
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        app.screen.query_one(Tabs).focus()
+        await settle(pilot)
+        pane = app.screen.query_one("#tab-2 VerticalScroll", VerticalScroll)
+        assert pane.max_scroll_y > 0 and pane.scroll_y == 0
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert pane.scroll_y > 0
+        await pilot.press("end")
+        await settle(pilot)
+        assert pane.scroll_y == pane.max_scroll_y
+        await pilot.press("home")
+        await settle(pilot)
+        assert pane.scroll_y == 0
+        assert isinstance(app.focused, Tabs)  # the focus stayed where it was

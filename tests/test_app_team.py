@@ -87,6 +87,8 @@ async def test_a_finished_session_is_stored_with_the_team(home):
         await settle(pilot)
         overall = app.last_card["overall"]
         assert not any("team store" in n for n in notes(app)), notes(app)
+        # The card itself carries the team, so an exported copy imported elsewhere keeps it.
+        assert app.last_card["meta"]["session"]["team"] == "north"
 
     with Store.open(db_url(home)) as store:
         [row] = store.query()

@@ -130,3 +130,18 @@ def test_recap_settles_the_agreed_details():
     s.say("So that's $85 a month starting December 15th, paid by bank transfer.")
     a = s.result().agreed
     assert (a.first_date.isoformat(), a.method) == ("2026-12-15", "bank_transfer")
+
+
+def test_replay_keeps_the_records_extra_fields():
+    """A team (or any field beyond the contract) survives a replay, so a re-scored or
+    exported card still says whose team it was."""
+    from simulator.content.models import SessionRecord
+    from simulator.session import replay
+
+    rec = SessionRecord.model_validate({
+        "scenario": "cooperative-basic", "trainee": "alex", "seed": 1, "team": "north",
+        "turns": ["Hi, this is Sam from Acme Recovery. Am I speaking with the account holder?"],
+        "outcome": "stale", "ended_by": "stale"})
+    again = replay(rec).record.model_dump(mode="json")
+    assert again["team"] == "north"
+    assert again["ended_by"] != "stale"  # worked out again, not copied

@@ -298,6 +298,17 @@ def test_trend_by_week(store: Store) -> None:
     assert store.trend("alex", scenario="nope") == []
 
 
+def test_trend_within_a_team(store: Store) -> None:
+    monday = sf.BASE_TIME
+    store.save_many([
+        make_scorecard(1, overall=40, created_at=monday, team="north"),
+        make_scorecard(2, overall=80, created_at=monday + timedelta(days=1), team="south"),
+    ])
+    assert [p.overall for p in store.trend("alex")] == [pytest.approx(60)]
+    assert [p.overall for p in store.trend("alex", team="north")] == [pytest.approx(40)]
+    assert store.trend("alex", team="east") == []
+
+
 # -- export and import ------------------------------------------------------------
 
 

@@ -313,6 +313,8 @@ class CollectSimApp(App[None]):
 
         self.preparation = preparation
         session = Session.start(info.id, trainee=self.trainee, preparation=preparation)
+        if self.team:  # carried in the record, so exported cards keep it
+            session.extra["team"] = self.team
         self.journal.begin(
             session.scenario_ref, session.seed, self.trainee, preparation,
             started_at=self.now().isoformat(timespec="seconds"),
@@ -353,6 +355,8 @@ class CollectSimApp(App[None]):
                 state.scenario, seed=state.seed, trainee=state.trainee,
                 preparation=state.preparation,
             )
+            if self.team:
+                session.extra["team"] = self.team
             for line in state.turns:
                 if session.ended:
                     break

@@ -101,7 +101,7 @@ def _load(store: Any, f: TeamFilters) -> TeamView:
         view.stats = store.compare(compared, scenario=f.scenario, since=f.since, team=f.team)
     plotted = [f.trainee] if f.trainee else view.in_view[:MAX_LINES]
     for name in plotted:
-        points = store.trend(name, scenario=f.scenario)
+        points = store.trend(name, scenario=f.scenario, team=f.team)
         if f.since is not None:  # a week counts if it ends on or after the date
             points = [p for p in points if p.week + dt.timedelta(days=6) >= f.since]
         if points:

@@ -54,8 +54,9 @@ def scores_table(rows: Sequence[ScoreRow], width: int = 80) -> Table:
     fmt = "%Y-%m-%d %H:%M" if width >= 100 else "%Y-%m-%d"
     table = _table(f"{len(rows)} session(s)")
     table.add_column("date", no_wrap=True)
-    table.add_column("trainee", overflow="fold")
-    table.add_column("scenario", overflow="fold")
+    # One line a session: long names are cut with "…" rather than folded onto two lines.
+    table.add_column("trainee", no_wrap=True, overflow="ellipsis", min_width=7)
+    table.add_column("scenario", no_wrap=True, overflow="ellipsis", min_width=10)
     _number_column(table, "score")
     table.add_column("pass", no_wrap=True)
     for d in DIMENSIONS:

@@ -382,8 +382,10 @@ class Store:
             for i, row in enumerate(rows, start=1)
         ]
 
-    def trend(self, trainee: str, scenario: str | None = None) -> list[TrendPoint]:
-        """A trainee's mean overall per week (weeks start on Monday, UTC), oldest first."""
+    def trend(self, trainee: str, scenario: str | None = None,
+              team: str | None = None) -> list[TrendPoint]:
+        """A trainee's mean overall per week (weeks start on Monday, UTC), oldest first;
+        within one team when ``team`` is given, like the rest of a filtered view."""
         if self._engine.dialect.name == "postgresql":
             week: Any = cast(func.date_trunc("week", func.timezone("UTC", R.created_at)), SADate)
         elif self._engine.dialect.name == "sqlite":
@@ -391,10 +393,10 @@ class Store:
         else:
             week = None
         if week is None:  # portable fallback: group in Python
-            return self._trend_in_python(trainee, scenario)
+            return self._trend_in_python(trainee, scenario, team)
         week = week.label("week")
         stmt = self._filtered(
-            select(week, func.avg(R.overall), func.count()), trainee=trainee, scenario=scenario
+            select(week, func.avg(R.overall), func.count()), trainee=trainee, team=team, scenario=scenario
         )
         stmt = stmt.group_by(week).order_by(week)
         with self._errors("reading the trend"), Session(self._engine) as session:
@@ -408,9 +410,10 @@ class Store:
             for row in rows
         ]
 
-    def _trend_in_python(self, trainee: str, scenario: str | None) -> list[TrendPoint]:
+    def _trend_in_python(self, trainee: str, scenario: str | None, team: str | None = None
+                         ) -> list[TrendPoint]:
         weeks: dict[date, list[float]] = {}
-        for row in self.query(trainee=trainee, scenario=scenario):
+        for row in self.query(trainee=trainee, team=team, scenario=scenario):
             day = row.created_at.astimezone(UTC).date()
             monday = date.fromordinal(day.toordinal() - day.weekday())
             weeks.setdefault(monday, []).append(row.overall)
