@@ -161,9 +161,10 @@ class Rubric(_Strict):
     name: str = "default"
     pass_mark: float = Field(70, ge=0, le=100)
     critical_cap: float = Field(50, ge=0, le=100)
-    #: Percent of the rubric's weight that must be assessed before a card can pass: a
-    #: call too short to show the skills must not pass on the one thing it did show.
-    min_assessed_weight: float = Field(40, ge=0, le=100)
+    #: Percent of the weight a call of its kind can show (a recorded call has no
+    #: preparation or wrap-up) that must be assessed before a card can pass: a call too
+    #: short to show the skills must not pass on the little it did show.
+    min_assessed_weight: float = Field(60, ge=0, le=100)
     max_tips: int = Field(3, ge=0)
     thresholds: Thresholds = Field(default_factory=Thresholds)
     next_step_cues: list[str] = Field(default_factory=list)

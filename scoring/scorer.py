@@ -236,8 +236,11 @@ def score_view(view: CallView, meta: dict[str, Any]) -> Scorecard:
     uncapped = round(uncapped, 6)
     compliance = check_compliance(view)
     overall = min(uncapped, rubric.critical_cap) if compliance.critical else uncapped
-    all_w = sum(d.weight for d in dims.values() if d.weight > 0)
-    share = 100.0 * total_w / all_w if all_w else 0.0
+    # Share of the weight this kind of call could show (a recorded call never has the
+    # preparation or the wrap-up) that this call did show.
+    possible = sum(d.weight for d in dims.values()
+                   if d.weight > 0 and not (view.source != "session" and d.name in SESSION_ONLY))
+    share = 100.0 * total_w / possible if possible else 0.0
     incomplete = _incomplete(dims, share, rubric.min_assessed_weight)
     passed = bool(total_w) and round(overall, 1) >= rubric.pass_mark and not compliance.critical \
         and not incomplete
@@ -263,7 +266,7 @@ def _incomplete(dims: dict[str, DimensionResult], share: float, minimum: float) 
     done = [d.title for d in dims.values() if d.score is not None and d.weight > 0]
     what = ", ".join(done) if done else "nothing"
     return (f"not enough of the call to judge: only {what} could be assessed "
-            f"({share:.0f}% of the weight; a pass needs {minimum:g}%)")
+            f"({share:.0f}% of the weight such a call can show; a pass needs {minimum:g}%)")
 
 
 __all__ = ["score", "score_view", "effective_rubric", "view_from_session", "session_meta", "r2"]

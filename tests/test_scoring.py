@@ -250,3 +250,16 @@ def test_scenario_override_changes_the_weights_used():
     r = effective_rubric(load_default_rubric(), _Scn())
     assert r.weight("preparation") == 0 and r.pass_mark == 90
     assert effective_rubric(load_default_rubric(), _Scn()) is r  # cached per override
+
+
+def test_a_call_that_never_started_cannot_pass():
+    """"hello", then the trainee hangs up: a tidy wrap-up and a polite word are not a
+    call, so the card says there is not enough to judge rather than PASSED."""
+    s = Session.start("cooperative-basic", seed=1, trainee="alex")
+    s.say("hello")
+    s.hang_up()
+    s.wrap_up({"outcome": "refused"}, "")
+    card = score(s.finish())
+    assert card.passed is False
+    assert card.dimension("active_listening").score is None
+    assert "not enough of the call to judge" in card.incomplete
