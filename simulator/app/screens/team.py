@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from simulator.app.app import CollectSimApp
 
 DIM_HEADS = ("Prep", "Tone", "Listen", "Flex", "Docs")
+GAP = 1  # blank columns after each table column
 
 
 def _num(x: float | None) -> str:
@@ -74,9 +75,9 @@ class TeamScreen(Screen[None]):
         yield Static(join(before, (team.IMPORT_HINT, "bold underline"), after), id="team-empty")
         with TabbedContent(id="team-tabs"):
             with TabPane("1 Scorecards", id="team-tab-1"):
-                yield DataTable(id="team-rows", cursor_type="row", zebra_stripes=True)
+                yield DataTable(id="team-rows", cursor_type="row", zebra_stripes=True, cell_padding=0)
             with TabPane("2 Averages", id="team-tab-2"):
-                yield DataTable(id="team-stats", cursor_type="row", zebra_stripes=True)
+                yield DataTable(id="team-stats", cursor_type="row", zebra_stripes=True, cell_padding=0)
             with TabPane("3 Trend", id="team-tab-3"):
                 yield PlotextPlot(id="team-trend")
         yield Footer()
@@ -91,14 +92,16 @@ class TeamScreen(Screen[None]):
                 widget = widget.query_one("SelectCurrent")
             widget.border_title = title
         rows = self.query_one("#team-rows", DataTable)
-        # Fixed widths: auto widths grow lazily on idle, so a table could be drawn narrow.
-        for label, width in (("Date", 10), ("Trainee", 12), ("Team", 8), ("Scenario", 17),
+        # Fixed widths (auto widths grow lazily on idle, so a table could be drawn narrow),
+        # each with one column of gap instead of the default two of padding, so the whole
+        # row fits in 100 columns.
+        for label, width in (("Date", 10), ("Trainee", 10), ("Team", 7), ("Scenario", 17),
                              ("Overall", 7), ("Result", 6), *((h, 6) for h in DIM_HEADS)):
-            rows.add_column(label, width=width)
+            rows.add_column(label, width=width + GAP)
         stats = self.query_one("#team-stats", DataTable)
         for label, width in (("Trainee", 12), ("Sessions", 8), ("Passed", 7), ("Overall", 7),
                              *((h, 6) for h in DIM_HEADS)):
-            stats.add_column(label, width=width)
+            stats.add_column(label, width=width + GAP)
         rows.focus()
         self.ask(self.filters)
 
