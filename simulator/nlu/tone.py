@@ -150,8 +150,12 @@ def tone_of(sentences: Iterable[str], moves: Iterable[str] = ()) -> Tone:
     for sentence in sentences:
         folded = fold(sentence)
         for label, weight, rx in _COMPILED:
-            if rx.needs is not None and not any(w in folded for w in rx.needs):
-                continue
+            if rx.needs is not None:  # the words it needs: no search without one of them
+                for w in rx.needs:
+                    if w in folded:
+                        break
+                else:
+                    continue
             if rx.rx.search(sentence):
                 if label not in found or abs(weight) > abs(found[label]):
                     found[label] = weight
