@@ -24,6 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin" / "collectsim"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from userenv import user_env  # noqa: E402
 
 
 def first_screen(runs: int) -> tuple[list[float], list[float]]:
@@ -33,8 +36,8 @@ def first_screen(runs: int) -> tuple[list[float], list[float]]:
     for _ in range(runs):
         home = tempfile.mkdtemp(prefix="collectsim-bench-")
         stamp = Path(home) / "drawn"
-        env = {**os.environ, "COLLECTSIM_HOME": home, "COLLECTSIM_APP_EXIT_AFTER_FIRST_SCREEN": str(stamp),
-               "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+        env = user_env(COLLECTSIM_HOME=home, COLLECTSIM_APP_EXIT_AFTER_FIRST_SCREEN=str(stamp),
+                       TERM="xterm-256color", COLUMNS="100", LINES="30")
         master, slave = pty.openpty()
         start, wall = time.perf_counter(), time.time()
         proc = subprocess.Popen(cmd + ["--trainee", "bench"], stdin=slave, stdout=slave,

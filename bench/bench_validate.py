@@ -17,6 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from userenv import user_env  # noqa: E402
 
 #: Runs the validate command alone while some other command module is still missing.
 _ALONE = """\
@@ -62,14 +65,15 @@ def in_process(rounds: int = 20) -> tuple[list[float], int, int]:
 def as_process(runs: int = 7) -> list[float]:
     args = _targets()
     cmd = [sys.executable, "-m", "simulator", "validate", *args]
-    probe = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    env = user_env()
+    probe = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env)
     if probe.returncode not in (0, 1):  # the full CLI is not importable yet
         cmd = [sys.executable, "-c", _ALONE, *args]
-        subprocess.run(cmd, capture_output=True, cwd=ROOT)
+        subprocess.run(cmd, capture_output=True, cwd=ROOT, env=env)
     out = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, cwd=ROOT)
+        subprocess.run(cmd, capture_output=True, cwd=ROOT, env=env)
         out.append(time.perf_counter() - t0)
     return out
 
