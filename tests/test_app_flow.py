@@ -159,3 +159,25 @@ async def test_scorecard_pages_the_open_tab_whatever_has_focus(home):
         await settle(pilot)
         assert pane.scroll_y == 0
         assert isinstance(app.focused, Tabs)  # the focus stayed where it was
+
+
+@run_async
+async def test_the_app_leaves_when_its_terminal_goes_away(home):
+    """An SSH drop or a closed tmux leaves no terminal: the app exits instead of spinning."""
+    import os
+
+    from simulator.app.app import terminal_fd
+
+    assert terminal_fd(headless=True) is None  # tests and pipes have nothing to watch
+    app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="alex")
+    read, write = os.pipe()  # a descriptor that is not a terminal, like a hung-up tty
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            app._terminal_fd = read
+            app._check_terminal()
+            await settle(pilot)
+        assert app.return_code == 1
+    finally:
+        os.close(read)
+        os.close(write)

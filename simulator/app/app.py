@@ -8,6 +8,8 @@ scoring live in the pure core (``simulator.session``, ``scoring``).
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -131,6 +133,18 @@ class CollectSimCommands(Provider):
 
 
 # --------------------------------------------------------------------------- the app
+def terminal_fd(headless: bool) -> int | None:
+    """The descriptor of the terminal the app reads keys from, or None when there is
+    none to watch (headless tests, input piped in)."""
+    if headless or sys.__stdin__ is None:
+        return None
+    try:
+        fd = sys.__stdin__.fileno()
+    except (OSError, ValueError):
+        return None
+    return fd if os.isatty(fd) else None
+
+
 class CollectSimApp(App[None]):
     """Practise collection calls: Home -> Preparation -> Call -> Wrap-up -> Scorecard."""
 
@@ -169,6 +183,8 @@ class CollectSimApp(App[None]):
         self.last_card: dict[str, Any] | None = None
 
     # ---------------------------------------------------------------- start-up
+    _terminal_fd: int | None = None
+
     def get_default_screen(self) -> Screen[Any]:
         from simulator.app.screens.home import HomeScreen
 
@@ -176,6 +192,9 @@ class CollectSimApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme = self.settings.theme
+        self._terminal_fd = terminal_fd(self.is_headless)
+        if self._terminal_fd is not None:
+            self.set_interval(1.0, self._check_terminal, name="terminal watch")
         if self.exit_after_first_screen:
             return  # Home calls _first_screen_drawn once the scenarios are listed
         if self.offer_resume:
@@ -184,6 +203,14 @@ class CollectSimApp(App[None]):
                 from simulator.app.screens.resume import ResumeScreen
 
                 self.push_screen(ResumeScreen(state), partial(self._resume_answer, state))
+
+    def _check_terminal(self) -> None:
+        """Leave when the terminal has gone (an SSH drop, a closed tmux): nothing would
+        ever read the screen again, and Textual's input thread would spin on the dead
+        tty. The call so far is in the journal, so the next start offers to resume it."""
+        if self._terminal_fd is not None and not os.isatty(self._terminal_fd):
+            self._terminal_fd = None
+            self.exit(return_code=1)
 
     def _first_screen_drawn(self) -> None:
         """For the start-up benchmark: note the wall time (if given a file) and exit."""
