@@ -97,8 +97,10 @@ def checks_text(card: dict[str, Any]) -> Text:
                 mark, style = "✓ ", "green"
             else:
                 mark, style = "✗ ", "red"
+            points = (f"  {_num(check.get('earned'), '{:g}')}/{_num(check.get('points'), '{:g}')}"
+                      if mark != "– " else "  not applicable")
             out.append_text(join((mark, style), str(check.get("description") or check.get("id")),
-                                 (f"  {_num(check.get('earned'), '{:g}')}/{_num(check.get('points'), '{:g}')}\n", "dim")))
+                                 (points + "\n", "dim")))
             for ev in check.get("evidence") or []:
                 turn = ev.get("turn")
                 where = f"turn {turn}" if turn is not None else "call"
