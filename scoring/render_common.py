@@ -34,12 +34,24 @@ def title_of(card: dict[str, Any]) -> str:
     return " · ".join(str(b) for b in bits)
 
 
-def verdict(card: dict[str, Any]) -> str:
+#: Each verdict's word and colour; the kind ("pass", "fail", "open") names it in HTML.
+VERDICTS = {"pass": ("PASSED", "green"), "fail": ("FAILED", "red"), "open": ("NOT ENOUGH TO JUDGE", "yellow")}
+
+
+def verdict_kind(card: dict[str, Any]) -> str:
     if card.get("passed"):
-        return "PASSED"
+        return "pass"
     if card.get("incomplete") and not card.get("compliance", {}).get("critical"):
-        return "NOT ENOUGH TO JUDGE"
-    return "FAILED"
+        return "open"
+    return "fail"
+
+
+def verdict(card: dict[str, Any]) -> str:
+    return VERDICTS[verdict_kind(card)][0]
+
+
+def verdict_colour(card: dict[str, Any]) -> str:
+    return VERDICTS[verdict_kind(card)][1]
 
 
 def cap_note(card: dict[str, Any]) -> str:

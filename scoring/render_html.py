@@ -18,6 +18,7 @@ from scoring.render_common import (
     outcome_line,
     title_of,
     verdict,
+    verdict_kind,
 )
 
 CSS = """
@@ -68,8 +69,7 @@ def chart_svg(card: dict[str, Any], width: int = 520) -> str:
 
 def render_html(card: Any) -> str:
     d = as_dict(card)
-    passed = bool(d.get("passed"))
-    cls = "pass" if passed else "fail" if verdict(d) == "FAILED" else "open"
+    cls = verdict_kind(d)
     out: list[str] = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',

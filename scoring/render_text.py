@@ -23,6 +23,7 @@ from scoring.render_common import (
     outcome_line,
     title_of,
     verdict,
+    verdict_colour,
 )
 
 _MARK_STYLE = {"✓": "green", "✗": "red", "–": "dim"}
@@ -37,12 +38,11 @@ def _bar(score: float | None, width: int = 20) -> Text:
 
 
 def _header(card: dict[str, Any]) -> Panel:
-    word = verdict(card)
-    colour = "green" if card.get("passed") else "red" if word == "FAILED" else "yellow"
+    colour = verdict_colour(card)
     body = Text("Overall ")
     body.append(f"{card['overall']:.1f}", style="bold")
     body.append(" / 100   ")
-    body.append(word, style=f"bold {colour}")
+    body.append(verdict(card), style=f"bold {colour}")
     note = cap_note(card)
     if note:
         body.append(f"\n{note}", style=colour)

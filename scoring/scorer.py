@@ -144,8 +144,13 @@ def _run_check(view: CallView, spec: Any) -> CheckResult:
     )
 
 
+def _never_shown(view: CallView, name: str) -> bool:
+    """A dimension this kind of call cannot show: a recording has no preparation or wrap-up."""
+    return view.source != "session" and name in SESSION_ONLY
+
+
 def _dimension(view: CallView, name: str, dim: Any) -> DimensionResult:
-    if view.source != "session" and name in SESSION_ONLY:
+    if _never_shown(view, name):
         why = "a recorded call has no preparation or wrap-up data"
         checks = [
             CheckResult(c.id, c.description, c.points, 0.0, None, False, [Evidence(None, "", why)], None)
@@ -236,10 +241,8 @@ def score_view(view: CallView, meta: dict[str, Any]) -> Scorecard:
     uncapped = round(uncapped, 6)
     compliance = check_compliance(view)
     overall = min(uncapped, rubric.critical_cap) if compliance.critical else uncapped
-    # Share of the weight this kind of call could show (a recorded call never has the
-    # preparation or the wrap-up) that this call did show.
-    possible = sum(d.weight for d in dims.values()
-                   if d.weight > 0 and not (view.source != "session" and d.name in SESSION_ONLY))
+    # Share of the weight this kind of call could show that this call did show.
+    possible = sum(d.weight for d in dims.values() if d.weight > 0 and not _never_shown(view, d.name))
     share = 100.0 * total_w / possible if possible else 0.0
     incomplete = _incomplete(dims, share, rubric.min_assessed_weight)
     passed = bool(total_w) and round(overall, 1) >= rubric.pass_mark and not compliance.critical \

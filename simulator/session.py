@@ -81,8 +81,10 @@ class Session:
         preparation: Preparation | dict[str, Any] | None = None,
         library: Library | None = None,
         persona: Persona | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> Session:
-        """Start a session from a shipped scenario id, a scenario file, or a Scenario."""
+        """Start a session from a shipped scenario id, a scenario file, or a Scenario.
+        ``extra`` is carried into the record beyond the contract's fields (a team, say)."""
         lib = library or _default_library()
         if isinstance(scenario, Scenario):
             scn, path, ref = scenario, None, scenario.id
@@ -94,7 +96,7 @@ class Session:
         if isinstance(preparation, dict):
             preparation = Preparation.model_validate(preparation)
         return cls(scn, pers, scenario_ref=ref, seed=scn.seed if seed is None else seed,
-                   trainee=trainee, preparation=preparation)
+                   trainee=trainee, preparation=preparation, extra=extra)
 
     # ---------------------------------------------------------------- the call
     @property
@@ -197,12 +199,12 @@ def replay(record: SessionRecord, library: Library | None = None,
         candidate = (base / ref)
         if candidate.is_file():
             ref = str(candidate)
-    session = Session.start(ref, seed=record.seed, trainee=record.trainee,
-                            preparation=record.preparation, library=library)
-    session.scenario_ref = record.scenario
     # Fields the record carries beyond the contract (a team, say) stay with it; what the
     # call itself reports is worked out again.
-    session.extra.update({k: v for k, v in (record.model_extra or {}).items() if k not in _COMPUTED})
+    extra = {k: v for k, v in (record.model_extra or {}).items() if k not in _COMPUTED}
+    session = Session.start(ref, seed=record.seed, trainee=record.trainee,
+                            preparation=record.preparation, library=library, extra=extra)
+    session.scenario_ref = record.scenario
     for i, line in enumerate(record.turns):
         if session.ended:
             session.unplayed = list(record.turns[i:])

@@ -19,7 +19,7 @@ def _shipped() -> list[tuple[str, int]]:
     an = default_analyser()
     out = [(normalise_pattern(p), re.IGNORECASE)
            for cues in an.cue_data.values() for p in cues.get("patterns", [])]
-    out += [(rx.source, rx.flags) for _, _, rx in _COMPILED]
+    out += [(marker.source, marker.flags) for marker in _COMPILED]
     return out
 
 

@@ -204,6 +204,10 @@ class CollectSimApp(App[None]):
 
                 self.push_screen(ResumeScreen(state), partial(self._resume_answer, state))
 
+    def _record_extra(self) -> dict[str, Any]:
+        """What the app adds to a session record: the team, so exported cards keep it."""
+        return {"team": self.team} if self.team else {}
+
     def _check_terminal(self) -> None:
         """Leave when the terminal has gone (an SSH drop, a closed tmux): nothing would
         ever read the screen again, and Textual's input thread would spin on the dead
@@ -339,9 +343,8 @@ class CollectSimApp(App[None]):
         from simulator.session import Session
 
         self.preparation = preparation
-        session = Session.start(info.id, trainee=self.trainee, preparation=preparation)
-        if self.team:  # carried in the record, so exported cards keep it
-            session.extra["team"] = self.team
+        session = Session.start(info.id, trainee=self.trainee, preparation=preparation,
+                                extra=self._record_extra())
         self.journal.begin(
             session.scenario_ref, session.seed, self.trainee, preparation,
             started_at=self.now().isoformat(timespec="seconds"),
@@ -380,10 +383,8 @@ class CollectSimApp(App[None]):
         try:
             session = Session.start(
                 state.scenario, seed=state.seed, trainee=state.trainee,
-                preparation=state.preparation,
+                preparation=state.preparation, extra=self._record_extra(),
             )
-            if self.team:
-                session.extra["team"] = self.team
             for line in state.turns:
                 if session.ended:
                     break

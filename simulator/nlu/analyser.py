@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from simulator.nlu.prefilter import Pattern, fold
+from simulator.nlu.prefilter import Pattern, could_match, fold
 from simulator.nlu.types import MOVES, Analysis, Move
 
 #: Regexes see at most this many characters of one sentence (longer ones are cut in
@@ -65,11 +65,11 @@ _FILLERS = frozenset(
     "and so okay ok well now alright right yeah um uh hmm mm then but also oh gotcha hey wh w "
     "great perfect sure".split()
 )
-#: Back-channel words: they show attention and agree, they restate nothing.
-_BACKCHANNEL = frozenset("all right yes yep yup no nope sure true exactly absolutely definitely "
-                         "indeed okay ok huh uh mhm mm hmm good great fine cool wow oh ah "
-                         "sense make makes know does is it that thanks thank you bye goodbye "
-                         "hello hi hey please sorry welcome problem worries".split())
+#: Fillers and back-channel words: they show attention and agree, they restate nothing.
+_BACKCHANNEL = _FILLERS | frozenset(
+    "all yes yep yup no nope true exactly absolutely definitely indeed huh mhm good fine cool "
+    "wow ah sense make makes know does is it that thanks thank you bye goodbye hello hi please "
+    "sorry welcome problem worries".split())
 _FILLER_PAIRS = frozenset({("got", "it"), ("i", "see"), ("all", "right"), ("mm", "hmm"),
                            ("uh", "huh")})
 _WH_OPEN = frozenset({"what", "how", "why", "where", "which", "what's", "how's", "how'd", "why'd",
@@ -480,12 +480,15 @@ class Analyser:
         distress = bool(context) and bool(_DISTRESS.search(context[:4000].translate(_TRANS)))
         found: dict[str, Move] = {}
         per_sentence: list[dict[str, Move]] = []
-        for a, b in spans[:MAX_SENTENCES]:
-            hits = self._sentence(text, norm, a, b, ctx_words, context is not None, distress)
+        spans = spans[:MAX_SENTENCES]
+        # Each sentence case-folded once, for both the cue patterns and the tone markers.
+        sentences = [(norm[a:b], fold(norm[a:b])) for a, b in spans]
+        for (a, b), (_, folded) in zip(spans, sentences, strict=True):
+            hits = self._sentence(text, norm, a, b, folded, ctx_words, context is not None, distress)
             per_sentence.append(hits)
             for name, mv in hits.items():
                 found.setdefault(name, mv)
-        asks = any(_asks(norm[a:b]) for a, b in spans[:MAX_SENTENCES])
+        asks = any(_asks(s) for s, _ in sentences)
         found = _utterance_rules(found, per_sentence, asks, norm, ctx_words)
         if not found and context:
             echo = _echo(norm, ctx_words)
@@ -494,10 +497,10 @@ class Analyser:
                 found["reflection"] = Move("reflection", text[:b], 0, b, echo, 0.6)
         moves = tuple(sorted(found.values(), key=lambda m: (m.start, MOVES.index(m.move))))
         entities = tuple(extract_entities(text, today)) if len(text) <= 200_000 else ()
-        tone = tone_of((norm[a:b] for a, b in spans[:MAX_SENTENCES]), found)
+        tone = tone_of(sentences, found)
         return Analysis(text=text, moves=moves, entities=entities, tone=tone, context=context)
 
-    def _sentence(self, text: str, norm: str, a: int, b: int, ctx_words: set[str],
+    def _sentence(self, text: str, norm: str, a: int, b: int, folded: str, ctx_words: set[str],
                   has_context: bool, distress: bool = False) -> dict[str, Move]:
         s = norm[a:b]
         hits: dict[str, Move] = {}
@@ -511,7 +514,6 @@ class Analyser:
             hits[name] = Move(name, text[start + a:end + a], start + a, end + a, why, conf)
 
         phrase_hits, negs = self._phrases.scan(s)
-        folded = fold(s)
         for mc in self._moves:
             if mc.name in negs and not (mc.name == "threat" and _negation_undone(s, norm, b)):
                 continue
@@ -519,13 +521,7 @@ class Analyser:
                 start, end, phrase = phrase_hits[mc.name]
                 add(mc.name, start, end, f'cue "{phrase}"')
                 continue
-            for p in mc.patterns:
-                if p.needs is not None:  # inlined Pattern.search: this loop is the hot one
-                    for w in p.needs:
-                        if w in folded:
-                            break
-                    else:
-                        continue
+            for p in could_match(mc.patterns, folded):
                 m = p.rx.search(s)
                 if m:
                     add(mc.name, m.start(), m.end(), p.why)
@@ -706,11 +702,12 @@ def _open_question(s: str, low: str, words: list[str], is_question: bool,
     what", "I'd like to hear") for the cue to count. "I wonder if ..." asks yes or no.
     """
     mv = hits.get("open_question")
-    first = _wh_first(words)
+    joined = " ".join(words)  # the rules below read the words as one string
+    first = _wh_first(words, joined)
     # Without a "?" the clause must be inverted ("what do you ...", "how's work been")
     # to ask: "what activities you might choose" is only a clause.
     asks_by_form = bool(first) and (len(words) == 1 or words[1] in _INVERTED or (
-        first.endswith(("'s", "'d")) and len(words) <= 12) or bool(_INVERTED_LATE.match(" ".join(words))))
+        first.endswith(("'s", "'d")) and len(words) <= 12) or bool(_INVERTED_LATE.match(joined)))
     if mv is not None and not is_question and not asks_by_form and not _INVITE_TELL.search(s) \
             and not mv.why.startswith("similar to example"):
         hits.pop("open_question")
@@ -720,7 +717,7 @@ def _open_question(s: str, low: str, words: list[str], is_question: bool,
         hits.pop("open_question")
     if "open_question" in hits or not words:
         return
-    if not first and words and _WHO_OPEN.match(" ".join(words)) and is_question:
+    if not first and is_question and _WHO_OPEN.match(joined):
         first = "who"
     if first and (is_question or asks_by_form):
         i = low.find(first)
@@ -751,7 +748,7 @@ def _echo(norm: str, ctx_words: set[str] | frozenset[str]) -> str:
     words = _TOKEN.findall(norm.lower())
     if not words or len(words) > 8 or "?" in norm:
         return ""
-    mine = _content(" ".join(w for w in words if w not in _FILLERS and w not in _BACKCHANNEL))
+    mine = _content(" ".join(w for w in words if w not in _BACKCHANNEL))
     if not mine or not mine <= ctx_words:
         return ""
     return "echoes the debtor's words: " + ", ".join(f'"{w}"' for w in sorted(mine)[:4])
@@ -768,7 +765,7 @@ def _others_wonder(s: str, evidence: str) -> bool:
     return not _SPEAKER_WONDERS.search(s[max(0, at - 60):at])
 
 
-def _wh_first(words: list[str]) -> str:
+def _wh_first(words: list[str], joined: str) -> str:
     """The wh-word opening an open question ("what", "how", ...), or "".
 
     Not when it asks for a number or time ("how often", "how long"), opens an
@@ -776,7 +773,7 @@ def _wh_first(words: list[str]) -> str:
     """
     if not words or words[0] not in _WH_OPEN:
         return ""
-    if _ASKS_FACT.match(" ".join(words)) or _HOW_MUCH_MONEY.match(" ".join(words)):
+    if _ASKS_FACT.match(joined) or _HOW_MUCH_MONEY.match(joined):
         return ""
     nxt = words[1] if len(words) > 1 else ""
     if nxt in _WH_CLOSED_NEXT:

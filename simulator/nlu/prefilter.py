@@ -21,14 +21,16 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from re import _constants as C  # noqa: N812 - the parser's opcodes
 from re import _parser
+from typing import TypeVar
 
 #: Characters that ignore-case matching treats as another ASCII letter but that
 #: ``str.casefold`` leaves alone: fold them too, so the test stays a necessary one.
 _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
 
 def fold(text: str) -> str:
@@ -99,7 +101,7 @@ def _sequence(items: list[tuple[object, object]]) -> frozenset[str]:
                 candidates.append(_sequence(list(sub)))
         elif op is C.SUBPATTERN:
             candidates.append(_sequence(list(av[-1])))  # type: ignore[index]
-        elif op is getattr(C, "ATOMIC_GROUP", None):
+        elif op is C.ATOMIC_GROUP:
             candidates.append(_sequence(list(av)))  # type: ignore[arg-type]
         elif op is C.BRANCH:
             branches = [_sequence(list(b)) for b in av[1]]  # type: ignore[index]
@@ -109,6 +111,9 @@ def _sequence(items: list[tuple[object, object]]) -> frozenset[str]:
         # requires no particular string and ends the literal run
     flush()
     return _best(candidates)
+
+
+P = TypeVar("P", bound="Pattern")
 
 
 class Pattern:
@@ -132,9 +137,24 @@ class Pattern:
         return self._rx
 
     def search(self, text: str, folded: str) -> re.Match[str] | None:
-        if self.needs is not None and not any(w in folded for w in self.needs):
-            return None
-        return self.rx.search(text)
+        """``rx.search(text)``, skipped when ``folded`` lacks every required string."""
+        for p in could_match((self,), folded):
+            return p.rx.search(text)
+        return None
+
+
+def could_match(patterns: Iterable[P], folded: str) -> Iterator[P]:
+    """The patterns, in order, that ``folded`` does not rule out: the hot loops (every
+    sentence against every cue and tone marker) take their patterns from here."""
+    for p in patterns:
+        needs = p.needs
+        if needs is not None:
+            for w in needs:
+                if w in folded:
+                    break
+            else:
+                continue
+        yield p
 
 
 def shipped_patterns() -> list[str]:

@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from simulator.nlu.prefilter import Pattern, fold
+from simulator.nlu.prefilter import Pattern, could_match
 from simulator.nlu.types import Tone
 
 #: (label, weight, pattern). Weights add up; the sum is squashed with tanh.
@@ -113,10 +113,18 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
     ("shouting", -0.35, r"[!?]{2,}|\b[A-Z]{5,}\b"),
 )
 
-_COMPILED = tuple(
-    (label, w, Pattern(p, re.IGNORECASE if label != "shouting" else 0))
-    for label, w, p in _MARKERS
-)
+class _Marker(Pattern):
+    """One tone marker: its label, its weight and its pattern."""
+
+    __slots__ = ("label", "weight")
+
+    def __init__(self, label: str, weight: float, source: str) -> None:
+        super().__init__(source, re.IGNORECASE if label != "shouting" else 0)
+        self.label = label
+        self.weight = weight
+
+
+_COMPILED = tuple(_Marker(label, w, p) for label, w, p in _MARKERS)
 _MOVE_WEIGHTS = {"threat": -1.4, "pressure": -1.1, "abuse": -1.6}
 #: Moves that make an opening "so ..." a restatement or a follow-up, not a brusque start.
 _LISTENING = frozenset({"reflection", "recap_agreement"})
@@ -140,23 +148,18 @@ def label_for(score: float) -> str:
     return "warm"
 
 
-def tone_of(sentences: Iterable[str], moves: Iterable[str] = ()) -> Tone:
-    """Tone of an utterance given its sentences and the moves found in it.
+def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = ()) -> Tone:
+    """Tone of an utterance given its sentences, each with its ``prefilter.fold``, and
+    the moves found in it.
 
     Each marker counts once per utterance (a second "please" adds nothing), so that
     long polite or rude texts do not saturate from repetition alone.
     """
     found: dict[str, float] = {}
-    for sentence in sentences:
-        folded = fold(sentence)
-        for label, weight, rx in _COMPILED:
-            if rx.needs is not None:  # the words it needs: no search without one of them
-                for w in rx.needs:
-                    if w in folded:
-                        break
-                else:
-                    continue
-            if rx.rx.search(sentence):
+    for sentence, folded in sentences:
+        for marker in could_match(_COMPILED, folded):
+            if marker.rx.search(sentence):
+                label, weight = marker.label, marker.weight
                 if label not in found or abs(weight) > abs(found[label]):
                     found[label] = weight
     move_set = set(moves)

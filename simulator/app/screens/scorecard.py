@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from scoring.dimensions import DIMENSION_TITLES, DIMENSIONS
-from scoring.render_common import cap_note, verdict
+from scoring.render_common import cap_note, verdict, verdict_colour
 from simulator.app.text import join
 
 if TYPE_CHECKING:
@@ -42,13 +42,12 @@ def _money(x: Any) -> str:
 
 def summary_text(card: dict[str, Any]) -> Text:
     """The top of the card: overall, pass/fail, outcome, dimensions, tips."""
-    passed = bool(card.get("passed"))
-    word = verdict(card)
-    style = "bold reverse green" if passed else "bold reverse yellow" if word != "FAILED" else "bold reverse red"
-    out = join(("Overall ", "bold"), (f"{_num(card.get('overall'))}", "bold"), " / 100   ", (word, style), "\n")
+    colour = verdict_colour(card)
+    out = join(("Overall ", "bold"), (f"{_num(card.get('overall'))}", "bold"), " / 100   ",
+               (verdict(card), f"bold reverse {colour}"), "\n")
     note = cap_note(card)
     if note:
-        out.append_text(join((note, "yellow" if word != "FAILED" else "red"), "\n"))
+        out.append_text(join((note, colour), "\n"))
     out.append("\n")
     outcome = card.get("outcome") or {}
     if outcome:
