@@ -602,3 +602,17 @@ def test_concurrent_writers(store_url: str) -> None:
         assert s.count() == 2000
         assert {e.trainee: e.count for e in s.leaderboard()} == {f"w{w}": 500 for w in range(4)}
         assert s.schema_version == len(migrations.MIGRATIONS)
+
+
+def test_the_cli_reads_the_store_the_app_writes(tmp_path: Path, monkeypatch: Any, capsys: Any) -> None:
+    """Under COLLECTSIM_HOME the default store is the app's own file, so `collectsim
+    scores` lists the sessions the app saved."""
+    from simulator.app import archive
+    from simulator.store.engine import default_url
+
+    monkeypatch.setenv("COLLECTSIM_HOME", str(tmp_path))
+    monkeypatch.delenv("COLLECTSIM_DB", raising=False)
+    assert default_url() == f"sqlite:///{tmp_path / 'data' / 'scores.db'}"
+    assert archive.save_to_store(make_scorecard(1, team="north")) is None
+    code, out, _ = run_cli(["scores"], capsys)
+    assert code == 0 and "1 session(s)" in out

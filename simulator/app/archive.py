@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from simulator.app.settings import atomic_write, sessions_dir, store_url
+from simulator.app.settings import atomic_write, sessions_dir
 
 
 @dataclass(frozen=True)
@@ -105,15 +105,13 @@ def list_local(trainee: str | None = None) -> list[SavedSession]:
 
 
 def open_store() -> Any:
-    """The team's scorecard store (see ``settings.store_url``). Slow the first time
-    (SQLAlchemy, migrations): call it from a worker thread. Raises ImportError when
-    there is no store, StoreError (or a driver's error) when it cannot be opened."""
+    """The team's scorecard store: ``$COLLECTSIM_DB``, else ``scores.db`` in the data
+    folder, as for the CLI. Slow the first time (SQLAlchemy, migrations): call it from a
+    worker thread. Raises ImportError when there is no store, StoreError (or a driver's
+    error) when it cannot be opened."""
     from simulator.store import Store
 
-    url = store_url()
-    if url and url.startswith("sqlite:///"):  # our own file under COLLECTSIM_HOME
-        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-    return Store.open(url)
+    return Store.open(None)
 
 
 def problem_line(exc: BaseException) -> str:

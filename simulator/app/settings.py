@@ -12,28 +12,9 @@ import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-HOME_ENV = "COLLECTSIM_HOME"
+from simulator.paths import config_dir, data_dir
+
 THEMES = ("textual-dark", "textual-light")
-
-
-def config_dir() -> Path:
-    """Settings live here: ``$COLLECTSIM_HOME/config`` or the platform config folder."""
-    home = os.environ.get(HOME_ENV)
-    if home:
-        return Path(home) / "config"
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("collectsim"))
-
-
-def data_dir() -> Path:
-    """Sessions, the journal and exports live here."""
-    home = os.environ.get(HOME_ENV)
-    if home:
-        return Path(home) / "data"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("collectsim"))
 
 
 def sessions_dir() -> Path:
@@ -46,16 +27,6 @@ def journal_dir() -> Path:
 
 def exports_dir() -> Path:
     return data_dir() / "exports"
-
-
-def store_url() -> str | None:
-    """The scorecard store: ``$COLLECTSIM_DB`` wins; under ``COLLECTSIM_HOME`` a file
-    there; otherwise None, which lets the store pick its platform default."""
-    if os.environ.get("COLLECTSIM_DB"):
-        return None
-    if os.environ.get(HOME_ENV):
-        return f"sqlite:///{data_dir() / 'scores.db'}"
-    return None
 
 
 def atomic_write(path: Path, text: str) -> None:

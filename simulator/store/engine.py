@@ -25,10 +25,11 @@ BEGIN_OPTION = "collectsim_begin"
 
 
 def default_url() -> str:
-    """``scores.db`` in the user data directory (created if missing)."""
-    import platformdirs
+    """``scores.db`` in the user data directory (created if missing): the one the app
+    writes to, so the app and the CLI see the same store."""
+    from simulator.paths import data_dir
 
-    folder = Path(platformdirs.user_data_dir("collectsim"))
+    folder = data_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
