@@ -616,3 +616,19 @@ def test_the_cli_reads_the_store_the_app_writes(tmp_path: Path, monkeypatch: Any
     assert archive.save_to_store(make_scorecard(1, team="north")) is None
     code, out, _ = run_cli(["scores"], capsys)
     assert code == 0 and "1 session(s)" in out
+
+
+def test_scores_table_fits_80_columns_with_whole_numbers(store: Store) -> None:
+    """One line a session at 80 columns: long names are cut, the figures never are."""
+    from rich.console import Console
+
+    from simulator.store.render import scores_table
+
+    store.save(make_scorecard(1, trainee="alexandra-longname", scenario="cooperative-basic-long-id"))
+    console = Console(width=80, record=True, file=io.StringIO())
+    console.print(scores_table(store.query(), width=80))
+    lines = console.export_text().splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    row = next(line for line in lines if "…" in line)
+    assert len(row.split()) == 10  # date, trainee, scenario, score, pass and the five dimensions
+    assert "…" not in " ".join(row.split()[3:])

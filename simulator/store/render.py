@@ -3,6 +3,7 @@ trainee called ``[bold]`` is shown literally, never as markup."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from rich import box
@@ -40,13 +41,13 @@ def _table(title: str) -> Table:
         title=title,
         title_justify="left",
         box=box.SIMPLE_HEAD,
+        padding=0,  # the box's blank column divider is the only gap between columns
         pad_edge=False,
-        collapse_padding=True,
     )
 
 
 def _number_column(table: Table, header: str) -> None:
-    table.add_column(header, justify="right", no_wrap=True, min_width=4)
+    table.add_column(header, justify="right", no_wrap=True, min_width=5)  # "100.0" whole
 
 
 def scores_table(rows: Sequence[ScoreRow], width: int = 80) -> Table:
@@ -54,11 +55,13 @@ def scores_table(rows: Sequence[ScoreRow], width: int = 80) -> Table:
     fmt = "%Y-%m-%d %H:%M" if width >= 100 else "%Y-%m-%d"
     table = _table(f"{len(rows)} session(s)")
     table.add_column("date", no_wrap=True)
-    # One line a session: long names are cut with "…" rather than folded onto two lines.
-    table.add_column("trainee", no_wrap=True, overflow="ellipsis", min_width=7)
-    table.add_column("scenario", no_wrap=True, overflow="ellipsis", min_width=10)
+    # One line a session: the names share what the date and the seven figures leave
+    # (each 5 wide; the blank dividers take five more) and are cut with "…" past it.
+    names = max(17, width - len(dt.datetime(2000, 1, 1).strftime(fmt)) - 7 * 5 - 4 - 5)
+    table.add_column("trainee", no_wrap=True, overflow="ellipsis", max_width=names * 2 // 5)
+    table.add_column("scenario", no_wrap=True, overflow="ellipsis", max_width=names - names * 2 // 5)
     _number_column(table, "score")
-    table.add_column("pass", no_wrap=True)
+    table.add_column("pass", no_wrap=True, min_width=4)
     for d in DIMENSIONS:
         _number_column(table, SHORT[d])
     for r in rows:
