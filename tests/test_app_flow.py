@@ -181,3 +181,19 @@ async def test_the_app_leaves_when_its_terminal_goes_away(home):
     finally:
         os.close(read)
         os.close(write)
+
+
+@run_async
+async def test_wrap_up_says_the_calls_own_date(home):
+    """"Today" in the call is the scenario's day, not the clock's: the wrap-up says which,
+    and in coach mode the agreed first payment date too."""
+    script = SCRIPTS["hardship-basic"]
+    app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="alex")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await home_to_call(pilot, script)
+        await talk(pilot, script.lines)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        summary = shown(pilot, "#wrap-summary")
+        assert "Call date: Fri 2026-11-20" in summary
+        assert "first 2026-" in summary

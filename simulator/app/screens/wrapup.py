@@ -88,7 +88,10 @@ class WrapUpScreen(Screen[None]):
         self.app.steady_cursors(self)
         self.sub_title = f"Wrap-up · {self.session.scenario.title}"
         result = self.session.result()
-        lines = [("Call result: ", "bold"), result.outcome.replace("_", " "), "\n"]
+        call_date = self.session.account.call_date
+        # The call's own day: "today" in the call means this date, not the clock's.
+        lines = [("Call result: ", "bold"), result.outcome.replace("_", " "), "\n",
+                 ("Call date: ", "bold"), f"{call_date:%a %Y-%m-%d}", "\n"]
         # Only coach mode shows what the engine recorded; in assessment mode documenting
         # the terms from memory and notes is part of what is graded.
         if result.agreed is not None and getattr(self.app, "coach", True):
@@ -98,6 +101,8 @@ class WrapUpScreen(Screen[None]):
                 lines.append(f", total ${a.total:,.2f}")
             if a.count:
                 lines.append(f", {a.count} × ${a.monthly:,.2f}")
+            if a.first_date:
+                lines.append(f", first {a.first_date:%Y-%m-%d}")
             lines.append("\n")
         lines.append(("Document what was agreed; the scorer checks it against the call.", "italic"))
         self.query_one("#wrap-summary", Static).update(join(*lines))
