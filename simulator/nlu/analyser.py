@@ -47,6 +47,7 @@ from simulator.nlu.text import (
     split_sentences,
     whole_words,
 )
+from simulator.nlu.threats import threat_in
 from simulator.nlu.types import MOVES, Analysis, Move
 
 #: Minimum cosine similarity for the nearest-example step.
@@ -200,6 +201,10 @@ class Analyser:
                     break
 
         self._nearest(s, hits, add)
+        if "threat" not in hits:
+            composed = threat_in(s)
+            if composed is not None:
+                add("threat", composed[0], composed[1], composed[2])
         sentence_rules(s, hits, add, ctx_words, has_context)
         if distress and "empathy" not in hits and not set(hits) & {"pressure", "abuse", "threat"}:
             m = ROOM.search(s)
