@@ -42,6 +42,23 @@ _WORDNUM = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
+_DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
+_TEEN_WORD = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_WORD = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
+# 1 to 99 in words: "seven", "fifteen", "seventy-five".
+_SMALL = rf"(?:(?:{_TENS_WORD})(?:[\s-](?:{_DIGIT_WORD}))?|{_TEEN_WORD}|{_DIGIT_WORD})"
+# A spoken amount with a scale word, money without saying "dollars": "twelve hundred forty",
+# "a couple hundred", "two and a half thousand", "two grand", "two thousand three hundred
+# and fifty". Bounded: no nested repetition.
+_SCALED = (
+    rf"(?:a\s+couple(?:\s+of)?|(?:{_SMALL})(?:\s+and\s+a\s+half)?|a)\s+(?:hundred|thousand|grand)"
+    rf"(?:[\s-]+(?:and\s+)?(?:(?:{_SMALL})\s+hundred(?:[\s-]+(?:and\s+)?(?:{_SMALL}))?|(?:{_SMALL})))?"
+)
+# The price form: "one-fifty" is $150, "two-seventy-five" $275.
+_PRICE = rf"(?:{_DIGIT_WORD})-(?:{_TEEN_WORD}|(?:{_TENS_WORD})(?:-(?:{_DIGIT_WORD}))?)"
+_NOT_COUNT = (r"(?!\s+(?:payments?|months?|weeks?|days?|years?|installments?|instalments?|percent|"
+              r"people|times|calls|letters))")
+
 _MONTHS = {
     m.lower(): i for i, m in enumerate(calendar.month_name) if m
 } | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
@@ -60,11 +77,9 @@ _MONEY_RE = re.compile(
     r"(?:\s+and\s+(?P<bc>\d{1,2}|" + _WORDNUM + r")\s+cents?\b)?)"
     r"|(?P<c>\b(?P<cn>" + _WORDNUM + r")\s+(?:dollars?|bucks)\b"
     r"(?:\s+and\s+(?P<cc>\d{1,2}|" + _WORDNUM + r")\s+cents?\b)?)"
-    r"|(?P<d>\b(?P<dn>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
-    r"fifteen|twenty)\s+hundred(?:\s+and\s+[a-z]+(?:-[a-z]+)?)?|"
-    r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?\s+hundred)\b"
-    r"(?!\s+(?:payments?|months?|weeks?|days?|years?|installments?|instalments?|percent|people)))"
+    r"|(?P<d>\b(?P<dn>" + _SCALED + r")(?:\s+(?:dollars?|bucks))?\b" + _NOT_COUNT + ")"
+    r"|(?P<g>\b(?P<gn>" + _PRICE + r")\b" + _NOT_COUNT + ")"
+    r"|(?P<h>\b(?P<hn>" + _DIGITS + r")\s?(?:k|K|grand)\b" + _NOT_COUNT + ")"
     r"|(?P<e>\b(?P<en>" + _WORDNUM + r"|\d{2,6})(?=\s*(?:/|a|an|per|each|every)\s*"
     r"(?:month|week|two weeks|other week)\b))",
     re.IGNORECASE,
@@ -84,8 +99,16 @@ _COUNT_RE = re.compile(
 )
 
 _ORD_SUFFIX = r"(?:st|nd|rd|th)"
+# How many days, weeks or months: "two", "2", "a", "a couple of".
+_SPAN_N = rf"(?:\d{{1,3}}|a\s+couple\s+of|a\s+couple|couple\s+of|an?|{_SMALL})"
 _DATE_RE = re.compile(
-    r"(?P<iso>\b\d{4}-\d{1,2}-\d{1,2}\b)"
+    r"(?P<inrel>\bin\s+(?P<in_n>" + _SPAN_N + r")\s+(?P<in_u>days?|weeks?|months?)\b)"
+    r"|(?P<from>\b(?P<from_n>" + _SPAN_N + r")\s+(?P<from_u>days?|weeks?|months?)\s+from\s+"
+    r"(?P<from_ref>today|now|tomorrow|(?:this\s+|next\s+|the\s+)?(?:" + _WEEKDAY_RE + r")))\b"
+    r"|(?P<ofm>\bthe\s+(?P<ofm_d>\d{1,2}" + _ORD_SUFFIX + r"|" + "|".join(_ORDINALS) + r")\s+of\s+"
+    r"(?P<ofm_w>next|the\s+next|the\s+following|this|the)\s+month\b)"
+    r"|(?P<eonm>\b(?:the\s+)?end\s+of\s+(?:next|the\s+next|the\s+following)\s+month\b)"
+    r"|(?P<iso>\b\d{4}-\d{1,2}-\d{1,2}\b)"
     r"|(?P<slash>\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b)"
     r"|(?P<md>\b(?P<md_m>" + _MONTH_RE + r")\.?\s+(?:the\s+)?(?P<md_d>\d{1,2})" + _ORD_SUFFIX
     + r"?\b(?:,?\s+(?P<md_y>\d{4})\b)?)"
@@ -119,31 +142,43 @@ _METHOD_RE = [(name, re.compile(p, re.IGNORECASE)) for name, p in _METHODS]
 
 
 def words_to_number(words: str) -> float | None:
-    """Parse number words ("a hundred and fifty", "seventy-five", "twelve hundred")."""
-    total = 0
-    current = 0
-    seen = False
+    """Parse number words ("a hundred and fifty", "seventy-five", "twelve hundred forty").
+
+    Spoken amounts too: "a couple hundred" (200), "two and a half thousand" (2,500),
+    "two grand", and the price form "one-fifty" / "two seventy-five" (a digit word
+    straight before a tens or teens word is hundreds: 150, 275).
+    """
+    total = 0.0
+    current = 0.0
+    seen = half = price = False
+    prev = ""
     for w in re.split(r"[\s-]+", words.lower().strip()):
-        if not w or w == "and":
+        if not w or w in ("and", "of"):
             continue
         if w in ("a", "an"):
-            current = current or 1
-            continue
-        if w in _UNITS:
-            current += _UNITS[w]
-            seen = True
-        elif w in _TENS:
-            current += _TENS[w]
+            pass  # "a hundred", "a couple", "and a half": the word after says what it is
+        elif w == "half" and prev in ("a", "an"):
+            half = True
+        elif w == "couple":
+            current, seen = 2, True
+        elif w in _UNITS or w in _TENS:
+            value = _UNITS.get(w) or _TENS.get(w, 0)
+            digit_before = prev in _UNITS and 1 <= _UNITS[prev] <= 9
+            if value >= 10 and digit_before and current < 10 and not (price or half or total):
+                current = current * 100 + value  # "one fifty", "two seventy-five"
+                price = True
+            else:
+                current += value
             seen = True
         elif w == "hundred":
-            current = (current or 1) * 100
-            seen = True
+            current = ((current or 1) + (0.5 if half else 0)) * 100
+            half, seen = False, True
         elif w in _SCALES:
-            total += (current or 1) * _SCALES[w]
-            current = 0
-            seen = True
+            total += ((current or 1) + (0.5 if half else 0)) * _SCALES[w]
+            current, half, seen = 0, False, True
         else:
             return None
+        prev = w
     return float(total + current) if seen else None
 
 
@@ -195,6 +230,12 @@ def _money(text: str) -> list[Entity]:
                 value += (_num(m.group("cc")) or 0) / 100
         elif m.group("d"):
             value = _num(m.group("dn"))
+        elif m.group("g"):
+            value = _num(m.group("gn"))
+        elif m.group("h"):
+            value = _num(m.group("hn"))
+            if value is not None:
+                value *= 1000
         else:
             value = _num(m.group("en"))
             if m.group("en").lower() in ("a", "an"):
@@ -259,6 +300,39 @@ def _day_of_month(today: _dt.date, d: int) -> _dt.date | None:
     return None
 
 
+def _span_count(n: str) -> int | None:
+    """"two" -> 2, "a" -> 1, "a couple of" -> 2, "10" -> 10."""
+    n = " ".join(n.lower().split())
+    if n in ("a", "an"):
+        return 1
+    if "couple" in n:
+        return 2
+    v = _num(n)
+    return int(v) if v is not None and 0 < v <= 366 else None
+
+
+def _add_span(day: _dt.date, count: int, unit: str) -> _dt.date:
+    if unit.startswith("day"):
+        return day + _dt.timedelta(days=count)
+    if unit.startswith("week"):
+        return day + _dt.timedelta(weeks=count)
+    y, mo = divmod(day.month - 1 + count, 12)
+    y += day.year
+    mo += 1
+    return _dt.date(y, mo, min(day.day, calendar.monthrange(y, mo)[1]))
+
+
+def _reference_day(today: _dt.date, ref: str) -> _dt.date:
+    """What "from ..." counts from: today, tomorrow, or the coming weekday ("Friday",
+    "next Friday": the next one after today)."""
+    if ref in ("today", "now"):
+        return today
+    if ref == "tomorrow":
+        return today + _dt.timedelta(days=1)
+    target = _WEEKDAYS.index(ref.split()[-1])
+    return today + _dt.timedelta(days=(target - today.weekday()) % 7 or 7)
+
+
 def _resolve(m: re.Match[str], today: _dt.date | None) -> str | None:
     g = m.group
     if g("iso"):
@@ -286,6 +360,30 @@ def _resolve(m: re.Match[str], today: _dt.date | None) -> str | None:
         got = _safe_date(int(y_s), mo, d) if y_s else _upcoming(today, mo, d) if today else None
         return got.isoformat() if got else None
     assert today is not None
+    if g("inrel") or g("from"):
+        n, unit = (g("in_n"), g("in_u")) if g("inrel") else (g("from_n"), g("from_u"))
+        count = _span_count(n)
+        if count is None:
+            return None
+        base = today
+        if g("from"):
+            base = _reference_day(today, g("from_ref").lower())
+        return _add_span(base, count, unit.lower()).isoformat()
+    if g("ofm"):
+        raw = g("ofm_d").lower()
+        d = int(raw[:-2]) if raw[:1].isdigit() else _ORDINALS[raw]
+        which = g("ofm_w").lower().split()[-1]
+        if which == "the":  # "the first of the month": the next one
+            got = _day_of_month(today, d) if 1 <= d <= 31 else None
+        else:
+            y, mo = today.year, today.month
+            if which in ("next", "following"):
+                y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+            got = _safe_date(y, mo, min(d, calendar.monthrange(y, mo)[1])) if 1 <= d <= 31 else None
+        return got.isoformat() if got else None
+    if g("eonm"):
+        y, mo = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+        return _dt.date(y, mo, calendar.monthrange(y, mo)[1]).isoformat()
     if g("the") or g("theo"):
         d = int(g("the_d")) if g("the") else _ORDINALS[g("theo_d").lower()]
         got = _day_of_month(today, d) if 1 <= d <= 31 else None
@@ -341,7 +439,8 @@ def extract_entities(text: str, today: _dt.date | None = None) -> list[Entity]:
     """All entities in ``text``, in order of position; overlapping numbers resolved.
 
     Money wins over a count or percent on the same words; a date wins over a bare
-    number. Relative dates get ``value`` None when ``today`` is None.
+    number ("in two weeks" is a date, not a count of weeks) and over a weekday inside it
+    ("a week from Friday"). Relative dates get ``value`` None when ``today`` is None.
     """
     money = _money(text)
     percent = _percent(text)
@@ -356,6 +455,8 @@ def extract_entities(text: str, today: _dt.date | None = None) -> list[Entity]:
     taken += [(e.start, e.end) for e in money]
     money = [e for e in money if e.type == "money"]
     counts = [e for e in counts if free(e)]
-    result = [*money, *percent, *counts, *dates, *_weekdays(text), *_methods(text)]
+    spans = [(e.start, e.end) for e in dates]
+    weekdays = [w for w in _weekdays(text) if not any(a <= w.start and w.end <= b for a, b in spans)]
+    result = [*money, *percent, *counts, *dates, *weekdays, *_methods(text)]
     result.sort(key=lambda e: (e.start, e.end))
     return result
