@@ -43,6 +43,7 @@ CHECK_IDS: frozenset[str] = frozenset(
         "form_matches_call",
         "terms_recapped",
         "notes_key_facts",
+        "notes_requests",
         "notes_next_step",
     }
 )
@@ -59,6 +60,10 @@ RULE_IDS: frozenset[str] = frozenset(
         "collecting_after_cease",
         "contact_with_represented",
         "misstated_balance",
+        "unauthorized_fee",
+        "falsified_record",
+        "request_not_noted",
+        "beyond_authority",
     }
 )
 
@@ -86,6 +91,11 @@ class CheckSpec(_Strict):
     partial_tip: str | None = Field(
         None, description="Shown instead of `tip` when the check earned some of its points: "
                           "the trainee did it, just not enough.")
+    persona_tips: dict[str, str] = Field(
+        default_factory=dict,
+        description="Tips for one kind of debtor (persona archetype -> tip), shown instead of "
+                    "`tip` so that the example fits the call: no hardship example on a "
+                    "cooperative card.")
 
     @model_validator(mode="after")
     def _known(self) -> CheckSpec:
@@ -124,6 +134,7 @@ class Thresholds(_Strict):
     composure_min_tone: float = Field(-0.35, ge=-1, le=1, description="Lowest tone that still counts as neutral after an escalation.")
     hostile_irritation: float = Field(70, ge=0, le=100, description="Debtor irritation counted as a hostile reply.")
     monologue_words: int = Field(60, ge=5, description="Words in one trainee line that make a monologue.")
+    max_scoring_moves: int = Field(3, ge=1, description="Scoring moves one line may carry before it is stuffed.")
     tone_target: float = Field(0.2, ge=-1, le=1, description="Mean tone earning full marks.")
     tone_floor: float = Field(-0.3, ge=-1, le=1, description="Mean tone earning nothing.")
     pressure_penalty: float = Field(0.5, gt=0, le=1, description="Share lost per line with pressure, abuse or a threat.")
@@ -131,6 +142,8 @@ class Thresholds(_Strict):
     reflection_overlap: int = Field(2, ge=1, description="Debtor content words a reflection must reuse.")
     amount_tolerance: float = Field(1.0, ge=0, description="Dollars within which two amounts are the same.")
     balance_tolerance: float = Field(1.0, ge=0, description="Dollars a stated balance may be off.")
+    rounding_tolerance: float = Field(0.05, ge=0, le=0.5, description="Share of the balance an amount said "
+                                      "with 'about' may be off.")
 
     @model_validator(mode="after")
     def _order(self) -> Thresholds:
@@ -141,8 +154,10 @@ class Thresholds(_Strict):
 
 class ComplianceRule(_Strict):
     id: str
-    citation: str
-    severity: Literal["critical", "major"]
+    citation: str = Field(description="The rule's source; a violation may cite a narrower part of it.")
+    severity: Literal["critical", "major"] = Field(
+        description="critical: caps the overall score and fails the session; major: fails the "
+                    "session without a cap.")
     description: str
     tip: str = ""
 
