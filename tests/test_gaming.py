@@ -44,3 +44,42 @@ def test_corpus_size_and_balance():
                          "third-party", "dispute-basic"}
     for r in dishonest:
         assert {"kind", "finding", "citation"} <= set(r.expect), r.name
+
+
+def _cards():
+    from pathlib import Path
+
+    from scoring.api import score_record
+    from scoring.batch import expand, score_file
+    from scoring.examples import variants
+
+    for r in load():
+        yield r.name, score_record(r.data, base=r.path.parent)
+    for i, rec in enumerate(variants()):
+        yield f"variant {i}", score_record(rec)
+    root = Path(__file__).resolve().parent.parent
+    for path in expand([str(root / "examples")]):
+        scored = score_file(path)
+        assert scored.card is not None, scored.problem
+        yield path.name, scored.card
+
+
+def test_every_finding_cites_a_turn_a_quote_and_a_rule():
+    """Goal of issue 11: every violation on every card (corpus, examples, benchmark
+    variants) names its rule, citation, turn and words; every critical one cites Regulation
+    F (12 CFR 1006) or the FDCPA (15 U.S.C. 1692); every missed check says why and what to do."""
+    seen = 0
+    for name, card in _cards():
+        for v in card.compliance.violations:
+            seen += 1
+            where = f"{name}: {v.rule}"
+            assert v.rule and v.citation and v.message, where
+            assert isinstance(v.turn, int) and v.turn >= 1, where
+            assert v.quote.strip(), where
+            if v.severity == "critical":
+                assert "12 CFR 1006" in v.citation or "15 U.S.C. 1692" in v.citation, where
+        for dim in card.dimensions.values():
+            for c in dim.checks:
+                if c.applies and c.passed is False:
+                    assert c.tip and c.evidence and all(e.note for e in c.evidence), f"{name}: {c.id}"
+    assert seen >= 40

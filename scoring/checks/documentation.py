@@ -39,7 +39,7 @@ NO_DEAL: dict[str, tuple[str, ...]] = {
     "dispute": ("dispute",),
     "callback": ("callback",),
     "refused": ("no_agreement", "refused"),
-    "hung_up": ("hung_up", "no_agreement"),
+    "hung_up": ("hung_up", "no_agreement", "refused"),
     "wrong_party": ("wrong_party", "no_agreement", "callback"),
     "cease_requested": ("cease_requested", "dispute"),
     "attorney": ("attorney",),
@@ -196,15 +196,20 @@ def discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
             skipped.append("payment method")
     # A plan of N x monthly may overshoot the balance by less than one instalment (the
     # last payment is smaller); a form that records the balance as the total is right too.
-    alt_total = None
-    if kind == "payment_plan" and view.balance and agreed.monthly and 0 < expected_total - view.balance < agreed.monthly:
-        alt_total = view.balance
+    # A plan's total may also be written as instalment x count (its last payment smaller).
+    alt_totals: list[float] = []
+    if kind == "payment_plan" and view.balance and agreed.monthly:
+        nominal = agreed.upfront + agreed.monthly * agreed.count
+        if 0 < expected_total - view.balance < agreed.monthly:
+            alt_totals.append(view.balance)
+        if agreed.count and 0 <= nominal - min(expected_total, view.balance) < agreed.monthly:
+            alt_totals.append(nominal)
     for field_name, want, got, how in pairs:
         compared += 1
         if how == "money":
             same = got is not None and (
                 abs(float(got) - float(want)) <= tol + 1e-9  # type: ignore[arg-type]
-                or (field_name == "total_amount" and alt_total is not None and abs(float(got) - alt_total) <= tol + 1e-9)  # type: ignore[arg-type]
+                or (field_name == "total_amount" and any(abs(float(got) - a) <= tol + 1e-9 for a in alt_totals))  # type: ignore[arg-type]
             )
             shown_want, shown_got = money(float(want)), _show(None if got is None else float(got))  # type: ignore[arg-type]
         elif how == "int":
