@@ -298,9 +298,16 @@ def _sentence_before(text: str, at: int, width: int = 60) -> str:
     return piece[cut + 1:] if cut >= 0 else piece
 
 
-def amounts_stated(turn: Turn) -> list[tuple[str, float, str, bool]]:
+def amounts_stated(turn: Turn, view: CallView | None = None) -> list[tuple[str, float, str, bool]]:
     """(what, value, words, hedged) for each amount a line presents as owed ("owed") or as a
     fee ("fee"); offers, instalments and payments are neither."""
+    if view is not None:
+        key = f"amounts:{turn.index}"
+        if key not in view.memo:
+            view.memo[key] = amounts_stated(turn)
+        return view.memo[key]
+    if not turn.analysis.entities:
+        return []
     text = turn.text
     out: list[tuple[str, float, str, bool]] = []
     for e in turn.analysis.entities_of("money"):
@@ -329,7 +336,7 @@ def _misstated(view: CallView, out: Compliance) -> None:
     tol = view.th.balance_tolerance
     rounding = max(tol, view.th.rounding_tolerance * balance)
     for t in view.turns:
-        for what, value, words, hedged in amounts_stated(t):
+        for what, value, words, hedged in amounts_stated(t, view):
             if what != "owed" or abs(value - balance) <= (rounding if hedged else tol):
                 continue
             said = "about " if hedged else ""
@@ -346,7 +353,7 @@ def _fee(view: CallView, out: Compliance) -> None:
     fees = float(getattr(view.account.account, "fees", 0.0) or 0.0)
     tol = view.th.amount_tolerance
     for t in view.turns:
-        stated = [(v, w) for what, v, w, _ in amounts_stated(t) if what == "fee"]
+        stated = [(v, w) for what, v, w, _ in amounts_stated(t, view) if what == "fee"]
         bad = next(((v, w) for v, w in stated if abs(v - fees) > tol or _FEE_ADDED.search(w)), None)
         if bad is not None:
             _add(view, out, "unauthorized_fee", t.index, bad[1],

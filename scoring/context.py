@@ -133,6 +133,8 @@ class CallView:
     opening_tone: float | None = None  # transcripts: tone of what the customer said first
 
     _cw: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    #: Results several checks and rules share (computed once per card).
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def content_words(self, text: str) -> dict[str, str]:
         """``scoring.text.content_words``, memoised for this call (debtor lines are read

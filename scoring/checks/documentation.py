@@ -145,6 +145,12 @@ def _no_deal_turn(view: CallView) -> tuple[int | None, str]:
 
 def discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
     """(fields compared, how the form differs from the call, fields not compared and why)."""
+    if "discrepancies" not in view.memo:
+        view.memo["discrepancies"] = _discrepancies(view)
+    return view.memo["discrepancies"]
+
+
+def _discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
     form, result = view.record.agreement, view.result
     agreed = result.agreed
     tol = view.th.amount_tolerance
