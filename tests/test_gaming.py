@@ -13,7 +13,8 @@ from tests.gaming.corpus import judge, load
 
 WAITS = {
     "analyser": "waits for the lead's analyser: veiled threats as 'threat', small talk not 'open_question'",
-    "engine": "waits for engineer E's engine: 'verified' only after proof of identity matching the account file",
+    "engine": "waits for engineer E's engine: 'verified' only after proof of identity matching the account "
+              "file; request events such as 'validation_requested'",
 }
 
 

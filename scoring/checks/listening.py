@@ -37,6 +37,10 @@ def open_questions(view: CallView) -> Finding:
     asked = [t for t in view.turns if t.analysis.has("open_question")]
     hits = [t for t in asked if view.credited(t)]
     target = view.th.open_questions_target
+    if view.stop_turn is not None:
+        # A dispute, a cease request or an attorney ends discovery by law: one question to
+        # understand it is the whole of what the call may still ask.
+        target = 1
     if not hits:
         if asked:
             t = asked[0]
@@ -147,9 +151,12 @@ def references_disclosed(view: CallView) -> Finding:
     last = view.turns[-1].index if view.turns else 0
     judged = ok = 0
     evidence = []
+    stop = view.stop_turn
     for turn_no, fact in view.reveals:
         if fact.kind not in RECALLABLE_KINDS or turn_no >= last:
             continue
+        if stop is not None and turn_no >= stop:
+            continue  # after a dispute or a cease request the job is to note it, not build on it
         keywords = list(fact.keywords) or list(content_words(fact.text).values())
         if not keywords:
             continue
@@ -170,6 +177,8 @@ def references_disclosed(view: CallView) -> Finding:
         else:
             evidence.append(ev(turn_no, fact.text, f"never came back to {label} (revealed at turn {turn_no})"))
     if not judged:
+        if stop is not None and view.reveals:
+            return na("what the debtor said came after they stopped the collection: the notes carry it")
         return na("the debtor disclosed nothing to come back to")
     return Finding(ok / judged, evidence)
 
