@@ -24,7 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cues", metavar="FILE", action="append", default=[],
                         help="extra cue file (YAML, same shape as the shipped cues); repeatable")
     parser.add_argument("--today", metavar="YYYY-MM-DD", default=None,
-                        help="reference date for relative dates like 'next Friday'")
+                        help="reference date for relative dates like 'next Friday' (default: the "
+                             "machine's date in plain output; unresolved in --json)")
 
 
 def _inputs(args: argparse.Namespace, errors: list[str]):  # noqa: ANN202
@@ -74,7 +75,8 @@ def _plain(a) -> str:  # noqa: ANN001
         out.append("  entities:")
         for e in a.entities:
             unit = f" per {e.unit}" if e.type == "money" and e.unit else (f" {e.unit}" if e.unit else "")
-            out.append(f"    {e.type:<15} {e.value!r}{unit}  \"{e.text}\"")
+            value = e.value if isinstance(e.value, int | float) else (e.value or "(unresolved)")
+            out.append(f"    {e.type:<15} {value}{unit}  \"{e.text}\"")
     reasons = ", ".join(a.tone.reasons) or "no markers"
     out.append(f"  tone: {a.tone.score:+.2f} {a.tone.label}  ({reasons})")
     return "\n".join(out)
@@ -94,10 +96,13 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UserError(f"--today: not a date (YYYY-MM-DD): {args.today!r}") from exc
     analyser = Analyser.from_files(args.cues) if args.cues else default_analyser()
+    # People read dates: "in two weeks" is shown as the day it names, counted from
+    # --today or, without it, from the machine's date (JSON keeps None without --today).
+    shown_today = today if today is not None or args.json else dt.date.today()
     errors: list[str] = []
     first = True
     for text, ctx in _inputs(args, errors):
-        a = analyser.analyze(text, ctx, today)
+        a = analyser.analyze(text, ctx, shown_today)
         if args.json:
             print(json.dumps(a.to_dict(), ensure_ascii=False))
         else:
