@@ -98,15 +98,13 @@ def debug_wanted() -> bool:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     head = argv[: argv.index("--")] if "--" in argv else argv
-    debug = debug_wanted() or "--debug" in head
     if "--debug" in head:
         argv.remove("--debug")
+        os.environ[DEBUG_ENV] = "1"  # batch commands that go on past an error read it too
+    debug = debug_wanted()
     _tolerant_streams()
     parser = build_parser(command_in(argv))
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help, --version, or wrong usage (already explained)
-        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
+    args = parser.parse_args(argv)  # --help, --version and wrong usage exit here (0 or 2)
     if args.command is None:
         if not _interactive():
             parser.print_usage(sys.stderr)
