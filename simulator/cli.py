@@ -91,16 +91,24 @@ def command_in(argv: list[str]) -> str | None:
     return None
 
 
+#: Set by ``main`` for this run's --debug; batch commands that go on past an error read
+#: it (through ``debug_wanted``) to show each error's traceback.
+_debug_flag = False
+
+
 def debug_wanted() -> bool:
-    return os.environ.get(DEBUG_ENV, "").strip().lower() not in ("", "0", "false", "no", "off")
+    """--debug on this command line, or COLLECTSIM_DEBUG set to something true."""
+    env = os.environ.get(DEBUG_ENV, "").strip().lower()
+    return _debug_flag or env not in ("", "0", "false", "no", "off")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     head = argv[: argv.index("--")] if "--" in argv else argv
-    if "--debug" in head:
+    global _debug_flag
+    _debug_flag = "--debug" in head  # anywhere before "--", so `play x --debug` works too
+    if _debug_flag:
         argv.remove("--debug")
-        os.environ[DEBUG_ENV] = "1"  # batch commands that go on past an error read it too
     debug = debug_wanted()
     _tolerant_streams()
     parser = build_parser(command_in(argv))
