@@ -13,10 +13,12 @@ import sys
 from typing import Any
 
 
-def dumps(obj: Any, *, indent: int | None = None, stream: Any = None) -> str:
-    """``json.dumps`` for ``stream`` (default: standard output)."""
+def dumps(obj: Any, *, indent: int | None = None, stream: Any = None,
+          encoding: str | None = None) -> str:
+    """``json.dumps`` for ``stream`` (default: standard output), or for a file written in
+    ``encoding``: readable where it can be, ASCII escapes where it must be."""
     text = json.dumps(obj, ensure_ascii=False, indent=indent)
-    encoding = getattr(stream or sys.stdout, "encoding", None) or "utf-8"
+    encoding = encoding or getattr(stream or sys.stdout, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)
     except (UnicodeEncodeError, LookupError):
