@@ -17,7 +17,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "hardship-good.y
 @pytest.fixture(autouse=True)
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COLLECTSIM_HOME", str(tmp_path))
-    for key, (env, _, _) in config.KEYS.items():
+    for env, _, _ in config.KEYS.values():
         monkeypatch.delenv(env, raising=False)
     monkeypatch.delenv(config.CONFIG_ENV, raising=False)
     return tmp_path
