@@ -39,7 +39,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="URL", help="with --save: database URL (default: local SQLite)")
 
 
+class _NoProgress:
+    """What ``_progress`` gives when no bar is shown: nothing to draw, no Rich to import."""
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, *_args: Any, **_kwargs: Any) -> int:
+        return 0
+
+    def update(self, *_args: Any, **_kwargs: Any) -> None:
+        return None
+
+    advance = update
+
+    def say(self, line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+
 def _progress(total: int) -> Any:
+    """A transient progress bar on standard error when it is a terminal and the batch is
+    more than a few files; otherwise nothing (and Rich is not imported)."""
+    if total <= 3 or not sys.stderr.isatty():
+        return _NoProgress()
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -48,11 +73,16 @@ def _progress(total: int) -> Any:
         TextColumn,
         TimeRemainingColumn,
     )
+    from rich.text import Text
+
+    class _Bar(Progress):
+        def say(self, line: str) -> None:
+            self.console.print(Text(line), soft_wrap=True)  # above the bar, never as markup
 
     console = Console(stderr=True)
-    return Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    TextColumn("{task.description}"), console=console, transient=True,
-                    disable=total <= 3 or not console.is_terminal)
+    return _Bar(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                TextColumn("{task.description}"), console=console, transient=True,
+                disable=not console.is_terminal)
 
 
 def _unique(out_dir: Path, stem: str, ext: str, used: set[str]) -> Path:
@@ -69,8 +99,6 @@ def run(args: argparse.Namespace) -> int:
     """Score each file and show its card at once (streaming), so a long batch shows
     progress and a bad file is named where it is met; the others are still scored."""
     from pathlib import Path
-
-    from rich.text import Text
 
     from scoring.batch import expand
     from scoring.rubric import load_rubric_file
@@ -103,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
             progress.advance(task)
             if r.card is None:
                 bad += 1
-                progress.console.print(Text(f"collectsim: error: {r.problem}"), soft_wrap=True)
+                progress.say(f"collectsim: error: {r.problem}")
                 continue
             sink.add(r)
             if args.save:
