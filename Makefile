@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements/ci.lock
 UV := $(BIN)/uv
-LOCK_ARGS := pyproject.toml --extra test --extra postgres --universal --python-version 3.11 \
+LOCK_ARGS := pyproject.toml --extra test --extra postgres --extra train --universal --python-version 3.11 \
 	--generate-hashes --custom-compile-command "make lock" -o $(LOCK)
 
 .PHONY: run test bench lint clean install lock lock-upgrade

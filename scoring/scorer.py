@@ -52,6 +52,14 @@ def effective_rubric(base: Rubric, scenario: Any) -> Rubric:
     return hit
 
 
+def analyser_hashes() -> dict[str, str]:
+    """The analyser's learned model, by content: a card read by another model says so."""
+    from simulator.nlu.learned import model_digest
+
+    digest = model_digest()
+    return {"model": digest} if digest else {}
+
+
 def _content_hash(model: Any) -> str | None:
     """The engine gives the hashes; a hand-built session may not."""
     return model_hash(model) if model is not None and hasattr(model, "model_dump") else None
@@ -104,6 +112,7 @@ def session_meta(session: FinishedSession, rubric: Rubric, created_at: Any = Non
             "scenario": hashes.get("scenario") or _content_hash(session.scenario),
             "persona": hashes.get("persona") or _content_hash(session.persona),
             "rubric": rubric.content_hash(),
+            **analyser_hashes(),
         },
         "call": {
             "turns": len(session.turns),

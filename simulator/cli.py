@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("play", "replay session records headless: transcript and scorecard"),
     "try": ("try_", "talk to a scenario's persona at a plain prompt"),
     "analyze": ("analyze", "what the analyser finds in a line: moves, entities, tone"),
+    "train": ("train", "rebuild the analyser's learned model from the corpus"),
     "score": ("score", "score session records and recorded call transcripts"),
     "verify": ("verify", "re-score a scorecard's embedded session and compare"),
     "validate": ("validate", "check personas, scenarios and rubrics"),

@@ -13,7 +13,7 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "requirements" / "ci.lock"
 #: The extras `make lock` resolves (see LOCK_ARGS in the Makefile).
-LOCKED_EXTRAS = ("test", "postgres")
+LOCKED_EXTRAS = ("test", "postgres", "train")
 
 
 def pinned() -> dict[str, str]:

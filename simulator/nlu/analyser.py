@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from simulator.nlu.combine import POLICY, combine
 from simulator.nlu.cues import (
     CuePattern,
     MoveCuesCompiled,
@@ -34,8 +35,10 @@ from simulator.nlu.cues import (
     default_cues,
     load_yaml,
     merge,
+    trainer_whys,
 )
 from simulator.nlu.labelling import negation_undone, sentence_rules, utterance_rules
+from simulator.nlu.learned import LearnedModel, default_model
 from simulator.nlu.listening import DISTRESS, ROOM, echo
 from simulator.nlu.prefilter import could_match, fold
 from simulator.nlu.text import (
@@ -47,7 +50,7 @@ from simulator.nlu.text import (
     split_sentences,
     whole_words,
 )
-from simulator.nlu.threats import threat_in
+from simulator.nlu.threats import denied, threat_across, threat_in
 from simulator.nlu.types import MOVES, Analysis, Move
 
 #: Minimum cosine similarity for the nearest-example step.
@@ -57,10 +60,15 @@ EXAMPLE_THRESHOLD = 0.62
 class Analyser:
     """Moves, entities and tone from cue data. Build once, analyse many times."""
 
-    def __init__(self, cues: Mapping[str, Any], *, checked: bool = False):
+    def __init__(self, cues: Mapping[str, Any], *, checked: bool = False,
+                 learned: bool = True, trainer_whys: frozenset[str] = frozenset()):
         """Compile ``cues`` (``{moves: {name: {phrases, patterns, examples, negative}}}``
         or the bare inner mapping). Raises ContentError listing every problem, unless
-        ``checked`` says the data was already checked (the shipped file is, by tests)."""
+        ``checked`` says the data was already checked (the shipped file is, by tests).
+
+        ``learned`` False leaves the learned layer out (the rules alone, as the model's
+        training reads them). ``trainer_whys`` are the reasons of cues a trainer added:
+        a move they find stands whatever the model says (see ``combine``)."""
         from simulator.nlu.cuefile import check_cues, normalise_pattern
 
         if not checked:
@@ -91,6 +99,10 @@ class Analyser:
         self._index = index
         self._examples = {mc.name: mc.examples for mc in self._moves}
         self._extended: dict[str, Analyser] = {}
+        self.learned = learned
+        self.trainer_whys = trainer_whys
+        self.model: LearnedModel | None = None  # None: the shipped model
+        self.policy: Mapping[str, str | float] | None = None  # None: combine.POLICY
 
     # --- construction ------------------------------------------------------------------
 
@@ -106,6 +118,7 @@ class Analyser:
         from simulator.nlu.cuefile import check_cues
 
         data: dict[str, Any] = dict(default_cues()) if base else {}
+        whys: set[str] = set()
         for path in paths:
             loaded = load_yaml(Path(path))
             problems = check_cues(loaded, str(path))
@@ -114,7 +127,8 @@ class Analyser:
 
                 raise ContentError(problems)
             data = merge(data, loaded or {})
-        return cls(data, checked=True)
+            whys |= trainer_whys(loaded or {})
+        return cls(data, checked=True, trainer_whys=frozenset(whys))
 
     def extended(self, extra: Mapping[str, Any] | None) -> Analyser:
         """A new analyser with ``extra`` cues (same shape as cues.yaml) merged on top."""
@@ -133,9 +147,21 @@ class Analyser:
             from simulator.diagnostics import ContentError
 
             raise ContentError(problems)
-        made = Analyser(merge(self.cue_data, extra), checked=True)
+        made = Analyser(merge(self.cue_data, extra), checked=True, learned=self.learned,
+                        trainer_whys=self.trainer_whys | trainer_whys(extra))
         if len(self._extended) < 32:  # a session per scenario reuses its analyser
             self._extended[key] = made
+        return made
+
+    def with_model(self, model: LearnedModel | None,
+                   policy: Mapping[str, str | float] | None = None
+                   ) -> Analyser:
+        """The same cues with another learned model or decision policy (for measurement:
+        leave-one-voice-out models, rules alone, ...)."""
+        import copy
+
+        made = copy.copy(self)
+        made.model, made.policy, made._extended = model, policy, {}
         return made
 
     # --- analysis ----------------------------------------------------------------------
@@ -143,6 +169,15 @@ class Analyser:
     def analyze(self, text: str, context: str | None = None,
                 today: _dt.date | None = None) -> Analysis:
         """Analyse one utterance, optionally with the debtor's previous line as context."""
+        return self._analyze(text, context, today, self.learned)
+
+    def rules_only(self, text: str, context: str | None = None,
+                   today: _dt.date | None = None) -> Analysis:
+        """The rules' findings alone: what the learned layer reads as features."""
+        return self._analyze(text, context, today, False)
+
+    def _analyze(self, text: str, context: str | None, today: _dt.date | None,
+                 learned: bool) -> Analysis:
         from simulator.nlu.entities import extract_entities
         from simulator.nlu.tone import tone_of
 
@@ -162,15 +197,25 @@ class Analyser:
             hits = self._sentence(text, norm, a, b, folded, ctx_words, context is not None, distress)
             for name, mv in hits.items():
                 found.setdefault(name, mv)
+        if "threat" not in found and len(spans) > 1:
+            across = threat_across(norm, spans)
+            if across is not None:
+                a, b, why = across
+                found["threat"] = Move("threat", text[a:b], a, b, why)
         found = utterance_rules(found, norm, ctx_words)
         if not found and context:
             why = echo(norm, ctx_words)
             if why:
                 b = len(text.rstrip())
                 found["reflection"] = Move("reflection", text[:b], 0, b, why, 0.6)
+        learned_tone = None
+        model = (self.model or default_model()) if learned else None
+        if model is not None and text.strip():
+            found, learned_tone = combine(model, text, norm, spans, context, found,
+                                          self.trainer_whys, self.policy or POLICY)
         moves = tuple(sorted(found.values(), key=lambda m: (m.start, MOVES.index(m.move))))
         entities = tuple(extract_entities(text, today)) if len(text) <= 200_000 else ()
-        tone = tone_of(sentences, found)
+        tone = tone_of(sentences, found, learned_tone)
         return Analysis(text=text, moves=moves, entities=entities, tone=tone, context=context)
 
     def _sentence(self, text: str, norm: str, a: int, b: int, folded: str, ctx_words: set[str],
@@ -201,6 +246,8 @@ class Analyser:
                     break
 
         self._nearest(s, hits, add)
+        if "threat" in hits and not hits["threat"].why.startswith("similar") and denied(s):
+            hits.pop("threat")  # "nobody is going to arrest you": a denial, whatever the cue
         if "threat" not in hits:
             composed = threat_in(s)
             if composed is not None:

@@ -131,3 +131,17 @@ def default_cues() -> dict[str, Any]:
 
     text = (Path(__file__).parent / "cues.yaml").read_text(encoding="utf-8")
     return merge({}, yaml.load(text, Loader=safe_loader()) or {})
+
+
+def trainer_whys(extra: Mapping[str, Any]) -> set[str]:
+    """The ``why`` each cue of an added cue block gives its moves, so that a move found
+    through a trainer's own cue can be told from one found through the shipped cues."""
+    from simulator.nlu.cuefile import CUE_KINDS, unwrap
+
+    out: set[str] = set()
+    for cues in (unwrap(extra) or {}).values():
+        lists = {k: (cues or {}).get(k) or [] for k in CUE_KINDS}
+        out |= {f'cue "{p}"' for p in lists["phrases"]}
+        out |= {f"pattern {p}" for p in lists["patterns"]}
+        out |= {f'similar to example "{e}"' for e in lists["examples"]}
+    return out

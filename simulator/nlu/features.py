@@ -12,7 +12,7 @@ A line becomes a set of short strings (binary features):
 - ``k:class`` and ``k:a+b``: the word classes of ``lexicon`` in the line, and the pairs
   of them that meet in one sentence (a consequence under a condition, say);
 - ``r:move``: what the rules found, so the model learns where the rules are right;
-- a few shape marks: a question mark, how many sentences.
+- a question or exclamation mark.
 
 Nothing here is heavy; the whole set for a typical line costs well under 0.1 ms.
 """
@@ -57,6 +57,14 @@ def content_words(toks: Iterable[str]) -> set[str]:
     return out
 
 
+def word_features(text: str) -> set[str]:
+    """Only the word and word-pair features: what the explanation weighs per sentence."""
+    words = [t for t in tokens(text) if t not in ("?", "!")]
+    out = {"w:" + w for w in words}
+    out.update(f"b:{a}_{b}" for a, b in zip(["<s>", *words], [*words, "</s>"], strict=True))
+    return out
+
+
 def features(text: str, context: str | None = None, rule_moves: Iterable[str] = ()) -> set[str]:
     """The binary features of one utterance (see the module docstring)."""
     toks = tokens(text)
@@ -82,36 +90,30 @@ def features(text: str, context: str | None = None, rule_moves: Iterable[str] = 
             add("q:end")
     if "!" in toks:
         add("bang")
-    sentences = len(re.findall(r"[.!?]+(?:\s|$)", text[:MAX_CHARS])) or 1
-    add(f"ns:{min(sentences, 4)}")
-    add(f"len:{min(len(words) // 8, 6)}")
+    # No mark for "has a context" or for length: the corpus gives most empathy lines a
+    # context, and a model that learned that would miss "I'm so sorry" said on its own.
     if context:
         ctoks = tokens(context[:MAX_CONTEXT])
-        add("ctx")
         for w in set(ctoks):
             if w not in ("?", "!"):
                 add("x:" + w)
         shared = content_words(words) & content_words(ctoks)
         add(f"ov:{min(len(shared), 4)}")
-    else:
-        add("noctx")
     for m in rule_moves:
         add("r:" + m)
     add_class_features(text[:MAX_CHARS], add)
     return feats
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
-
-
 def add_class_features(text: str, add: Callable[[str], None]) -> None:
     """``k:class`` for each word class in the text, ``k:a+b`` for classes that meet in one
     sentence (``lexicon.PAIRS``)."""
     from simulator.nlu.lexicon import PAIRS, classes_in, lower
+    from simulator.nlu.text import split_sentences
 
-    low = lower(text)
     seen: set[str] = set()
-    for sentence in _SENTENCE_END.split(low):
+    for a, b in split_sentences(text):
+        sentence = lower(text[a:b])
         found = classes_in(sentence)
         for name in found:
             if name not in seen:

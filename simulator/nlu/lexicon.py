@@ -29,13 +29,15 @@ CLASSES: dict[str, tuple[str, ...]] = {
         r"locked\s+up", r"police", r"cops?", r"handcuffs", r"criminal(?:ly)?", r"prosecut\w*",
         r"fraud\s+charges?", r"charges?\s+(?:filed|pressed)", r"press\s+charges", r"d\.?a\.?",
         r"attorneys?", r"lawyers?", r"law\s+firm", r"collections?\s+attorney", r"guy\s+in\s+a\s+robe",
-        r"small\s+claims", r"default\s+judg(?:e)?ment",
+        r"small\s+claims", r"default\s+judg(?:e)?ment", r"courthouse", r"county\s+records?",
+        r"public\s+records?", r"(?:a|the)\s+robe", r"paperwork\s+and\s+a", r"in\s+front\s+of\s+(?:a|the|him|her)",
     ),
     "seizure": (
         r"garnish\w*", r"wages?", r"paychecks?", r"levy", r"levied", r"seiz\w*", r"repossess\w*",
         r"repo(?:ed|'d)?", r"tow(?:ed|\s+truck)?", r"liens?", r"freez\w*\s+(?:your\s+)?(?:bank\s+)?accounts?",
         r"take\s+your\s+(?:car|house|home|truck|property|stuff|things|tax\s+refund|refund)",
-        r"your\s+(?:car|house|home|truck|property|belongings|assets|tax\s+refund)",
+        r"your\s+(?:car|house|home|truck|property|belongings|assets|tax\s+refund|vehicle|boat|savings)",
+        r"(?:car|truck|vehicle)\s+in\s+(?:that|the|your)\s+driveway", r"(?:comes?|came)\s+up\s+(?:a\s+little\s+)?light",
     ),
     "people": (
         r"employers?", r"boss(?:es)?", r"supervisors?", r"manager", r"h\.?r\.?", r"human\s+resources",
@@ -45,7 +47,10 @@ CLASSES: dict[str, tuple[str, ...]] = {
         r"dad|father|parents|sister|brother|pastor|church|friends)", r"church", r"everyone\s+you\s+know",
         r"people\s+(?:talk|will\s+(?:know|find\s+out|hear))", r"word\s+(?:gets|travels|will\s+get)\s+around",
         r"small\s+town", r"the\s+whole\s+(?:town|street|block|neighbou?rhood)", r"commanding\s+officer",
-        r"chain\s+of\s+command",
+        r"chain\s+of\s+command", r"references?", r"listed\s+as\s+(?:a|an)", r"contacts?\s+on\s+(?:the\s+)?(?:file|account)",
+        r"(?:mother|father|sister|brother|wife|husband|kids|children|son|daughter|mom|dad|parents|grandmother|"
+        r"grandma|in-laws?)", r"(?:their|your|the)\s+school", r"word\s+gets?\s+(?:a)?round", r"between\s+(?:us|you\s+and\s+me)",
+        r"(?:new|current)\s+job", r"the\s+house", r"calls?\s+(?:coming\s+)?to\s+the\s+house",
     ),
     "credit": (
         r"credit(?:\s+(?:score|report|rating|history|file|bureaus?|agencies))?", r"bureaus?",
@@ -62,6 +67,9 @@ CLASSES: dict[str, tuple[str, ...]] = {
         r"(?:get|gets|getting|be|become)\s+(?:ugly|messy|complicated|serious|worse|nasty|expensive|harder)",
         r"(?:consequences|repercussions)", r"(?:won't|will\s+not)\s+be\s+(?:as\s+)?(?:nice|friendly|pleasant)",
         r"friendly\s+(?:version|call|reminder)", r"last\s+(?:friendly|courtesy|polite)\s+call",
+        r"upstairs", r"much\s+further", r"stop\s+being\s+(?:the\s+|so\s+)?(?:nice|friendly|patient)", r"uglier",
+        r"(?:patience|my\s+patience)\s+(?:runs?|is\s+running|wears?)\s+(?:out|thin)", r"somewhere\s+(?:else|with)",
+        r"a\s+lot\s+more\s+paperwork",
     ),
     # --- framings --------------------------------------------------------------------
     "condition": (
@@ -81,6 +89,16 @@ CLASSES: dict[str, tuple[str, ...]] = {
         r"(?:for\s+your|in\s+your)\s+(?:own\s+)?(?:sake|best\s+interest)", r"sleep\s+(?:well|at\s+night)",
         r"while\s+you\s+(?:still\s+)?can", r"(?:could|might|may|can)\s+(?:affect|impact|hurt|reach|get\s+back\s+to|"
         r"find\s+(?:out|its\s+way)|end\s+up)",
+        r"hate\s+(?:for|to|if)", r"(?:i|we)(?:\s+would|'d)\s+(?:really\s+|much\s+)?(?:rather|prefer)\s+not",
+        r"word\s+(?:gets|travels|will\s+get)\s+(?:a)?round", r"people\s+talk", r"small\s+town", r"(?:be|stay)\s+careful",
+        r"(?:something\s+)?(?:for\s+you\s+)?to\s+think\s+about", r"have\s+a\s+(?:think|good\s+think)",
+        r"if\s+i\s+(?:were|was)\s+you", r"in\s+your\s+shoes", r"(?:i|you)\s+know\s+which\s+(?:one|way)",
+        r"(?:can't|cannot)\s+(?:promise|guarantee)", r"(?:i'm|i\s+am)\s+sure\s+(?:she|he|they)(?:'d|\s+would)\s+"
+        r"(?:want|like|love)\s+to\s+(?:know|hear)", r"(?:take|takes)\s+a\s+dim\s+view", r"don't\s+be\s+(?:one\s+of\s+)?"
+        r"(?:those|some)", r"follow\s+you", r"wouldn't\s+take\s+much", r"anything\s+(?:to\s+)?happen",
+        r"(?:i'll|i\s+will)\s+just\s+say\s+that", r"nice\s+guy", r"out\s+of\s+my\s+hands", r"your\s+call",
+        r"(?:i'd|i\s+would)\s+(?:clean|sort|fix|settle|pay)\s+(?:this|it|that)", r"no\s+choice\s+but",
+        r"(?:i'd|i\s+would)\s+hate",
     ),
     "future": (
         r"will", r"'ll", r"going\s+to", r"gonna", r"(?:may|might|could|would)\s+(?:have|need)\s+to",
@@ -91,13 +109,20 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "denial": (
         r"not\s+(?:going\s+to|gonna|gon|allowed|able|permitted|something\s+we|how\s+(?:this|it)\s+works)",
         r"(?:won't|will\s+not|wouldn't|cannot|can't|don't|do\s+not|never|isn't|aren't)\s+"
-        r"(?:\w+\s+){0,2}(?:sue|arrest|jail|contact|call|tell|report|garnish|seize|take|happen|come|visit|"
-        r"send|threaten|involve|do\s+that)", r"no(?:body|\s+one)\s+(?:is|will|'s|can)", r"no\s+intention",
+        r"(?:\w+\s+){0,2}(?:sue|suing|arrest\w*|jail|contact\w*|call\w*|tell\w*|report\w*|garnish\w*|seiz\w*|"
+        r"tak\w*|happen\w*|com\w*|visit\w*|send\w*|threaten\w*|involv\w*|do\s+that|discuss\w*|reach\w*)", r"no(?:body|\s+one)\s+(?:is|will|'s|can)", r"no\s+intention",
         r"(?:there's|there\s+is)\s+no\s+(?:arrest|jail|lawsuit|court|warrant|police|suit)",
         r"(?:you|nobody)\s+(?:can't|cannot|won't)\s+(?:be\s+)?(?:arrested|jailed|go\s+to\s+jail)",
         r"not\s+a\s+crime", r"isn't\s+a\s+crime", r"we\s+don't\s+do\s+that", r"that's\s+not\s+(?:how|something)",
         r"i\s+(?:can't|cannot)\s+(?:say|tell\s+you|predict|promise|speak\s+for)", r"not\s+up\s+to\s+me",
         r"no\s+decision\s+(?:has\s+been|was)\s+made", r"i\s+don't\s+know\s+what\s+(?:the\s+creditor|they)\s+will",
+        r"(?:can't|cannot|won't|will\s+not|isn't|is\s+not)\s+be(?:ing)?\s+(?:\w+\s+)?(?:garnished|reported|sued|seized|"
+        r"taken|arrested|contacted|told|touched|used|listed|filed)", r"protected\s+from", r"statute\s+of\s+limitations",
+        r"time[\s-]barred", r"past\s+the\s+(?:time\s+limit|reporting\s+period|statute)", r"not\s+(?:a\s+)?(?:crime|criminal)",
+        r"civil\s+(?:debt|matter)", r"not\s+(?:allowed|permitted)", r"nothing\s+(?:you\s+need\s+)?to\s+worry",
+        r"not\s+something\s+you\s+need\s+to\s+worry", r"i\s+don't\s+(?:know|control|decide)",
+        r"(?:ain't|isn't|is\s+not|not)\s+(?:my|our)\s+(?:call|decision)", r"you\s+have\s+my\s+word",
+        r"(?:we're|we\s+are)\s+(?:a\s+collection\s+agency|not\s+the\s+(?:lender|court))", r"(?:would|will)\s+need\s+a\s+court",
     ),
     "rights": (
         r"(?:your|the)\s+right\s+to", r"you\s+have\s+(?:the\s+)?(?:right|rights|option)", r"dispute\w*",
@@ -213,7 +238,8 @@ CONSEQUENCES: frozenset[str] = frozenset({"legal", "seizure", "people", "credit"
 
 @lru_cache(maxsize=1)
 def _compiled() -> dict[str, re.Pattern[str]]:
-    return {name: re.compile(r"(?<![\w'])(?:" + "|".join(items) + r")(?![\w'])")
+    # A class word may carry a possessive ("your mother's", "the sheriff's office").
+    return {name: re.compile(r"(?<![\w'])(?:" + "|".join(items) + r")(?:'s)?(?![\w'])")
             for name, items in CLASSES.items()}
 
 
@@ -222,8 +248,10 @@ def lower(text: str) -> str:
     return text.lower().replace("’", "'").replace("‘", "'")
 
 
+@lru_cache(maxsize=512)
 def classes_in(low: str) -> dict[str, re.Match[str]]:
-    """The classes present in lower-cased text, each with its first match (for evidence)."""
+    """The classes present in lower-cased text, each with its first match (for evidence).
+    Cached: the threat reading and the features read the same sentences."""
     out: dict[str, re.Match[str]] = {}
     for name, rx in _compiled().items():
         m = rx.search(low)

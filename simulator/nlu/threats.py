@@ -26,6 +26,13 @@ _AGENT = re.compile(r"\b(?:we|we'll|we're|we'd|i|i'll|i'd|i'm|they|they'll|they'
 _YOU = re.compile(r"\b(?:you|your|you're|you'll|ya|u|ur|yours|yourself)\b")
 
 
+def denied(sentence: str) -> bool:
+    """The sentence denies or disclaims a consequence ("nobody is going to arrest you",
+    "we can't sue you for it", "that's not my call"), and does not take it back."""
+    low = lower(sentence)
+    return "denial" in classes_in(low) and not _UNDONE.search(low)
+
+
 def threat_in(sentence: str) -> tuple[int, int, str] | None:
     """(start, end, why) of a threat in one sentence, or None.
 
@@ -38,10 +45,10 @@ def threat_in(sentence: str) -> tuple[int, int, str] | None:
     consequences = [c for c in found if c in CONSEQUENCES]
     if not consequences:
         return None
-    if "denial" in found and not _UNDONE.search(low):
+    if denied(sentence):
         return None
     veiled = "veiled" in found
-    conditional = "condition" in found and "future" in found
+    conditional = "condition" in found and ("future" in found or "urgency" in found)
     if not (veiled or conditional):
         return None
     if not (_YOU.search(low) or _AGENT.search(low)):
@@ -60,3 +67,13 @@ _LABELS = {
     "legal": "legal action", "seizure": "garnishment or seizure", "people": "telling others",
     "credit": "credit damage", "escalate": "an escalation",
 }
+
+
+def threat_across(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """A threat whose consequence and framing sit in two sentences that follow each other
+    ("Your mother's listed as a reference. I'd rather not have to call her.")."""
+    for (a1, _), (_, b2) in zip(spans, spans[1:], strict=False):
+        found = threat_in(text[a1:b2])
+        if found is not None:
+            return a1 + found[0], a1 + found[1], found[2] + ", over two sentences"
+    return None

@@ -26,7 +26,8 @@ from simulator.nlu.types import MOVES
 
 #: Tone classes of the corpus and the number each stands for.
 TONES = {"negative": -1, "neutral": 0, "positive": 1}
-FORMAT = 1
+FORMAT = 2
+MIN_DF = 2
 
 
 @dataclass
@@ -41,6 +42,13 @@ class Row:
     tone: str
     context: str | None = None
     rules: tuple[str, ...] = ()
+    _feats: frozenset[str] | None = None
+
+    def feats(self) -> frozenset[str]:
+        """The row's features (with the rules' findings), worked out once."""
+        if self._feats is None:
+            self._feats = frozenset(features(self.text, self.context, self.rules))
+        return self._feats
 
 
 @dataclass(frozen=True)
@@ -57,10 +65,9 @@ class Settings:
 class Trained:
     """What ``fit`` produces: weights per feature, biases, thresholds, tone heads."""
 
-    weights: dict[str, list[tuple[int, float]]]
+    weights: dict[str, list[float]]  # feature -> weight per move, then the two tone heads
     bias: list[float]
     cut: list[float]  # decision threshold per move, as a logit
-    tone_weights: dict[str, list[tuple[int, float]]]
     tone_bias: list[float]
     examples: dict[str, list[str]]
     meta: dict[str, Any] = field(default_factory=dict)
@@ -98,15 +105,21 @@ def add_rule_moves(rows: Sequence[Row], analyse: Callable[..., Any]) -> None:
     """What the rules find in each row (a feature of the model)."""
     for r in rows:
         r.rules = tuple(analyse(r.text, r.context).move_names)
+        r._feats = None
 
 
 def _matrix(rows: Sequence[Row], vocab: dict[str, int] | None = None) -> tuple[Any, dict[str, int]]:
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    feats = [features(r.text, r.context, r.rules) for r in rows]
+    feats = [r.feats() for r in rows]
     if vocab is None:
-        vocab = {f: i for i, f in enumerate(sorted(set().union(*feats)))}
+        # Features seen in at least two lines: a feature of one line only teaches that line.
+        seen: dict[str, int] = {}
+        for fs in feats:
+            for f in fs:
+                seen[f] = seen.get(f, 0) + 1
+        vocab = {f: i for i, f in enumerate(sorted(f for f, n in seen.items() if n >= MIN_DF))}
     indices: list[int] = []
     indptr = [0]
     for fs in feats:
@@ -131,7 +144,8 @@ def _fit_heads(x: Any, targets: list[list[int]], c: float) -> tuple[Any, list[fl
             coefs.append(np.zeros(x.shape[1]))
             biases.append(8.0 if y_arr[0] else -8.0)
             continue
-        clf = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)
+        # The dual problem: far fewer lines than features, so it is the faster one.
+        clf = LogisticRegression(C=c, solver="liblinear", dual=True, max_iter=2000, random_state=0)
         clf.fit(x, y_arr)
         coefs.append(clf.coef_[0])
         biases.append(float(clf.intercept_[0]))
@@ -207,13 +221,18 @@ def choose_thresholds(probs: Any, rows: Sequence[Row], settings: Settings) -> li
     return out
 
 
-def _sparse(coef: Any, prune: float, vocab: dict[str, int]) -> dict[str, list[tuple[int, float]]]:
-    out: dict[str, list[tuple[int, float]]] = {}
+def _rows(coef: Any, tcoef: Any, prune: float, vocab: dict[str, int]) -> dict[str, list[float]]:
+    """Per feature, its weights for every move then the two tone heads; features whose
+    every weight is below ``prune`` are dropped, and so are weights below it."""
+    import numpy as np
+
+    out: dict[str, list[float]] = {}
     names = sorted(vocab, key=vocab.__getitem__)
+    both = np.vstack([coef, tcoef])
     for col, name in enumerate(names):
-        row = [(j, round(float(w), 4)) for j, w in enumerate(coef[:, col]) if abs(w) >= prune]
-        if row:
-            out[name] = row
+        row = [round(float(w), 4) if abs(w) >= prune else 0 for w in both[:, col]]
+        if any(row):
+            out[name] = [int(w) if w == 0 else w for w in row]
     return out
 
 
@@ -242,10 +261,9 @@ def fit(rows: Sequence[Row], settings: Settings | None = None,
     tcoef, tbias = _fit_heads(x, _tone_targets(rows), settings.tone_C)
     cut = [round(math.log(t / (1 - t)), 4) for t in thresholds]
     return Trained(
-        weights=_sparse(coef, settings.prune, vocab),
+        weights=_rows(coef, tcoef, settings.prune, vocab),
         bias=[round(b, 4) for b in bias],
         cut=cut,
-        tone_weights=_sparse(tcoef, settings.prune, vocab),
         tone_bias=[round(b, 4) for b in tbias],
         examples=_examples(rows, settings.examples_per_move),
         meta={"corpus_sha256": corpus_hash(rows), "lines": len(rows),
@@ -255,8 +273,14 @@ def fit(rows: Sequence[Row], settings: Settings | None = None,
     )
 
 
-def dump(model: Trained) -> str:
-    """The model file's text: canonical JSON, so equal models are equal bytes."""
+def dump(model: Trained) -> tuple[str, bytes]:
+    """The model's two files: canonical JSON (everything but the weights, with the
+    feature names in row order) and the weights as little-endian float32 rows (one row
+    per feature: each move, then the two tone heads). Equal models are equal bytes."""
+    import array
+    import sys
+
+    names = sorted(model.weights)
     data = {
         "format": FORMAT,
         "moves": list(MOVES),
@@ -265,7 +289,17 @@ def dump(model: Trained) -> str:
         "tone_bias": model.tone_bias,
         "meta": model.meta,
         "examples": model.examples,
-        "weights": {f: [[j, w] for j, w in row] for f, row in sorted(model.weights.items())},
-        "tone_weights": {f: [[j, w] for j, w in row] for f, row in sorted(model.tone_weights.items())},
+        "features": names,
     }
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    weights = array.array("f", (w for n in names for w in model.weights[n]))
+    if sys.byteorder != "little":
+        weights.byteswap()
+    return text, weights.tobytes()
+
+
+def write(model: Trained, json_path: Path) -> None:
+    """Write the model beside ``json_path`` (``model.json`` and ``model.weights``)."""
+    text, weights = dump(model)
+    Path(json_path).write_text(text, encoding="utf-8")
+    Path(json_path).with_suffix(".weights").write_bytes(weights)
