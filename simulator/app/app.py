@@ -85,7 +85,8 @@ class AppCommand:
 
 
 COMMANDS: tuple[AppCommand, ...] = (
-    AppCommand("Toggle coach mode", "Show or hide hints and the debtor's mood (assessment mode hides them)", "toggle_coach"),
+    AppCommand("Coach mode", "Hints, the moves found and the debtor's mood are shown (F2 switches)", "set_mode(True)"),
+    AppCommand("Assessment mode", "Graded practice: no hints, no mood, no suggestions (F2 switches)", "set_mode(False)"),
     AppCommand("Switch theme", "Toggle between the light and the dark theme", "toggle_theme"),
     AppCommand("Restart the call", "Dial the same scenario again with the same preparation", "restart_call"),
     AppCommand("Export scorecard", "Write the scorecard as Markdown, JSON and HTML", "export_scorecard", "ScorecardScreen"),
@@ -157,6 +158,12 @@ class CollectSimApp(App[None]):
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+t", "toggle_theme", "Theme"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Focus moves before the next key is handed on: typed fast (or pasted by a
+        # terminal) "1240\t70\t18" fills three fields, not one. Without priority, Tab
+        # reaches the focused field's queue and moves focus only after the keys behind it
+        # were already given to that field.
+        Binding("tab", "focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(
@@ -179,8 +186,12 @@ class CollectSimApp(App[None]):
         self.journal = Journal(journal_dir())
         self.session: Any = None  # simulator.session.Session of the call in progress
         self.preparation: dict[str, Any] | None = None
-        self.coach = self.settings.coach
+        self.coach = self.settings.coach  # the mode new calls start in
+        self.coached_call = False  # the call in progress showed coach help at some point
         self.last_card: dict[str, Any] | None = None
+        #: Preparation drafts by scenario id: leaving Preparation and coming back keeps
+        #: what was read and typed.
+        self.drafts: dict[str, dict[str, Any]] = {}
 
     # ---------------------------------------------------------------- start-up
     _terminal_fd: int | None = None
@@ -284,15 +295,35 @@ class CollectSimApp(App[None]):
         self.settings.save()
 
     def action_toggle_coach(self) -> None:
-        self.coach = not self.coach
-        self.settings.coach = self.coach
-        self.settings.save()
         from simulator.app.screens.call import CallScreen
 
-        for screen in self.screen_stack:
-            if isinstance(screen, CallScreen):
-                screen.show_coach(self.coach)
-        self.notify("Coach mode: hints and mood shown." if self.coach else "Assessment mode: hints hidden.")
+        screen = self.screen
+        self.action_set_mode(not (screen.coach if isinstance(screen, CallScreen) else self.coach))
+
+    def action_set_mode(self, coach: bool) -> None:
+        """On a call, the mode of this call only (the trainee is told so); anywhere else,
+        the mode new calls start in, remembered and shown on Home."""
+        from simulator.app.screens.call import CallScreen
+        from simulator.app.screens.home import HomeScreen
+
+        screen = self.screen
+        name = "Coach mode" if coach else "Assessment mode"
+        if isinstance(screen, CallScreen):
+            if screen.coach != coach:
+                screen.show_coach(coach)
+            default = "coach" if self.coach else "assessment"
+            self.notify(f"{name} for this call only. New calls start in {default} mode "
+                        "(change it on Home).", title=name, timeout=4)
+            return
+        self.coach = coach
+        self.settings.coach = coach
+        self.settings.save()
+        for s in self.screen_stack:
+            if isinstance(s, HomeScreen):
+                s.show_mode()
+        self.notify(f"{name}: new calls start with "
+                    + ("hints and the debtor's mood shown." if coach else "no hints."),
+                    title=name, timeout=4)
 
     def action_help(self) -> None:
         from simulator.app.screens.help import HelpScreen
@@ -347,16 +378,19 @@ class CollectSimApp(App[None]):
                                 extra=self._record_extra())
         self.journal.begin(
             session.scenario_ref, session.seed, self.trainee, preparation,
-            started_at=self.now().isoformat(timespec="seconds"),
+            started_at=self.now().isoformat(timespec="seconds"), coach=self.coach,
         )
-        self._show_call(session)
+        self._show_call(session, coach=self.coach)
 
-    def _show_call(self, session: Any, notes: str = "", resumed: bool = False) -> None:
+    def _show_call(self, session: Any, notes: str = "", resumed: bool = False,
+                   elapsed: float = 0.0, coach: bool = True) -> None:
         from simulator.app.screens.call import CallScreen
 
         self.session = session
+        self.coached_call = False
         self._to_home()
-        self.push_screen(CallScreen(session, notes=notes, resumed=resumed))
+        self.push_screen(CallScreen(session, notes=notes, resumed=resumed, elapsed=elapsed,
+                                    coach=coach))
 
     def action_restart_call(self) -> None:
         """Dial the same scenario again with the same preparation."""
@@ -391,6 +425,8 @@ class CollectSimApp(App[None]):
                 session.say(line)
             if state.hung_up and not session.ended:
                 session.hang_up()
+            if state.assisted:
+                session.extra["suggestions_taken"] = list(state.assisted)
         except Exception as exc:  # noqa: BLE001 - content may have changed since the crash
             self.notify(f"Could not resume the call: {exc}", severity="error")
             self.journal.discard()
@@ -398,21 +434,29 @@ class CollectSimApp(App[None]):
         if state.trainee:
             self.settings.trainee = state.trainee
         self.preparation = state.preparation
-        self._show_call(session, notes=state.notes, resumed=True)
+        coach = self.coach if state.coach is None else state.coach
+        self._show_call(session, notes=state.notes, resumed=True, elapsed=state.elapsed, coach=coach)
         self.notify(f"Resumed: {len(session.turns)} turn(s) restored.")
 
     def end_call(self, notes: str) -> None:
         """The trainee ends the call (or it has ended): go to the Wrap-up form."""
+        from simulator.app.screens.call import CallScreen
         from simulator.app.screens.wrapup import WrapUpScreen
 
         session = self.session
         if session is None:
             return
+        call = self.screen if isinstance(self.screen, CallScreen) else None
+        elapsed = round(call.elapsed, 1) if call is not None else None
+        coach = call.coach if call is not None else self.coach
         if not session.ended:
             session.hang_up()
-            self.journal.hang_up()
+            self.journal.hang_up(elapsed=elapsed)
         self.journal.notes(notes)
-        self.switch_screen(WrapUpScreen(session, notes))
+        # What was said about the call stays on the call screen: a toast would cover
+        # the wrap-up form (Submit, at 80x24).
+        self.clear_notifications()
+        self.switch_screen(WrapUpScreen(session, notes, coach=coach))
 
     def submit_wrap_up(self, agreement: Any, notes: str) -> None:
         """Score and save the session, then show its scorecard."""
@@ -437,7 +481,9 @@ class CollectSimApp(App[None]):
         self.journal.finish()
         self.last_card = card
         self.save_to_store(card)
-        self.switch_screen(ScorecardScreen(card, record))
+        from simulator.app.suggest import facts_from_session
+
+        self.switch_screen(ScorecardScreen(card, record, facts=facts_from_session(session)))
 
     def save_to_store(self, card: dict[str, Any]) -> None:
         """Best effort, off the UI thread: the team's store may be slow or absent.

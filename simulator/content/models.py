@@ -41,6 +41,10 @@ AgreementOutcome = Literal[
     "dispute",
     "callback",
     "refused",
+    "hung_up",
+    "cease_requested",
+    "attorney",
+    "wrong_party",
 ]
 PaymentMethod = Literal[
     "debit_card", "credit_card", "bank_transfer", "check", "cash", "online", "money_order"
