@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "leaderboard": ("leaderboard", "rank trainees by overall or a dimension"),
     "export": ("export", "export stored scorecards as CSV or JSON"),
     "import": ("import_", "import scorecards from files"),
+    "serve": ("serve", "serve the app to web browsers, one app per tab (the web extra)"),
 }
 
 

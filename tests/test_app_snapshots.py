@@ -9,7 +9,17 @@ import json
 from pathlib import Path
 
 import pytest
-from test_app_support import SCRIPTS, THREAT, fill, home_to_call, seed_team_store, settle, talk
+from test_app_support import (
+    OUTCOME_ORDER,
+    SCRIPTS,
+    THREAT,
+    choose,
+    fill,
+    home_to_call,
+    seed_team_store,
+    settle,
+    talk,
+)
 
 from simulator.app.app import CollectSimApp
 from simulator.app.journal import Journal
@@ -101,6 +111,7 @@ def test_wrap_up_with_errors(snap_compare):
         await talk(pilot, SCRIPTS["hardship-basic"].lines[:2])
         await pilot.press("ctrl+e")
         await settle(pilot)
+        await choose(pilot, "#outcome", OUTCOME_ORDER.index("payment_plan"))
         await fill(pilot, "#total_amount", "-5")
         await fill(pilot, "#first_payment_date", "2026-13-01")
         await pilot.press("ctrl+s")

@@ -173,17 +173,30 @@ class CollectSimApp(App[None]):
         frozen_clock: bool = False,
         exit_after_first_screen: bool | str = False,
         offer_resume: bool = True,
+        served: bool = False,
+        mode: str | None = None,
     ) -> None:
-        """``frozen_clock`` keeps the call timer at 00:00 and dates fixed, for snapshots."""
+        """``frozen_clock`` keeps the call timer at 00:00 and dates fixed, for snapshots.
+        ``served``: one browser tab of `collectsim serve` (see :attr:`served`)."""
         super().__init__()
+        #: A tab of `collectsim serve`: many trainees share this machine's folders, so
+        #: nobody's name, team, theme or mode is saved for the next tab, and each
+        #: trainee's unfinished call is journalled (and offered back) under their name.
+        self.served = served
         self.settings = Settings.load()
+        if served:
+            self.settings.trainee = ""
+            self.settings.team = ""
         if trainee is not None:
             self.settings.trainee = trainee
+        if mode is not None:
+            self.settings.coach = mode == "coach"
+            self._save_settings()
         self.frozen_clock = frozen_clock
         self.exit_after_first_screen = exit_after_first_screen
         self.offer_resume = offer_resume
         self.catalog: list[ScenarioInfo] | None = None
-        self.journal = Journal(journal_dir())
+        self.journal = self._journal_for(self.settings.trainee)
         self.session: Any = None  # simulator.session.Session of the call in progress
         self.preparation: dict[str, Any] | None = None
         self.coach = self.settings.coach  # the mode new calls start in
@@ -208,12 +221,28 @@ class CollectSimApp(App[None]):
             self.set_interval(1.0, self._check_terminal, name="terminal watch")
         if self.exit_after_first_screen:
             return  # Home calls _first_screen_drawn once the scenarios are listed
-        if self.offer_resume:
-            state = self.journal.load()
-            if state is not None:
-                from simulator.app.screens.resume import ResumeScreen
+        if self.offer_resume and (not self.served or self.trainee):
+            self.offer_to_resume()
 
-                self.push_screen(ResumeScreen(state), partial(self._resume_answer, state))
+    def offer_to_resume(self) -> None:
+        """Offer the unfinished call in the journal, if there is one."""
+        state = self.journal.load()
+        if state is not None:
+            from simulator.app.screens.resume import ResumeScreen
+
+            self.push_screen(ResumeScreen(state), partial(self._resume_answer, state))
+
+    def _journal_for(self, trainee: str) -> Journal:
+        """One journal on a trainee's own machine; one per trainee when served."""
+        if not self.served:
+            return Journal(journal_dir())
+        from simulator.app.archive import _slug
+
+        return Journal(journal_dir(), name=f"served-{_slug(trainee or 'nobody')}.jsonl")
+
+    def _save_settings(self) -> None:
+        if not self.served:
+            self.settings.save()
 
     def _record_extra(self) -> dict[str, Any]:
         """What the app adds to a session record: the team, so exported cards keep it."""
@@ -237,6 +266,17 @@ class CollectSimApp(App[None]):
             except OSError:
                 pass
         self.exit()
+
+    def after_typing(self, callback: Callable[[], Any]) -> None:
+        """Run ``callback`` once the keys already typed have reached the focused field.
+
+        Priority keys (F5, ctrl+s, ctrl+e) are acted on by the app as they arrive, but
+        the characters typed just before them wait in the focused field's own queue:
+        read at once, "2026-11-20" then ctrl+s submits "20". Queued behind them, the
+        form is read as the trainee sees it.
+        """
+        target = self.focused or self.screen
+        target.call_later(callback)
 
     def steady_cursors(self, screen: Screen[Any]) -> None:
         """With a frozen clock, cursors do not blink either: screenshots are repeatable."""
@@ -273,7 +313,11 @@ class CollectSimApp(App[None]):
         name = name.strip()
         if name != self.settings.trainee:
             self.settings.trainee = name
-            self.settings.save()
+            self._save_settings()
+            if self.served:
+                self.journal = self._journal_for(name)
+                if name and self.offer_resume:
+                    self.offer_to_resume()
 
     @property
     def team(self) -> str:
@@ -283,7 +327,7 @@ class CollectSimApp(App[None]):
         name = name.strip()
         if name != self.settings.team:
             self.settings.team = name
-            self.settings.save()
+            self._save_settings()
 
     def local_time(self, when: dt.datetime) -> dt.datetime:
         """A stored time as the trainee sees it (UTC when the clock is frozen)."""
@@ -292,7 +336,7 @@ class CollectSimApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
         self.settings.theme = self.theme
-        self.settings.save()
+        self._save_settings()
 
     def action_toggle_coach(self) -> None:
         from simulator.app.screens.call import CallScreen
@@ -317,7 +361,7 @@ class CollectSimApp(App[None]):
             return
         self.coach = coach
         self.settings.coach = coach
-        self.settings.save()
+        self._save_settings()
         for s in self.screen_stack:
             if isinstance(s, HomeScreen):
                 s.show_mode()

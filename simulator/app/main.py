@@ -19,6 +19,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--trainee", help="who is practising (remembered for next time)")
     parser.add_argument("--no-resume", action="store_true",
                         help="do not offer to resume an unfinished call")
+    parser.add_argument("--mode", choices=("coach", "assessment"),
+                        help="the mode calls start in (remembered for next time)")
+    # One tab of `collectsim serve`: every trainee types their name, nothing they set is
+    # saved for the next tab, and each trainee's unfinished call is their own.
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -31,6 +36,8 @@ def run_app(argv: list[str] | None = None) -> int:
         trainee=args.trainee,
         exit_after_first_screen=os.environ.get(EXIT_ENV, ""),
         offer_resume=not args.no_resume,
+        served=args.served,
+        mode=args.mode,
     )
     app.run()
     return int(app.return_code or 0)

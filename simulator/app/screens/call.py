@@ -240,7 +240,10 @@ class CallScreen(Screen[None]):
 
     # ---------------------------------------------------------------- actions
     def action_end_call(self) -> None:
-        if self.busy:
+        self.app.after_typing(self._end_call)
+
+    def _end_call(self) -> None:
+        if self.busy or not self.is_current:
             return
         if self.timer is not None:
             self.timer.stop()

@@ -219,6 +219,11 @@ class PreparationScreen(Screen[None]):
 
     @on(Button.Pressed, "#dial")
     def action_dial(self) -> None:
+        self.app.after_typing(self._dial)
+
+    def _dial(self) -> None:
+        if not self.is_current:
+            return
         reviewed = [k for k in self.reviewed if k != "brief"]
         values = self._values()
         if not any(values[f].strip() for f in PLAN) and not self.empty_plan_warned:

@@ -192,6 +192,19 @@ def replay_text(card: dict[str, Any], record: dict[str, Any] | None,
     return out
 
 
+def zipped(folder: Any) -> Any:
+    """The folder's files in a zip, in memory."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(folder.iterdir()):
+            zf.write(path, f"{folder.name}/{path.name}")
+    buffer.seek(0)
+    return buffer
+
+
 def call_date(card: dict[str, Any], record: dict[str, Any]) -> str:
     """The call's own date (the scenario's "today"), as YYYYMMDD, or ""."""
     account = record.get("account") if isinstance(record.get("account"), dict) else {}
@@ -305,6 +318,14 @@ class ScorecardScreen(Screen[None]):
             self.notify(f"Export failed: {exc}", severity="error")
             return
         self.exported = folder
-        self.notify(f"Exported scorecard.md, .json and .html to {folder}", title="Exported", timeout=8)
+        if self.app.served:
+            # In a browser the server's folders are out of reach: send the three files.
+            self.app.deliver_binary(zipped(folder), save_filename=f"{folder.name}.zip",
+                                    mime_type="application/zip")
+            self.notify(f"Your browser is downloading {folder.name}.zip (Markdown, JSON, HTML).",
+                        title="Exported", timeout=8, markup=False)
+            return
+        self.notify(f"Exported scorecard.md, .json and .html to {folder}", title="Exported",
+                    timeout=8, markup=False)
 
 

@@ -173,6 +173,11 @@ class WrapUpScreen(Screen[None]):
 
     @on(Button.Pressed, "#submit")
     def action_submit(self) -> None:
+        self.app.after_typing(self._submit)
+
+    def _submit(self) -> None:
+        if not self.is_current:
+            return
         agreement, errors = forms.read_agreement(self._values())
         for field in ("outcome", *FIELDS):
             show_error(self.query_one(f"#err-{field}", Static), errors.get(field, ""))

@@ -10,6 +10,7 @@ from typing import Any
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from simulator import words
 from simulator.app.text import join
 
 #: Above this many characters a line is shown shortened, with its length: a 100 KB
@@ -25,7 +26,7 @@ def clip(text: str) -> str:
 
 def annotation(turn: Any) -> Any:
     """The moves the analyser found in a trainee line, and its tone (coach mode)."""
-    moves = ", ".join(m.move for m in turn.analysis.moves) or "no move detected"
+    moves = "; ".join(words.move(m.move) for m in turn.analysis.moves) or "nothing the debtor could act on"
     tone = turn.analysis.tone
     return join(("  ↳ ", "dim"), (moves, "dim italic"), ("  · tone ", "dim"),
                 (f"{tone.label} ({tone.score:+.2f})", "dim italic"))
