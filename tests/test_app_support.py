@@ -187,7 +187,8 @@ async def choose(pilot: Pilot[Any], selector: str, index: int) -> None:
     pilot.app.screen.query_one(selector).focus()
     await pilot.press("enter")
     await pilot.pause()
-    await pilot.press(*(["down"] * (index + 1)), "enter")
+    # From the top (the list opens on the current choice), past the blank prompt.
+    await pilot.press("home", *(["down"] * (index + 1)), "enter")
     await pilot.pause()
 
 
