@@ -80,9 +80,9 @@ class CallScreen(Screen[None]):
                     yield Label("Coach", classes="section-title")
                     yield Static("", id="mood")
                     yield Static("", id="hints")
-                    yield Static("", id="suggestion")
                 yield Label("Notes", classes="section-title")
                 yield TextArea(self.initial_notes, id="notes", soft_wrap=True)
+        yield Static("", id="suggestion")
         yield Static("", id="banner")
         yield Input(placeholder="Say something and press Enter", id="say")
         yield Footer()
@@ -161,9 +161,9 @@ class CallScreen(Screen[None]):
             box.display = False
             return
         cost = suggest.cost_per_line()
-        box.update(join(("A better line ", "bold cyan"), (f"({self.suggestion.move_words})\n", "dim"),
-                        (f"“{self.suggestion.line}”\n", "italic"),
-                        ("ctrl+g", "bold"), (f" puts it in your line (−{cost:g} points)", "dim")))
+        box.update(join(("A better line: ", "bold"), (f"“{self.suggestion.line}”", "italic"),
+                        (f"  ({self.suggestion.move_words})  ", "dim"),
+                        ("ctrl+g", "bold"), (f" uses it, −{cost:g} points", "dim")))
         box.display = True
 
     # ---------------------------------------------------------------- talking

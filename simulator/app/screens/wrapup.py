@@ -182,8 +182,8 @@ class WrapUpScreen(Screen[None]):
         for field in ("outcome", *FIELDS):
             show_error(self.query_one(f"#err-{field}", Static), errors.get(field, ""))
         if agreement is None:
-            self.notify(f"{len(errors)} field(s) to fix: " + "; ".join(errors.values()),
-                        severity="error", title="Wrap-up")
+            # Each message is under its field and the first is focused: no toast, which
+            # would only repeat them over the Submit button at 80x24.
             first = next((f for f in ("outcome", *FIELDS) if f in errors), None)
             if first:
                 self.query_one(f"#{first}").focus()
