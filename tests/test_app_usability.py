@@ -486,3 +486,31 @@ async def test_assessment_mode_offers_no_suggestion():
         assert pilot.app.screen.suggestion is None
         await pilot.press("ctrl+g")
         assert pilot.app.screen.query_one("#say").value == ""
+
+
+# ---------------------------------------------------------------- start-up
+def test_home_lists_what_the_content_models_say_without_loading_them():
+    """Home's light read of the YAML agrees with the validated models, field by field."""
+    from simulator.app.catalog import load_catalog
+    from simulator.content.library import Library
+
+    lib = Library.default()
+    for info in load_catalog():
+        scn = lib.scenario(info.id)
+        persona = lib.persona_for(scn, lib.scenario_path(info.id))
+        assert (info.title, info.persona_name, info.archetype) == (scn.title, persona.name, persona.archetype)
+        assert info.difficulty == (scn.difficulty or persona.difficulty)
+        assert (info.local_time, info.timezone, info.seed) == (scn.call.local_time, scn.call.timezone, scn.seed)
+        assert info.description == scn.description.strip()
+        assert info.objective_hint == scn.objective_hint.strip()
+    assert len(load_catalog()) == len(lib.scenario_paths())
+
+
+def test_a_broken_scenario_is_left_out_of_home(tmp_path):
+    from simulator.app.catalog import load_catalog
+    from simulator.paths import personas_dir, scenarios_dir
+
+    (tmp_path / "ok.yaml").write_text((scenarios_dir() / "hardship-basic.yaml").read_text())
+    (tmp_path / "broken.yaml").write_text("id: [unclosed\n")
+    (tmp_path / "no-persona.yaml").write_text("id: x\ntitle: X\npersona: nobody\n")
+    assert [i.id for i in load_catalog(tmp_path, personas_dir())] == ["hardship-basic"]

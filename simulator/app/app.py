@@ -18,59 +18,19 @@ from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from simulator.app import archive, grading
+from simulator.app.catalog import ScenarioInfo
 from simulator.app.journal import Journal, JournalState
 from simulator.app.settings import THEMES, Settings, journal_dir
 
 
-@dataclass(frozen=True)
-class ScenarioInfo:
-    """What Home and Preparation show about a scenario before a Session exists."""
-
-    id: str
-    title: str
-    description: str
-    difficulty: str
-    archetype: str
-    persona_name: str
-    summary: str
-    local_time: str
-    timezone: str
-    objective_hint: str
-    seed: int
-
-
 def load_catalog() -> list[ScenarioInfo]:
-    """The shipped scenarios with their personas (slow-ish: YAML + pydantic)."""
-    from simulator.content.library import Library
+    """The shipped scenarios for Home (a light read: see ``simulator.app.catalog``)."""
+    from simulator.app.catalog import load_catalog as read
 
-    lib = Library.default()
-    out: list[ScenarioInfo] = []
-    for path in lib.scenario_paths():
-        try:
-            scn = lib.load_scenario_file(path)
-            persona = lib.persona_for(scn, path)
-        except Exception:  # noqa: BLE001 - a broken file must not stop the app; `validate` names it
-            continue
-        out.append(
-            ScenarioInfo(
-                id=scn.id,
-                title=scn.title,
-                description=scn.description.strip(),
-                difficulty=scn.difficulty or persona.difficulty,
-                archetype=persona.archetype,
-                persona_name=persona.name,
-                summary=persona.summary.strip(),
-                local_time=scn.call.local_time,
-                timezone=scn.call.timezone,
-                objective_hint=scn.objective_hint.strip(),
-                seed=scn.seed,
-            )
-        )
-    return out
+    return read()
 
 
 # --------------------------------------------------------------------------- commands
@@ -97,40 +57,12 @@ COMMANDS: tuple[AppCommand, ...] = (
 )
 
 
-class CollectSimCommands(Provider):
-    """Start any scenario, restart, toggle coach mode, export, switch theme."""
+def _palette_provider() -> type[Any]:
+    """The command palette's entries, imported when the palette first opens (Textual's
+    command machinery is not needed for the first screen)."""
+    from simulator.app.commands import CollectSimCommands
 
-    def _entries(self) -> list[tuple[str, str, Callable[[], Any]]]:
-        app = self.app
-        assert isinstance(app, CollectSimApp)
-        screen_name = type(self.screen).__name__
-        entries: list[tuple[str, str, Callable[[], Any]]] = []
-        for info in app.catalog or []:
-            entries.append(
-                (
-                    f"Start scenario: {info.title}",
-                    f"{info.archetype}, {info.difficulty} ({info.id})",
-                    partial(app.start_scenario, info.id),
-                )
-            )
-        for cmd in COMMANDS:
-            if cmd.when and cmd.when != screen_name and not any(
-                type(s).__name__ == cmd.when for s in app.screen_stack
-            ):
-                continue
-            entries.append((cmd.title, cmd.help, partial(app.run_action, cmd.action)))
-        return entries
-
-    async def discover(self) -> Hits:
-        for title, help_text, callback in self._entries():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._entries():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)
+    return CollectSimCommands
 
 
 # --------------------------------------------------------------------------- the app
@@ -152,7 +84,7 @@ class CollectSimApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "collectsim"
     SUB_TITLE = "practise collection calls"
-    COMMANDS = App.COMMANDS | {CollectSimCommands}
+    COMMANDS = App.COMMANDS | {_palette_provider}
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),

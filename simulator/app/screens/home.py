@@ -68,7 +68,7 @@ class HomeScreen(Screen[None]):
                 yield Label(join(("Scenarios", "bold"), ("  Enter starts one", "dim")),
                             classes="section-title")
                 yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
-            yield Static("Loading scenarios…", id="scenario-detail")
+            yield Static("", id="scenario-detail")
         with Vertical(id="recent-pane"):
             yield Label("Your recent results", classes="section-title")
             yield DataTable(id="recent", cursor_type="row")
@@ -80,10 +80,9 @@ class HomeScreen(Screen[None]):
         table.add_columns("Title", "Type", "Level")
         recent = self.query_one("#recent", DataTable)
         recent.add_columns("When", "Scenario", "Overall", "Result", "Outcome")
-        if self.app.catalog is not None:
-            self._fill(self.app.catalog)
-        else:
-            self.load_catalog()
+        # The light catalog read (~10 ms) is done here rather than in a worker, so the
+        # first frame already lists the scenarios (a worker costs a second frame).
+        self._fill(self.app.ensure_catalog())
         if self.app.trainee:
             table.focus()
         else:
@@ -91,11 +90,6 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_recent()
-
-    @work(thread=True, exclusive=True, group="catalog")
-    def load_catalog(self) -> None:
-        catalog = self.app.ensure_catalog()
-        self.app.call_from_thread(self._fill, catalog)
 
     def _fill(self, catalog: list[ScenarioInfo]) -> None:
         table = self.query_one("#scenarios", DataTable)

@@ -140,9 +140,23 @@ class PreparationScreen(Screen[None]):
     def load_account(self) -> None:
         from simulator.session import Session
 
-        session = Session.start(self.info.id, trainee=self.app.trainee)
+        try:
+            session = Session.start(self.info.id, trainee=self.app.trainee)
+        except Exception as exc:  # noqa: BLE001 - Home lists files it has not validated
+            self.app.call_from_thread(self._broken, exc)
+            return
         sections = session.account.sections()
         self.app.call_from_thread(self._loaded, sections)
+
+    def _broken(self, exc: Exception) -> None:
+        """A scenario whose content does not load: one line, back to Home."""
+        from simulator.diagnostics import ContentError
+
+        text = str(exc.problems[0]) if isinstance(exc, ContentError) and exc.problems else str(exc)
+        self.notify(f"Scenario '{self.info.id}' cannot be played: {text.splitlines()[0] if text else exc!r}"
+                    " (collectsim validate names every problem)", severity="error", markup=False,
+                    timeout=10)
+        self.app.action_home()
 
     def _loaded(self, sections: dict[str, list[tuple[str, str]]]) -> None:
         self.sections = sections
