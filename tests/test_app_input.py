@@ -28,7 +28,11 @@ def home(tmp_path, monkeypatch):
 
 
 def transcript_lines(app):
-    return [w.content.plain for w in app.screen.query("#transcript .line")]
+    return [e.plain for e in app.screen.query_one("#transcript").entries]
+
+
+def last_trainee_line(app):
+    return [e for e in app.screen.query_one("#transcript").entries if e.kind == "trainee"][-1]
 
 
 @run_async
@@ -41,9 +45,9 @@ async def test_markup_is_shown_literally():
         await settle(pilot)
         lines = transcript_lines(app)
         assert "You: [bold red]x[/] and [link=http://e.x]y[/link] 😀" in lines
-        widget = [w for w in app.screen.query("#transcript .trainee")][-1]
+        entry = last_trainee_line(app)
         # No style leaked from the words into the text: only the label is bold.
-        assert all("red" not in str(span.style) for span in widget.content.spans)
+        assert all("red" not in str(span.style) for span in entry.content.spans)
 
 
 @run_async
@@ -62,7 +66,7 @@ async def test_a_100_kb_paste_is_handled():
         await settle(pilot)
         assert len(app.session.turns) == 1
         assert app.session.turns[0].text == big
-        last = [w for w in app.screen.query("#transcript .trainee")][-1].content.plain
+        last = last_trainee_line(app).plain
         assert last.startswith("You: [b]I hear you[/b] [b]I hear you[/b]")
         assert "more characters" in last
         assert app.screen.query_one("#say").value == ""

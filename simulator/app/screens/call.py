@@ -125,6 +125,7 @@ class CallScreen(Screen[None]):
         if on:
             self.app.coached_call = True
         self.set_class(not on, "assessment")
+        self.query_one(Transcript).show_annotations(on)
         self.query_one("#mode", Static).update("coach mode (F2)" if on else "assessment mode (F2)")
         self._update_coach()
 
@@ -189,11 +190,11 @@ class CallScreen(Screen[None]):
             self._said(self.session.say(text))
 
     @work(thread=True, exclusive=True, group="say")
-    def _say_in_thread(self, text: str, pending: Static) -> None:
+    def _say_in_thread(self, text: str, pending: Any) -> None:
         turn = self.session.say(text)
         self.app.call_from_thread(self._said, turn, pending)
 
-    def _said(self, turn: Any, pending: Static | None = None) -> None:
+    def _said(self, turn: Any, pending: Any = None) -> None:
         self.busy = False
         if getattr(self, "assisted", False):
             # The coach's words, not the trainee's: the record says so and the scorer
@@ -205,7 +206,7 @@ class CallScreen(Screen[None]):
         self.assisted = False
         transcript = self.query_one(Transcript)
         if pending is not None:
-            pending.remove()
+            transcript.remove(pending)
         transcript.add_trainee(turn)
         transcript.add_debtor(turn.reply, self.them)
         self._update_coach()
