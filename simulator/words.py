@@ -8,7 +8,6 @@ does not know reads with its underscores as spaces, so new names never break a s
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 #: How a call ended, or what the wrap-up form records (DESIGN.md sections 6 and 8).
@@ -102,7 +101,7 @@ def fact(name: str) -> str:
     return _plain(name)
 
 
-def event(name: Any, who: str = "they", facts: Mapping[str, Any] | None = None) -> str:
+def event(name: Any, who: str = "they") -> str:
     """One engine event in plain words: ``revealed:job_loss`` -> "Maria told you about
     the job loss"; ``who`` is the other party's first name."""
     text = str(name)
@@ -115,9 +114,9 @@ def event(name: Any, who: str = "they", facts: Mapping[str, Any] | None = None) 
     return template.format(name=who)
 
 
-def events(names: Any, who: str = "they", facts: Mapping[str, Any] | None = None) -> list[str]:
+def events(names: Any, who: str = "they") -> list[str]:
     """Several events in plain words, ``call_ended`` left out when another says more."""
     names = [str(n) for n in names or ()]
     if "call_ended" in names and len(names) > 1:
         names = [n for n in names if n != "call_ended"]
-    return [event(n, who, facts) for n in names]
+    return [event(n, who) for n in names]

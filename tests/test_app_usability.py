@@ -514,3 +514,22 @@ def test_a_broken_scenario_is_left_out_of_home(tmp_path):
     (tmp_path / "broken.yaml").write_text("id: [unclosed\n")
     (tmp_path / "no-persona.yaml").write_text("id: x\ntitle: X\npersona: nobody\n")
     assert [i.id for i in load_catalog(tmp_path, personas_dir())] == ["hardship-basic"]
+
+
+def test_suggestion_rules_load_and_fill_from_what_is_known():
+    from simulator.app import suggest
+
+    data = suggest.rules()
+    assert {r["id"] for r in data["rules"]} >= {"threat", "pressure", "no_empathy_after_reveal"}
+    known = suggest.Facts(debtor="Maria", debtor_full="Maria Delgado", agency="Northgate Recovery")
+    unknown = suggest.Facts()
+    line = "Thanks[, {debtor}]. [I'm calling from {agency}. ]Am I speaking with [{debtor_full}|the account holder]?"
+    assert suggest.fill(line, known) == \
+        "Thanks, Maria. I'm calling from Northgate Recovery. Am I speaking with Maria Delgado?"
+    assert suggest.fill(line, unknown) == "Thanks. Am I speaking with the account holder?"
+    turns = [suggest.TurnView(1, ("open_question",), ("revealed:job_loss",)),
+             suggest.TurnView(2, ("ask_capacity",), ())]
+    s = suggest.suggest(turns, 1, suggest.Facts(debtor="Maria", fact_kinds=(("job_loss", "hardship"),)))
+    assert s is not None and s.move == "empathy" and "job loss" in s.line
+    # A fact that is not a hardship or an emotion asks for no empathy.
+    assert suggest.suggest(turns, 1, suggest.Facts(fact_kinds=(("job_loss", "info"),))) is None

@@ -74,9 +74,18 @@ def rules() -> dict[str, Any]:
         raise ValueError(f"{path}: expected a mapping with a list of rules")
     known_when = {"moves_any", "before_event", "before_move", "after_reveal", "without_moves"}
     for rule in data["rules"]:
+        where = f"{path}: rule {rule.get('id')!r}"
         unknown = set(rule.get("when") or {}) - known_when
-        if unknown or not rule.get("lines") or rule.get("move") not in words.MOVES:
-            raise ValueError(f"{path}: rule {rule.get('id')!r} is not valid ({sorted(unknown)})")
+        if unknown:
+            raise ValueError(f"{where}: unknown condition(s) {', '.join(sorted(unknown))}")
+        if rule.get("move") not in words.MOVES:
+            raise ValueError(f"{where}: {rule.get('move')!r} is not a move")
+        if not rule.get("lines"):
+            raise ValueError(f"{where}: no lines")
+        for line in rule["lines"]:
+            slots = set(_SLOT.findall(line)) - PLACEHOLDERS
+            if slots:
+                raise ValueError(f"{where}: unknown placeholder(s) {', '.join(sorted(slots))}")
     return data
 
 
@@ -115,6 +124,7 @@ def _fires(when: dict[str, Any], turns: list[TurnView], i: int, facts: Facts) ->
     return fact
 
 
+PLACEHOLDERS = frozenset({"debtor", "debtor_full", "agency", "creditor", "fact"})
 _OPTIONAL = re.compile(r"\[([^\[\]|]*)(?:\|([^\[\]]*))?\]")
 _SLOT = re.compile(r"\{(\w+)\}")
 

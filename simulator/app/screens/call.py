@@ -61,6 +61,7 @@ class CallScreen(Screen[None]):
         self._notes_timer: Timer | None = None
         self.suggestion: Any = None  # the better line offered after the last turn
         self.taken = ""  # a suggested line put in the input by ctrl+g
+        self.assisted = False  # the line being sent is the suggested one
         scn = session.scenario
         if scn.call.answered_by == "third_party" and scn.call.third_party is not None:
             self.them = scn.call.third_party.name.split()[0]
@@ -196,13 +197,13 @@ class CallScreen(Screen[None]):
 
     def _said(self, turn: Any, pending: Any = None) -> None:
         self.busy = False
-        if getattr(self, "assisted", False):
+        if self.assisted:
             # The coach's words, not the trainee's: the record says so and the scorer
             # takes the cost of the help off the overall.
             self.session.extra.setdefault("suggestions_taken", []).append(turn.index)
         self.app.journal.turn(turn.index, turn.text, notes=self.notes,
                               elapsed=round(self.elapsed, 1),
-                              assisted=getattr(self, "assisted", False))
+                              assisted=self.assisted)
         self.assisted = False
         transcript = self.query_one(Transcript)
         if pending is not None:
