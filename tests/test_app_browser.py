@@ -56,11 +56,32 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path):
+    """The class's store: a SQLite file, or a fresh schema on the test PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'class.db'}"
+        return
+    import store_fixtures as sf
+
+    url, reason = sf.pg_base_url()
+    if url is None:
+        message = f"PostgreSQL is not reachable at {sf.PG_HOST}/{sf.PG_DB}: {reason}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message} (CI=true: the PostgreSQL tests must run)")
+        pytest.skip(message)
+    schema = sf.pg_create_schema(url)
+    try:
+        yield sf.pg_schema_url(url, schema)
+    finally:
+        sf.pg_drop_schema(url, schema)
+
+
 @pytest.fixture
-def served(tmp_path):
+def served(tmp_path, store_url):
     """`collectsim serve` on a free port with its own home and store."""
     port = free_port()
-    db = f"sqlite:///{tmp_path / 'class.db'}"
+    db = store_url
     env = {**os.environ, "COLLECTSIM_HOME": str(tmp_path / "home")}
     env.pop("COLLECTSIM_DB", None)
     log = open(tmp_path / "serve.log", "w")  # noqa: SIM115 - closed below
@@ -137,7 +158,7 @@ def test_a_whole_call_in_the_browser_reaches_the_scorecard_and_the_store(served,
     page.focus(".xterm-helper-textarea")
     # Served: every tab asks for a name (nobody inherits the last trainee's).
     type_line(page, "robin")
-    wait_text(page, "Lost in the move")
+    wait_text(page, "Recent results of robin")  # the name is taken, the list has the focus
     page.keyboard.press("Enter")  # the first scenario: cooperative-basic
     wait_text(page, "Account summary")
     for key, section in (("2", "Account summary"), ("3", "Payment history"),

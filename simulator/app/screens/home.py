@@ -70,7 +70,8 @@ class HomeScreen(Screen[None]):
                 yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
             yield Static("", id="scenario-detail")
         with Vertical(id="recent-pane"):
-            yield Label("Your recent results", classes="section-title")
+            yield Label(self._recent_title(), classes="section-title", id="recent-title",
+                        markup=False)
             yield DataTable(id="recent", cursor_type="row")
         yield Footer()
 
@@ -103,6 +104,10 @@ class HomeScreen(Screen[None]):
         if self.app.exit_after_first_screen:
             self.app.call_after_refresh(self.app._first_screen_drawn)
 
+    def _recent_title(self) -> str:
+        name = self.app.trainee
+        return f"Recent results of {name}" if name else "Your recent results (type your name)"
+
     @work(thread=True, exclusive=True, group="recent")
     def refresh_recent(self) -> None:
         from simulator.app import archive
@@ -113,6 +118,7 @@ class HomeScreen(Screen[None]):
         self.app.call_from_thread(self._fill_recent, items)
 
     def _fill_recent(self, items: list[SavedSession]) -> None:
+        self.query_one("#recent-title", Label).update(self._recent_title())
         recent = self.query_one("#recent", DataTable)
         recent.clear()
         for item in items:
