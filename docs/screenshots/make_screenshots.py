@@ -115,6 +115,7 @@ async def main() -> None:
         await pilot.press("escape")
         await pilot.press("ctrl+t")
         await shot(pilot, "14-home-light")
+        await pilot.press("ctrl+t")  # the theme is remembered: back to dark for the rest
     j = Journal(Path(os.environ["COLLECTSIM_HOME"]) / "data" / "journal")
     j.begin("hardship-basic", None, "alex", {"reviewed": [], "call_time": "18:30"},
             started_at="2026-11-20T18:30:00+00:00")
