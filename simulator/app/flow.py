@@ -54,6 +54,21 @@ class SessionFlow:
         self._to_home()
         self.push_screen(CallScreen(session, notes=notes, resumed=resumed, elapsed=elapsed,
                                     coach=coach))
+        self._ready_for_turns()
+
+    def _ready_for_turns(self) -> None:
+        """Before the first line: load what a turn needs once (the suggestion rules), and
+        freeze what is alive now (Textual, the content, the session) out of the garbage
+        collector's full sweeps, which otherwise land on a turn now and then (~90 ms)."""
+        import gc
+
+        from simulator.app import suggest
+
+        try:
+            suggest.rules()
+        except (OSError, ValueError):
+            pass  # the call screen shows no suggestion then, and says nothing else
+        gc.freeze()
 
     def action_restart_call(self) -> None:
         """Dial the same scenario again with the same preparation."""

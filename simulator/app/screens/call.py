@@ -152,6 +152,7 @@ class CallScreen(Screen[None]):
         from simulator.app import suggest
 
         box = self.query_one("#suggestion", Static)
+        shown_before = box.display
         self.suggestion = None
         if self.coach and not self.session.ended:
             try:
@@ -161,12 +162,20 @@ class CallScreen(Screen[None]):
         if self.suggestion is None:
             box.update("")
             box.display = False
+            self._keep_transcript_end(shown_before)
             return
         cost = suggest.cost_per_line()
         box.update(join(("A better line: ", "bold"), (f"“{self.suggestion.line}”", "italic"),
                         (f"  ({self.suggestion.move_words})  ", "dim"),
                         ("ctrl+g", "bold"), (f" uses it, −{cost:g} points", "dim")))
         box.display = True
+        self._keep_transcript_end(not shown_before)
+
+    def _keep_transcript_end(self, resized: bool) -> None:
+        """The box above the line came or went, so the transcript changed height: keep
+        its last line in view once the new layout is done."""
+        if resized:
+            self.query_one(Transcript).scroll_end(animate=False, x_axis=False)
 
     # ---------------------------------------------------------------- talking
     @on(Input.Submitted, "#say")

@@ -61,7 +61,9 @@ class Transcript(RichLog):
     """A scrolling log of lines; new lines scroll into view."""
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        super().__init__(id=id, wrap=True, markup=False, highlight=False, auto_scroll=True,
+        # Scrolled here, at once, after each entry: RichLog's own auto-scroll waits for
+        # the next frame and so costs a second redraw per line.
+        super().__init__(id=id, wrap=True, markup=False, highlight=False, auto_scroll=False,
                          min_width=1)
         self.entries: list[Entry] = []
         self.annotations = True
@@ -115,6 +117,7 @@ class Transcript(RichLog):
         self.entries.append(entry)
         if self._width:
             self._write(entry)
+            self.scroll_end(animate=False, immediate=True, x_axis=False)
 
     def _content_width(self) -> int:
         return max(1, self.scrollable_content_region.width)
@@ -125,7 +128,7 @@ class Transcript(RichLog):
         if self._width:
             for entry in self.entries:
                 self._write(entry)
-            self.scroll_end(animate=False, immediate=False, x_axis=False)
+            self.scroll_end(animate=False, immediate=True, x_axis=False)
 
     def on_resize(self, event: Resize) -> None:
         super().on_resize(event)
