@@ -42,7 +42,7 @@ VERDICTS = {"pass": ("PASSED", "green"), "fail": ("FAILED", "red"), "open": ("NO
 def verdict_kind(card: dict[str, Any]) -> str:
     if card.get("passed"):
         return "pass"
-    if card.get("incomplete") and not card.get("compliance", {}).get("critical"):
+    if card.get("incomplete") and not card.get("compliance", {}).get("violations"):
         return "open"
     return "fail"
 
@@ -61,6 +61,9 @@ def cap_note(card: dict[str, Any]) -> str:
         return f"capped from {unc:.1f} by a critical compliance violation"
     if card.get("compliance", {}).get("critical"):
         return "failed: a critical compliance violation"
+    majors = [v.get("rule", "") for v in card.get("compliance", {}).get("violations", []) if v.get("severity") == "major"]
+    if majors:
+        return "failed: a major finding (" + ", ".join(dict.fromkeys(m.replace("_", " ") for m in majors)) + ")"
     return str(card.get("incomplete") or "")
 
 

@@ -141,8 +141,15 @@ def _run_check(view: CallView, spec: Any) -> CheckResult:
         passed=finding.passed if finding.applies else None,
         applies=finding.applies,
         evidence=finding.evidence,
-        tip=(spec.partial_tip if spec.partial_tip and earned > 0 else spec.tip) if missed else None,
+        tip=_tip_for(view, spec, earned) if missed else None,
     )
+
+
+def _tip_for(view: CallView, spec: Any, earned: float) -> str:
+    """The tip for a missed check, with an example that fits the debtor in this call."""
+    if spec.partial_tip and earned > 0:
+        return spec.partial_tip
+    return spec.persona_tips.get(view.archetype, spec.tip)
 
 
 def _never_shown(view: CallView, name: str) -> bool:
@@ -185,7 +192,8 @@ def outcome_of(view: CallView) -> Outcome:
     secured = terms_amount(agreed)
     if view.balance:
         secured = min(secured, view.balance)  # a plan's last instalment is only what is left
-    return Outcome(agreed.kind, result.outcome, secured, view.balance, trust, agreed.to_dict())
+    left = round(view.balance - secured, 2) if view.balance and view.balance - secured > view.th.amount_tolerance else None
+    return Outcome(agreed.kind, result.outcome, secured, view.balance, trust, agreed.to_dict(), left)
 
 
 def transcript_of(view: CallView) -> list[dict[str, Any]]:
@@ -250,7 +258,9 @@ def score_view(view: CallView, meta: dict[str, Any]) -> Scorecard:
     possible = sum(d.weight for d in dims.values() if d.weight > 0 and not _never_shown(view, d.name))
     share = 100.0 * total_w / possible if possible else 0.0
     incomplete = _incomplete(dims, share, rubric.min_assessed_weight)
-    passed = bool(total_w) and round(overall, 1) >= rubric.pass_mark and not compliance.critical \
+    # A critical violation caps the score; a major one (beyond authority, a request left out
+    # of the notes) fails the session without a cap. Either way the card cannot pass.
+    passed = bool(total_w) and round(overall, 1) >= rubric.pass_mark and not compliance.violations \
         and not incomplete
     return Scorecard(
         overall=overall,

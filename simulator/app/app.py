@@ -81,7 +81,6 @@ class CollectSimApp(SessionFlow, App[None]):
         exit_after_first_screen: bool | str = False,
         offer_resume: bool = True,
         served: bool = False,
-        mode: str | None = None,
     ) -> None:
         """``frozen_clock`` keeps the call timer at 00:00 and dates fixed, for snapshots.
         ``served``: one browser tab of `collectsim serve` (see :attr:`served`)."""
@@ -96,9 +95,6 @@ class CollectSimApp(SessionFlow, App[None]):
             self.settings.team = ""
         if trainee is not None:
             self.settings.trainee = trainee
-        if mode is not None:
-            self.settings.coach = mode == "coach"
-            self._save_settings()
         self.frozen_clock = frozen_clock
         self.exit_after_first_screen = exit_after_first_screen
         self.offer_resume = offer_resume

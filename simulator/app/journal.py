@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from simulator.jsonout import dumps
+
 FILE_NAME = "current.jsonl"
 
 
@@ -51,7 +53,7 @@ class Journal:
     # ---------------------------------------------------------------- writing
     def _append(self, entry: dict[str, Any]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        line = dumps(entry, encoding="utf-8") + "\n"  # a lone surrogate as an escape
         with open(self.path, "a", encoding="utf-8") as fh:
             fh.write(line)
             fh.flush()

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from scoring.dimensions import DIMENSIONS
+from simulator.content.dimensions import DIMENSIONS
 from simulator.content.loader import did_you_mean, path_str
 from simulator.diagnostics import Problem
 from simulator.engine.expressions import ExpressionError, compile_expression
@@ -392,7 +392,7 @@ def lint_scenario(loaded: Loaded, path: Path | None) -> list[Problem]:
 def _threshold_names() -> list[str]:
     """The rubric's threshold names, when the scoring package is there to say."""
     try:
-        from scoring.rubric import Thresholds
+        from simulator.content.rubric import Thresholds
     except ImportError:
         return []
     return sorted(Thresholds.model_fields)
