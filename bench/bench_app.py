@@ -6,10 +6,11 @@
    COLLECTSIM_APP_EXIT_AFTER_FIRST_SCREEN=1 (the app exits right after Home is drawn),
    in a pseudo-terminal so Textual runs its real driver. Wall time, process start to exit.
 2. Memory: the RSS of a process that drives a 40-turn call through the app with Pilot.
-3. A turn in the app: Enter on a line to the screen refreshed with the reply (Pilot
-   waits for the app to go idle, redraw included); median and p95 over the call, as
-   wall time and as the process's CPU time (which other work on a shared machine
-   does not inflate; on an idle machine the two agree, less Pilot's idle waits).
+3. A turn in the app: Enter on a line until the app is idle again, the reply shown and
+   every redraw done (Pilot's wait); median and p95 over the call, as wall time (which
+   includes Pilot's own polling and the 60-frames-a-second pacing of redraws) and as
+   the process's CPU time (the work itself, which other load on a shared machine does
+   not inflate).
 4. The floor: a minimal Textual app (a header, a table, a footer) timed the same way,
    so the first screen can be read as a multiple of what Textual itself costs here.
 """
