@@ -79,6 +79,29 @@ def descendants(root: int) -> list[int]:
     return out
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def browser_processes() -> list[int]:
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                cmd = Path(f"/proc/{entry}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"chromium" in cmd.split(b"\0")[0]:
+                pids.append(int(entry))
+    return pids
+
+
 def app_processes(server: int) -> list[int]:
     """The tabs' Python app processes (not the shells textual-serve starts them with)."""
     pids = []
@@ -147,9 +170,12 @@ def main() -> None:
             alone_pages, alone = open_tabs(browser, url, 1)
             alone_pages[0].close()
             time.sleep(1)
+            before = {pid: cpu_seconds(pid) for pid in browser_processes()}
             pages, times = open_tabs(browser, url, args.tabs)
-            time.sleep(1)  # let every app settle on Home
+            browser_cpu = sum(cpu_seconds(pid) - before.get(pid, 0.0) for pid in browser_processes())
             apps = app_processes(server.pid)
+            apps_cpu = sum(cpu_seconds(pid) for pid in apps)
+            time.sleep(1)  # let every app settle on Home
             app_rss = [rss_mib(pid) for pid in apps]
             server_rss = rss_mib(server.pid)
             browser.close()
@@ -161,6 +187,9 @@ def main() -> None:
     print(f"  one tab alone: navigation start to Home {alone[0] / 1000:.2f} s")
     print(f"  {args.tabs} tabs opened at once: navigation start to Home median "
           f"{statistics.median(times) / 1000:.2f} s, slowest {max(times) / 1000:.2f} s")
+    print(f"  CPU used while the {args.tabs} tabs opened: the tabs' app processes "
+          f"{apps_cpu:.1f} s in all ({apps_cpu / max(len(apps), 1):.2f} s each), the browser "
+          f"{browser_cpu:.1f} s (headless, software-drawn terminals, on the same 2 cores)")
     if app_rss:
         print(f"  memory with {len(app_rss)} tabs open: {statistics.mean(app_rss):.0f} MiB RSS per "
               f"tab's app process (min {min(app_rss):.0f}, max {max(app_rss):.0f}); "
