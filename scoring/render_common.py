@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from scoring.dimensions import DIMENSION_TITLES
+from simulator import words
 
 
 def as_dict(card: Any) -> dict[str, Any]:
@@ -82,9 +83,9 @@ def outcome_line(card: dict[str, Any]) -> str:
     o = card.get("outcome") or {}
     if o.get("type") is None:
         return "outcome: not known for a recorded call"
-    parts = [f"outcome: {str(o['type']).replace('_', ' ')}"]
+    parts = [f"outcome: {words.outcome(o['type'])}"]
     if o.get("call_outcome") and o.get("call_outcome") != o.get("type"):
-        parts.append(f"call ended: {str(o['call_outcome']).replace('_', ' ')}")
+        parts.append(f"call ended: {words.outcome(o['call_outcome'])}")
     if o.get("amount_secured") is not None:
         secured = f"secured {fmt_money(o['amount_secured'])} of {fmt_money(o.get('balance'))}"
         if o.get("share_secured") is not None:

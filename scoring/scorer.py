@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from scoring.checks import REGISTRY
+from scoring.coach_help import coach_help
 from scoring.compliance import check_compliance
 from scoring.context import CallView, FactInfo
 from scoring.rubric import Rubric, load_default_rubric
@@ -258,6 +259,10 @@ def score_view(view: CallView, meta: dict[str, Any]) -> Scorecard:
     uncapped = round(uncapped, 6)
     compliance = check_compliance(view)
     overall = min(uncapped, rubric.critical_cap) if compliance.critical else uncapped
+    helped = coach_help(view.record) if view.record is not None else None
+    if helped:  # lines taken from coach-mode suggestions cost points (scoring/coach_help.py)
+        overall = max(0.0, overall - helped["points"])
+        meta = {**meta, "coach_help": helped}
     # Share of the weight this kind of call could show that this call did show.
     possible = sum(d.weight for d in dims.values() if d.weight > 0 and not _never_shown(view, d.name))
     share = 100.0 * total_w / possible if possible else 0.0

@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("import_", "import scorecards from files"),
     "config": ("config", "the settings in effect and where each comes from"),
     "completion": ("completion", "a shell completion script for bash, zsh or fish"),
+    "serve": ("serve", "serve the app to web browsers, one app per tab (the web extra)"),
 }
 
 #: ``build_parser(ALL)`` imports every command module (for completion scripts and tests).
@@ -115,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)  # --help, --version and wrong usage exit here (0 or 2)
     if args.command is None:
-        if not _interactive():
+        # A tab of `collectsim serve` talks to the browser through pipes, not a terminal.
+        if not _interactive() and not getattr(args, "served", False):
             parser.print_usage(sys.stderr)
             print("collectsim: error: the app needs a terminal; give a COMMAND "
                   "(collectsim --help lists them)", file=sys.stderr)

@@ -20,6 +20,8 @@ def documented() -> tuple[set[str], set[str], set[str]]:
     options: set[str] = set()
     choices: set[str] = set()
     for action in actions(parser):
+        if action.help == argparse.SUPPRESS:
+            continue  # not documented (serve's --served): not offered either
         options.update(action.option_strings)
         if action.choices and not isinstance(action, argparse._SubParsersAction):
             choices.update(str(c) for c in action.choices)

@@ -30,6 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="coach shows hints and the debtor's mood; assessment hides them")
     group.add_argument("--no-resume", action="store_true",
                        help="do not offer to resume an unfinished call")
+    # One tab of `collectsim serve`: every trainee types their name, nothing they set is
+    # saved for the next tab, and each trainee's unfinished call is their own.
+    group.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,8 +48,11 @@ def run_app(argv: list[str] | None = None, args: argparse.Namespace | None = Non
         args = build_parser().parse_args(list(argv or []))
     from simulator import config
 
-    trainee = config.get("trainee", args.trainee)
-    team = config.get("team", args.team)
+    served = bool(getattr(args, "served", False))
+    # Served, a tab belongs to whoever types their name: no trainee or team from the
+    # trainer's environment or config file.
+    trainee = None if served else config.get("trainee", args.trainee)
+    team = None if served else config.get("team", args.team)
     theme = config.get("theme", args.theme)
     mode = config.get("mode", args.mode)
     from simulator.app.app import CollectSimApp
@@ -55,6 +61,7 @@ def run_app(argv: list[str] | None = None, args: argparse.Namespace | None = Non
         trainee=trainee,
         exit_after_first_screen=os.environ.get(EXIT_ENV, ""),
         offer_resume=not args.no_resume,
+        served=served,
     )
     if team is not None:
         app.settings.team = team
