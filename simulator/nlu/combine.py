@@ -6,7 +6,9 @@ The model's decision is final for the shipped cues, with two exceptions chosen b
 measurement (``bench/nlu_eval.py``): a move the rules found through a cue a trainer
 added (persona, scenario or ``--cues`` file) always stands, since no retraining step
 has seen it; and where a move is found by both, the rules' evidence span and reason
-are kept (they quote the exact words). A move only the model found quotes the sentence
+are kept (they quote the exact words). Where the law is at stake the composition rules
+have the last word: a threat only the model found is dropped when the sentence it rests
+on denies the consequence (``threats.denied``). A move only the model found quotes the sentence
 that weighed most for it, names the features that weighed most, and the corpus line
 it most resembles.
 """
@@ -18,6 +20,7 @@ from collections.abc import Collection, Mapping
 from simulator.nlu.features import features, word_features
 from simulator.nlu.learned import LearnedModel
 from simulator.nlu.text import whole_words
+from simulator.nlu.threats import denied
 from simulator.nlu.types import MOVES, Move
 
 #: How each move is decided, chosen by measurement (``bench/nlu_eval.py --lovo``):
@@ -47,7 +50,10 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
             out[name] = Move(rule.move, rule.evidence, rule.start, rule.end, rule.why,
                              round(model.confidence(name, score), 3))
         else:
-            out[name] = _explained(model, name, score, text, norm, spans, feats)
+            made = _explained(model, name, score, text, norm, spans, feats)
+            if name == "threat" and denied(made.evidence):
+                continue  # "we won't be contacting your employer": a denial is no threat
+            out[name] = made
     for name, mv in found.items():
         if name in out:
             continue

@@ -25,13 +25,17 @@ from collections.abc import Callable, Iterable
 _CURLY = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 _MONEY = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s?k\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|bucks)\b")
 _NUM = re.compile(r"\b\d[\d,./:-]*\b")
-_TOKEN = re.compile(r"_money_|_num_|[a-z]+(?:'[a-z]+)?|[?!]")
+_TOKEN = re.compile(r"_money_|_num_|[a-z]+(?:'[a-z]+)?|[?!.,;:]")
 _STOP = frozenset(
     "a an the and or but so to of in on at for with by from is are was were be been am i me my "
     "you your it its this that these those we us our they them their he she his her him do does "
     "did have has had will would can could should just really okay ok um uh well yeah oh like "
     "there here what how if then than as about up out not no".split()
 )
+_NEGATORS = frozenset({"not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot",
+                       "cant", "wont", "dont", "aint", "nowhere", "noone"})
+_PUNCT = frozenset("?!.,;:")
+_CLAUSE_END = frozenset({"but", "however", "although", "though", "unless", "except", "yet"})
 #: Longest text the features look at: a paste beyond this adds nothing a line would not.
 MAX_CHARS = 1200
 MAX_CONTEXT = 600
@@ -59,7 +63,7 @@ def content_words(toks: Iterable[str]) -> set[str]:
 
 def word_features(text: str) -> set[str]:
     """Only the word and word-pair features: what the explanation weighs per sentence."""
-    words = [t for t in tokens(text) if t not in ("?", "!")]
+    words = [t for t in tokens(text) if t not in _PUNCT]
     out = {"w:" + w for w in words}
     out.update(f"b:{a}_{b}" for a, b in zip(["<s>", *words], [*words, "</s>"], strict=True))
     return out
@@ -70,7 +74,7 @@ def features(text: str, context: str | None = None, rule_moves: Iterable[str] = 
     toks = tokens(text)
     feats: set[str] = set()
     add = feats.add
-    words = [t for t in toks if t not in ("?", "!")]
+    words = [t for t in toks if t not in _PUNCT]
     for w in words:
         add("w:" + w)
         if w[0] != "_":
@@ -84,6 +88,16 @@ def features(text: str, context: str | None = None, rule_moves: Iterable[str] = 
         add(f"b:{prev}_{w}")
         prev = w
     add(f"b:{prev}_</s>")
+    # Words in the scope of a negation ("we won't [contact your employer]") read apart
+    # from the same words asserted: a denial is not a threat.
+    negated = False
+    for t in toks:
+        if t in _PUNCT or t in _CLAUSE_END:
+            negated = False
+        elif t in _NEGATORS or t.endswith("n't"):
+            negated = True
+        elif negated and t[0] != "_":
+            add("n:" + t)
     if "?" in toks:
         add("q")
         if text.rstrip().endswith("?"):
@@ -95,7 +109,7 @@ def features(text: str, context: str | None = None, rule_moves: Iterable[str] = 
     if context:
         ctoks = tokens(context[:MAX_CONTEXT])
         for w in set(ctoks):
-            if w not in ("?", "!"):
+            if w not in _PUNCT:
                 add("x:" + w)
         shared = content_words(words) & content_words(ctoks)
         add(f"ov:{min(len(shared), 4)}")

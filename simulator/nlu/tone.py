@@ -75,7 +75,7 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
     ("blame", -0.5, r"\b(?:your\s+fault|you\s+(?:never|always|keep|broke|failed|refuse[ds]?|"
      r"ignored?|lied)|you\s+should\s+have|you\s+didn't|you\s+did\s+not|you\s+clearly|excuses?|"
      r"stall(?:ing)?|wasting|you\s+made\s+a\s+promise|you\s+signed)\b"),
-    ("sarcasm", -0.8, r"\b(?:yeah\s+right|sure\s+you\s+did|oh\s+(?:wow|great|sure|really|so)|"
+    ("sarcasm", -0.8, r"\b(?:yeah,?\s+right|sure\s+you\s+did|oh\s+(?:wow|great|sure|really|so)|"
      r"convenient|how\s+convenient|nice\s+try|good\s+luck\s+(?:ever|with\s+that|getting)|"
      r"bitter\s+much|must\s+be\s+nice|unbelievable|are\s+you\s+(?:kidding|serious)|"
      r"give\s+me\s+a\s+break|spare\s+me)\b"),
@@ -105,7 +105,7 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
      r"ignor\w*|spam\w*|hate\w*|worse|worst|awful|terrible|horrible|disgust\w*|abus\w*|attack\w*|"
      r"accus\w*|lie|lies|lying|false|fake|bias\w*|pointless|silly|lame|nonsense|junk|mess|"
      r"complain\w*|threat\w*|rude|insult\w*|offen[cs]\w*|harass\w*|vandali[sz]\w*|delet\w*|"
-     r"revert\w*|removed?|removing|dispute\w*|excuse\w*|unacceptable|suck\w*|whin\w*|"
+     r"revert\w*|removed?|removing|excuse\w*|unacceptable|suck\w*|whin\w*|"
      r"poor\w*|weird|crazy|wast\w*|obsess\w*|petty|stubborn)\b"),
     ("direct start", -0.15, r"^\W*(?:so|then|and|but|well)\b(?!\s+(?:to\s+recap|to\s+confirm|"
      r"sorry|thanks|thank|that's|that\s+is|the\s+plan|we're|we\s+have|we've|just\s+to|"
