@@ -468,6 +468,7 @@ class Analyser:
                 today: _dt.date | None = None) -> Analysis:
         """Analyse one utterance, optionally with the debtor's previous line as context."""
         from simulator.nlu.entities import extract_entities
+        from simulator.nlu.questions import find_asks
         from simulator.nlu.tone import tone_of
 
         if not isinstance(text, str):
@@ -498,7 +499,8 @@ class Analyser:
         moves = tuple(sorted(found.values(), key=lambda m: (m.start, MOVES.index(m.move))))
         entities = tuple(extract_entities(text, today)) if len(text) <= 200_000 else ()
         tone = tone_of(sentences, found)
-        return Analysis(text=text, moves=moves, entities=entities, tone=tone, context=context)
+        return Analysis(text=text, moves=moves, entities=entities, tone=tone, context=context,
+                        asks=find_asks(norm))
 
     def _sentence(self, text: str, norm: str, a: int, b: int, folded: str, ctx_words: set[str],
                   has_context: bool, distress: bool = False) -> dict[str, Move]:

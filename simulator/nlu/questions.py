@@ -1,0 +1,182 @@
+"""What a trainee's line asks: question intents and their topics.
+
+One source for "what was asked" and "is this question about the debtor's situation":
+the engine answers by intent (a persona's ``answers:``), the analyser and the scorer
+read the topic (small talk earns no listening credit; only a question about the
+debtor's situation or finances opens up their story).
+
+The intents, their topics and patterns are data (``questions.yaml`` beside this file).
+Each sentence of a line gives at most one ask: the first intent in the file whose
+pattern matches, when the sentence asks something ("?", an inverted or wh- opening, a
+request such as "can you" or "I need"); intents marked ``bare`` need no question form
+("Last four of your social, please."). A question that matches no intent is an ask
+``other``. Pure and cheap: the file is read and compiled on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+#: Topics whose questions are about the debtor's own situation (they may reveal a story).
+SITUATION_TOPICS: frozenset[str] = frozenset({"situation", "finances"})
+#: Intents that ask the other party to prove who they are.
+IDENTITY_INTENTS: frozenset[str] = frozenset(
+    {"identity_name", "identity_dob", "identity_address", "identity_ssn"})
+
+_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=\.)\s+(?=[A-Z\"'])|\n+|;\s+")
+_WH = re.compile(r"^\W*(?:(?:so|and|but|okay|ok|well|now|also|then|um|uh|hmm|just|sorry|quick one|"
+                 r"random(?: question)?|by the way|(?:totally )?unrelated)\W+){0,3}"
+                 r"(?:what|what's|whats|how|how's|hows|why|when|when's|whens|where|where's|who|who's|"
+                 r"which|whose|is|are|was|were|do|does|did|can|could|would|will|should|may|might|"
+                 r"(?:have|has|had) (?:you|u|they|we|she|he|i)|mind)\b", re.IGNORECASE)
+_REQUEST = re.compile(r"\b(?:(?:can|could|would|will) you|(?:may|can|could) i|i(?:'ll| will)? need|"
+                      r"please|(?<!you )tell me|let me know|confirm|verify|do you mind|mind (?:if|giving|telling)|"
+                      r"(?:looking|calling|asking) for|trying to (?:reach|get hold of)|speak (?:with|to))\b",
+                      re.IGNORECASE)
+_TITLE = r"(?:(?:mr|mrs|ms|miss|dr)\.?\s+)"
+_NAME = r"(?-i:[A-Z][a-z'\-]+)"
+_NAME_AFTER = re.compile(
+    r"(?:speak(?:ing)?|talk(?:ing)?)\s+(?:with|to)\s+(?:a\s+|an\s+)?"
+    rf"((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
+    rf"\b(?:is|are)\s+(?:this|that|you)\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\b(?!')|"
+    rf"\b(?:looking|asking)\s+for\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
+    rf"\b(?:trying\s+to\s+reach|trying\s+to\s+get\s+hold\s+of|after)\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
+    rf"\b(?:got|have)\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\s+on\s+the\s+line|"
+    rf"\bis\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\s+(?:there|home|in|around|available)\b",
+    re.IGNORECASE,
+)
+_LOWER_NAME_AFTER = re.compile(
+    r"(?:speak(?:ing)?\s+(?:with|to)|\bis\s+this|\bam\s+i\s+(?:speaking|talking)\s+(?:with|to))\s+"
+    r"([a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+)?)\s*(?:\?|$|,|please)")
+#: "Is that right?" after a statement asks about that statement.
+_TAG = re.compile(r"^\W*(?:is (?:that|this|it) (?:right|correct|still (?:right|correct|good|the case))|right|"
+                  r"correct|yes|no)\W*\?\W*$", re.IGNORECASE)
+_NOT_NAMES = frozenset(
+    "a an the it this that you your him her me us them someone somebody anyone anybody one "
+    "please today now right there here home available okay ok sir madam maam ma'am about for "
+    "with regarding calling speaking good bad better fine".split())
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One thing a line asks: its intent, the topic of that intent, the words that showed
+    it, and for identity questions the name asked about (``value``)."""
+
+    intent: str
+    topic: str
+    evidence: str
+    start: int = 0
+    end: int = 0
+    value: str = ""
+
+    @property
+    def about_situation(self) -> bool:
+        return self.topic in SITUATION_TOPICS
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"intent": self.intent, "topic": self.topic, "evidence": self.evidence,
+                             "start": self.start, "end": self.end}
+        if self.value:
+            d["value"] = self.value
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Ask:
+        return cls(d["intent"], d.get("topic", topic_of(d["intent"])), d.get("evidence", ""),
+                   d.get("start", 0), d.get("end", 0), d.get("value", ""))
+
+
+@dataclass(frozen=True)
+class _Intent:
+    name: str
+    topic: str
+    bare: bool
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _intents() -> tuple[_Intent, ...]:
+    import yaml
+
+    text = (Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    out = []
+    for name, spec in data.items():
+        pats = "|".join(f"(?:{p})" for p in spec.get("patterns") or [])
+        out.append(_Intent(name, spec.get("topic", "other"), bool(spec.get("bare")),
+                           re.compile(pats, re.IGNORECASE)))
+    return tuple(out)
+
+
+def intents() -> dict[str, str]:
+    """Every intent name with its topic, in the file's order."""
+    return {i.name: i.topic for i in _intents()}
+
+
+def topic_of(intent: str) -> str:
+    return intents().get(intent, "other")
+
+
+def about_situation(asks: tuple[Ask, ...] | list[Ask]) -> bool:
+    """Does the line ask about the debtor's own situation (what happened, work, money)?"""
+    return any(a.about_situation for a in asks)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SPLIT.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def asked_name(sentence: str) -> str:
+    """The person a sentence asks for: 'Am I speaking with Ms. Maria Delgado?' -> 'Maria Delgado'."""
+    m = _NAME_AFTER.search(sentence)
+    raw = next((g for g in m.groups() if g), "") if m else ""
+    if not raw:
+        m2 = _LOWER_NAME_AFTER.search(sentence.lower())
+        raw = m2.group(1) if m2 else ""
+    words = [w for w in raw.split() if w.lower().rstrip(".") not in ("mr", "mrs", "ms", "miss", "dr")]
+    words = [w for w in words if w.lower() not in _NOT_NAMES]
+    return " ".join(words[:2])
+
+
+def find_asks(text: str) -> tuple[Ask, ...]:
+    """Every ask in a line, in order (at most one per sentence)."""
+    if not text or len(text) > 20_000:
+        text = (text or "")[:20_000]
+    asks: list[Ask] = []
+    table = _intents()
+    spans = _sentences(text)
+    for i, (a, b) in enumerate(spans):
+        s = text[a:b]
+        if not s.strip():
+            continue
+        is_question = "?" in s or bool(_WH.match(s)) or bool(_REQUEST.search(s))
+        if i and _TAG.match(s):  # "I have this as her number. Is that right?"
+            a, b = spans[i - 1]
+            s, is_question = text[a:b], True
+        found = None
+        for intent in table:
+            if not (is_question or intent.bare):
+                continue
+            m = intent.pattern.search(s)
+            if m:
+                found = (intent, m)
+                break
+        if found is None:
+            if "?" in s:
+                asks.append(Ask("other", "other", s.strip(), a, b))
+            continue
+        intent, m = found
+        value = asked_name(s) if intent.name == "identity_name" else ""
+        asks.append(Ask(intent.name, intent.topic, m.group(0), a + m.start(), a + m.end(), value))
+    return tuple(asks)
