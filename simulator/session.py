@@ -117,9 +117,12 @@ class Session:
         return self.call.state
 
     def say(self, text: str) -> Turn:
-        """Play one trainee line. Raises UserError once the call has ended."""
+        """Play one trainee line. Raises UserError once the call has ended, and for an
+        empty line (it is not a turn: front ends skip it)."""
         if self.call.ended:
             raise UserError("the call has ended")
+        if not text or not text.strip():
+            raise UserError("an empty line is not a turn")
         return self.call.say(text)
 
     def hang_up(self) -> str:
@@ -130,8 +133,30 @@ class Session:
         return self.call.result()
 
     def coach(self) -> dict[str, Any]:
-        """The debtor's mood and numbers, for coach mode."""
-        return self.call.snapshot()
+        """The debtor's mood and numbers, for coach mode, with a hint when the last line
+        carried nothing the debtor could act on."""
+        out = self.call.snapshot()
+        hint = self.coach_hint()
+        if hint:
+            out["hint"] = hint
+        return out
+
+    def coach_hint(self) -> str | None:
+        """Coach mode: why the debtor did not follow the last line, if they did not."""
+        last = self.call.turns[-1] if self.call.turns else None
+        if last is None:
+            return None
+        if "not_english" in last.events:
+            return "That line was not in English: the debtor could not follow it."
+        if "not_understood" in last.events:
+            return ("That line carried nothing the debtor could act on: no question, offer or "
+                    "statement about the call. Say what you want to know or what you propose.")
+        if "identity_mismatch" in last.events:
+            return ("The name or detail you gave does not match the person on the phone: check the "
+                    "account file before you go on, and say nothing about the debt.")
+        if "trainee_repeated" in last.events:
+            return "You said that before: the debtor noticed. Build on their answer instead."
+        return None
 
     # ---------------------------------------------------------------- wrap-up
     def wrap_up(self, agreement: Agreement | dict[str, Any] | None, notes: str = "") -> None:
@@ -207,9 +232,10 @@ def replay(record: SessionRecord, library: Library | None = None,
     session.scenario_ref = record.scenario
     for i, line in enumerate(record.turns):
         if session.ended:
-            session.unplayed = list(record.turns[i:])
+            session.unplayed = [t for t in record.turns[i:] if t and t.strip()]
             break
-        session.say(line)
+        if line and line.strip():  # an empty line is not a turn
+            session.say(line)
     session.wrap_up(record.agreement, record.notes)
     return session.finish()
 

@@ -70,7 +70,7 @@ def test_trainee_hang_up_ends_the_call():
     assert s.ended
     r = s.result()
     assert r.ended_by == "trainee"
-    assert r.outcome == "refused"
+    assert r.outcome == "ended_by_trainee"  # the debtor never refused
 
 
 def test_record_round_trip(tmp_path):

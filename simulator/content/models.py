@@ -23,6 +23,8 @@ Outcome = Literal[
     "dispute",
     "wrong_party",
     "cease_requested",
+    "attorney",
+    "ended_by_trainee",
 ]
 OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]
 
@@ -90,24 +92,48 @@ class Numbers(Strict):
     )
 
 
+#: What a fact is; revealing a fact of a request kind records that request's turn event
+#: (see simulator.engine.registry.FACT_EVENTS).
+FactKind = Literal[
+    "hardship", "emotion", "info", "dispute", "attorney", "cease", "validation", "bankruptcy",
+    "deceased", "servicemember", "time_barred", "inconvenient", "callback",
+]
+
+
 class Fact(Strict):
     """Something the debtor reveals only when asked well."""
 
     text: str = Field(description="What the debtor says when revealing it.")
-    kind: Literal["hardship", "emotion", "dispute", "attorney", "cease", "info"] = "info"
+    kind: FactKind = "info"
     keywords: list[str] = Field(
         default_factory=list,
         description="Words a good note or reflection would pick up (lower case).",
     )
+    recall: str = Field(
+        "",
+        description="A short way to say it again ('Like I said, I lost my job.'): used instead "
+        "of the full text once the fact has been told.",
+    )
+
+
+class Line(Strict):
+    """A line variant said only when its conditions hold (a plain string always may be)."""
+
+    text: str
+    when: list[str] = Field(default_factory=list, description="Conditions that must hold.")
+    unless: list[str] = Field(default_factory=list, description="Conditions that must not.")
+
+
+Lines = list[str | Line]
 
 
 class State(Strict):
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     description: str = ""
-    lines: list[str] = Field(
+    lines: Lines = Field(
         default_factory=list, description="Said on entering the state (variants)."
     )
-    idle: list[str] = Field(
+    idle: Lines = Field(
         default_factory=list,
         description="Said when a turn moves nothing in this state (variants).",
     )
@@ -144,7 +170,7 @@ class Transition(Strict):
     do: list[str] = Field(
         default_factory=list, description="Callbacks, e.g. 'accept_offer', 'reveal:reason'."
     )
-    say: list[str] = Field(default_factory=list, description="Reply variants.")
+    say: Lines = Field(default_factory=list, description="Reply variants.")
     events: list[str] = Field(
         default_factory=list, description="Event tags recorded on the turn, e.g. 'escalated'."
     )
@@ -158,6 +184,30 @@ class Transition(Strict):
         return [self.from_] if isinstance(self.from_, str) else list(self.from_)
 
 
+class Answer(Strict):
+    """One way to answer a question intent (simulator/nlu/questions.yaml): in some states,
+    when conditions hold, say one of the variants. The first answer of an intent whose
+    states and conditions fit is used; a persona's answers come before the shared ones."""
+
+    from_: str | StrList = Field("*", alias="from", description="State name(s) or '*'.")
+    when: list[str] = Field(default_factory=list, description="Conditions that must hold.")
+    unless: list[str] = Field(default_factory=list, description="Conditions that must not.")
+    do: list[str] = Field(default_factory=list, description="Callbacks, e.g. 'reveal:job_loss'.")
+    say: Lines = Field(min_length=1, description="Reply variants.")
+    again: Lines = Field(
+        default_factory=list,
+        description="Short variants for when the same question comes again ('Like I said, ...').",
+    )
+    refuse: bool = Field(
+        False, description="This answer declines the question (it proves nothing, reveals nothing)."
+    )
+    events: list[str] = Field(default_factory=list, description="Event tags recorded on the turn.")
+
+    @property
+    def sources(self) -> list[str]:
+        return [self.from_] if isinstance(self.from_, str) else list(self.from_)
+
+
 class DebtorPins(Strict):
     """Identity values a persona fixes; the account generator fills the rest."""
 
@@ -165,7 +215,30 @@ class DebtorPins(Strict):
     last_name: str | None = None
     age: int | None = Field(None, ge=18, le=110)
     occupation: str | None = None
+    employer: str | None = Field(None, description="Employer on file (the account file shows it).")
     household: str | None = None
+
+
+class FactChange(Strict):
+    """A variant's version of a fact: any field left out keeps the persona's."""
+
+    text: str | None = None
+    keywords: list[str] | None = None
+    recall: str | None = None
+
+
+class Variant(Strict):
+    """Another version of the persona (seeded): names, numbers and story details differ,
+    so a trainee cannot learn one call by heart. Only what is given changes."""
+
+    name: str = Field(description="A label, e.g. 'hotel housekeeper'.")
+    debtor: DebtorPins = Field(default_factory=DebtorPins)
+    numbers: dict[str, float] = Field(
+        default_factory=dict, description="Numbers that differ, e.g. monthly_capacity: 70."
+    )
+    facts: dict[str, FactChange] = Field(default_factory=dict)
+    details: dict[str, str] = Field(default_factory=dict)
+    preferred_method: PaymentMethod | None = None
 
 
 class Persona(Strict):
@@ -177,16 +250,25 @@ class Persona(Strict):
     )
     difficulty: Difficulty = "medium"
     summary: str = Field(description="One or two sentences for the scenario list.")
-    party: Literal["debtor", "third_party"] = Field(
-        "debtor", description="Who this persona is on the phone."
+    party: Literal["debtor", "third_party", "representative"] = Field(
+        "debtor",
+        description="Who this persona is on the phone: the debtor, a third party (the debt "
+        "may not be discussed), or someone the debt may be discussed with in the debtor's "
+        "place (a deceased debtor's spouse or executor, 12 CFR 1006.2(e)).",
     )
     debtor: DebtorPins = Field(default_factory=DebtorPins)
     preferred_method: PaymentMethod = "debit_card"
     numbers: Numbers = Field(default_factory=Numbers)
     facts: dict[str, Fact] = Field(default_factory=dict)
+    details: dict[str, str] = Field(
+        default_factory=dict,
+        description="Story details lines use as {detail.NAME}; variants may change them.",
+    )
     effects: dict[str, dict[str, float]] = Field(
         default_factory=dict,
-        description="Per move (or 'turn' for every turn): number -> change.",
+        description="Per move, or per event of the turn: 'turn' (every turn), 'unproductive' "
+        "(a turn that moved nothing on), 'repeat' (the trainee said it again), 'listen' (a line "
+        "that only lets them talk), 'small_talk', 'not_understood': number -> change.",
     )
     conditions: dict[str, str] = Field(
         default_factory=dict,
@@ -203,6 +285,16 @@ class Persona(Strict):
     )
     states: list[State] = Field(min_length=1)
     transitions: list[Transition] = Field(default_factory=list)
+    answers: dict[str, list[Answer]] = Field(
+        default_factory=dict,
+        description="How the debtor answers each question intent (and the special intents "
+        "not_understood, not_english, asked_again, identity_mismatch, repeat).",
+    )
+    variants: list[Variant] = Field(
+        default_factory=list,
+        description="Other versions of this debtor; a scenario's own seed plays the persona "
+        "as written, other seeds pick among these.",
+    )
     cues: dict[str, MoveCues] = Field(
         default_factory=dict, description="Analyser cues added for this persona."
     )

@@ -1,10 +1,14 @@
-"""One call: a `transitions` machine built from persona data, driven by the trainee's moves.
+"""One call: a `transitions` machine built from persona data, driven by the trainee's moves
+and answering the trainee's questions.
 
-Per turn: the line's moves change the persona's numbers (``effects``), the highest
-priority move that some transition answers fires it (conditions read the numbers and
-the session's facts), callbacks record what happened (verified, revealed, agreed...),
-a debtor line is chosen among variants by the seeded generator and filled, and
-``check`` transitions run (hang up when furious, give up when out of patience).
+Per turn (see :meth:`Call.say`): an empty line is no turn; a line not in English gets an
+in-character "I only speak English"; a line the debtor can act on changes the persona's
+numbers (``effects``: by move, and by what the turn did: repeated, small talk,
+unproductive...), the highest priority move that some transition answers fires it,
+the question the line asks is answered from the persona's ``answers:`` (or refused in
+character), identity is verified only when the debtor's answer matched what the
+caller asked, a line is chosen among variants remembering what was said, and ``check``
+transitions run (hang up when furious, give up when out of patience).
 """
 
 from __future__ import annotations
@@ -18,19 +22,29 @@ from typing import Any
 from transitions import Machine
 
 from simulator.content.account import AccountFile
-from simulator.content.account import spoken_money as money
-from simulator.content.models import Persona, Scenario, Transition
+from simulator.content.models import Answer, Persona, Scenario, Transition
 from simulator.engine import registry
+from simulator.engine.answers import candidates, pick, shared_answers
 from simulator.engine.expressions import compile_expression
-from simulator.engine.lines import fill
+from simulator.engine.lines import Voice, fill
 from simulator.engine.offers import counter_terms, read_terms
 from simulator.engine.records import CallResult, PartyFacts, Terms, Turn
+from simulator.engine.turns import TurnPlan, identity_proved, plan_turn
+from simulator.engine.values import line_values
 from simulator.nlu.types import OFFER_MOVES, Analysis
 
 RAPPORT_MOVES = frozenset({"empathy", "reflection", "open_question"})
 MONEY_ASKS = OFFER_MOVES | {"ask_capacity"}
 ESCALATION_STEP = 20.0  # irritation rising this much in one turn is an 'escalated' event
 CALMING_STEP = 15.0
+_MOOD = frozenset({"trust", "irritation", "patience"})
+#: A reaction to these moves says something of its own even when it changes nothing.
+SUBSTANTIVE = MONEY_ASKS | {"pressure", "threat", "abuse", "recap_agreement", "closing",
+                            "state_debt", "mini_miranda", "next_steps"}
+#: Events that show a turn moved the call on.
+_PROGRESS_EVENTS = ("verified", "revealed:", "offer_", "promise_to_pay", "calmed", "callback",
+                    "dispute", "cease_requested", "attorney", "validation_requested", "bankruptcy",
+                    "inconvenient", "deceased", "servicemember", "time_barred", "answered:")
 
 
 class PersonaError(ValueError):
@@ -75,14 +89,22 @@ class Call:
         self.flags: dict[str, float] = {
             k: 0.0
             for k in ("verified", "identified", "disclosed", "turns", "offers", "money_asks",
-                      "rapport", "agreed", "countered")
+                      "rapport", "agreed", "countered", "purpose_stated", "asked_before",
+                      "repeated", "identity_mismatch", "unproductive")
         }
         self.revealed: dict[str, str] = {}
-        self.disputed = self.cease = self.attorney = self.callback = False
+        self.revealed_now: set[str] = set()
+        self.requests: set[str] = set()  # request events made so far (registry.REQUEST_EVENTS)
         self.offer: Terms | None = None
         self.counter: Terms | None = None
         self.agreed: Terms | None = None
         self.said: frozenset[str] = frozenset()
+        self.said_ever: set[str] = set()  # every move the trainee has made in the call
+        self.answered: dict[str, int] = {}  # intent -> turn it was first answered
+        self.asked_name = ""  # the name the caller asked for last
+        self._pending_identity = False  # an identity question not yet answered
+        self._confirm = False  # a transition asked to confirm identity this turn
+        self._proofs: list[tuple[str, str]] = []  # identity answers given this turn
         self.events: list[str] = []
         self._turn_events: list[str] = []
         self._fired: Transition | None = None
@@ -95,6 +117,7 @@ class Call:
         self._conditions = self._compile_conditions()
         self._states = {s.name: s for s in persona.states}
         self._priority = list(persona.priority or registry.DEFAULT_PRIORITY)
+        self.voice = Voice(self.rng, self._holds)
         self.model = _Model()
         self.machine = Machine(
             model=self.model,
@@ -107,7 +130,9 @@ class Call:
         self._triggers_by_state: dict[str, set[str]] = {s.name: set() for s in persona.states}
         for spec in persona.transitions:
             self._add(spec)
-        self.opening = self._choose(persona.opening or self._states[persona.initial].lines or ["Hello?"])
+        self._check_answers()
+        self.opening = self._choose(persona.opening or self._states[persona.initial].lines
+                                    or ["Hello?"])
         self.last_reply = self.opening
 
     # ------------------------------------------------------------------ building
@@ -121,6 +146,12 @@ class Call:
                 raise PersonaError(f"condition '{name}': {exc}") from None
             out[name] = (lambda f: lambda: bool(f(self._variables())))(fn)
         return out
+
+    def _holds(self, name: str) -> bool:
+        cond = self._conditions.get(name)
+        if cond is None:
+            raise PersonaError(f"unknown condition '{name}'")
+        return cond()
 
     def _callback(self, name: str) -> Callable[[], None]:
         base, _, arg = name.partition(":")
@@ -163,10 +194,36 @@ class Call:
             for s in sources:
                 self._triggers_by_state[s].add(trig)
 
+    def _check_answers(self) -> None:
+        """Every name an answer uses exists (shared answers included), before any turn."""
+        for intent in set(self.persona.answers) | set(shared_answers()):
+            for ans in candidates(self.persona, intent):
+                for c in [*ans.when, *ans.unless]:
+                    if c not in self._conditions:
+                        raise PersonaError(f"answers.{intent}: unknown condition '{c}'")
+                for d in ans.do:
+                    self._callback(d)
+
     # ------------------------------------------------------------------ state
     @property
     def state(self) -> str:
         return self.model.state
+
+    @property
+    def disputed(self) -> bool:
+        return "dispute" in self.requests
+
+    @property
+    def cease(self) -> bool:
+        return "cease_requested" in self.requests
+
+    @property
+    def attorney(self) -> bool:
+        return "attorney" in self.requests
+
+    @property
+    def callback(self) -> bool:
+        return "callback" in self.requests
 
     @property
     def ended(self) -> bool:
@@ -215,52 +272,31 @@ class Call:
         )
         env["counter_monthly"] = self.counter.monthly if self.counter else 0.0
         env["moves"] = float(len(self.said))
+        env["third_party"] = float(self.persona.party == "third_party")
+        for kind, event in registry.REQUEST_EVENTS.items():
+            env[f"requested_{kind}"] = float(event in self.requests)
         for f in self.persona.facts:
             env[f"revealed_{f}"] = float(f in self.revealed)
         for m in self.said:
             env[f"said_{m}"] = 1.0
         return env
 
-    def _values(self) -> dict[str, dict[str, str]]:
-        d, a = self.account.debtor, self.account.account
-        tp = self.scenario.call.third_party
+    def _choose(self, variants: list[Any]) -> str:
+        """A variant, filled; a short 'like I said' line when every long one was said."""
+        self._env_cache = None
+        text = self.voice.choose(variants, line_values(self)) if variants else ""
+        if not text and variants:
+            text = self._special("repeat") or "Mm."
+        return text
 
-        def terms(t: Terms | None) -> dict[str, str]:
-            if t is None:
-                return {}
-            return {
-                "total": money(t.total), "monthly": money(t.monthly), "count": str(t.count),
-                "upfront": money(t.upfront),
-                "first_date": _spoken_date(t.first_date) if t.first_date else "the first",
-                "method": (t.method or "").replace("_", " "),
-            }
-
-        return {
-            "debtor": {"first_name": d.first_name, "last_name": d.last_name,
-                       "full_name": d.full_name, "phone": d.phone, "address": d.address,
-                       "employer": d.employer, "state": d.state},
-            "account": {"balance": money(a.balance), "creditor": a.creditor,
-                        "original_creditor": a.original_creditor, "product": a.product,
-                        "last4": a.last4, "number": a.number,
-                        "days_past_due": str(a.days_past_due),
-                        "last_payment_date": _spoken_date(a.last_payment_date),
-                        "last_payment_amount": money(a.last_payment_amount)},
-            "creditor": {"name": a.creditor},
-            "agency": {"name": a.agency},
-            "collector": {"name": a.collector_name},
-            "third_party": {"name": tp.name, "relation": tp.relation} if tp else {},
-            "offer": terms(self.offer),
-            "counter": terms(self.counter),
-            "agreed": terms(self.agreed),
-            "persona": {"lump_sum": money(self.numbers["lump_sum"]),
-                        "monthly_capacity": money(self.numbers["monthly_capacity"])},
-            "fact": {k: v.text for k, v in self.persona.facts.items()},
-        }
-
-    def _choose(self, variants: list[str]) -> str:
-        if not variants:
+    def _special(self, intent: str) -> str:
+        """What the persona (or the shared answers) says for a special intent."""
+        self._env_cache = None
+        ans = pick(self.persona, intent, self.state, self._holds)
+        if ans is None:
             return ""
-        return fill(variants[self.rng.randrange(len(variants))], self._values())
+        text = self.voice.choose(ans.say, line_values(self))
+        return text or self.voice.choose(ans.again, line_values(self))
 
     # ------------------------------------------------------------------ callbacks
     def _mark_fired(self, spec: Transition) -> None:
@@ -270,22 +306,22 @@ class Call:
     def _event(self, name: str) -> None:
         self._turn_events.append(name)
 
+    def _request(self, event: str) -> None:
+        if event not in self.requests:
+            self.requests.add(event)
+            self._event(event)
+
     def _cb_confirm_identity(self) -> None:
-        if not self.flags["verified"]:
-            self.flags["verified"] = 1.0
-            self._event("verified")
+        self._confirm = True
 
     def _cb_reveal(self, fact: str) -> None:
         if fact not in self.revealed:
-            self.revealed[fact] = fill(self.persona.facts[fact].text, self._values())
+            self.revealed_now.add(fact)
+            self.revealed[fact] = fill(self.persona.facts[fact].text, line_values(self))
             self._event(f"revealed:{fact}")
-            kind = self.persona.facts[fact].kind
-            if kind == "dispute":
-                self._cb_record_dispute()
-            elif kind == "attorney":
-                self._cb_record_attorney()
-            elif kind == "cease":
-                self._cb_record_cease()
+            event = registry.fact_event(self.persona.facts[fact].kind)
+            if event:
+                self._request(event)
 
     def _agree(self, terms: Terms) -> None:
         method = terms.method or self.persona.preferred_method
@@ -329,22 +365,34 @@ class Call:
         self._event("promise_to_pay")
 
     def _cb_record_dispute(self) -> None:
-        if not self.disputed:
-            self.disputed = True
-            self._event("dispute")
+        self._request("dispute")
 
     def _cb_record_cease(self) -> None:
-        if not self.cease:
-            self.cease = True
-            self._event("cease_requested")
+        self._request("cease_requested")
 
     def _cb_record_attorney(self) -> None:
-        if not self.attorney:
-            self.attorney = True
-            self._event("attorney")
+        self._request("attorney")
+
+    def _cb_record_validation(self) -> None:
+        self._request("validation_requested")
+
+    def _cb_record_bankruptcy(self) -> None:
+        self._request("bankruptcy")
+
+    def _cb_record_deceased(self) -> None:
+        self._request("deceased")
+
+    def _cb_record_servicemember(self) -> None:
+        self._request("servicemember")
+
+    def _cb_record_time_barred(self) -> None:
+        self._request("time_barred")
+
+    def _cb_record_inconvenient(self) -> None:
+        self._request("inconvenient")
 
     def _cb_schedule_callback(self) -> None:
-        self.callback = True
+        self.requests.add("callback")
         self._event("callback")
 
     def _cb_escalate(self) -> None:
@@ -366,43 +414,72 @@ class Call:
         self._env_cache = None  # the last trigger's callbacks may have changed the state
         return bool(self.model.trigger(trigger))
 
-    def _apply_effects(self, moves: list[str]) -> None:
+    def _apply(self, keys: list[str], gains: bool = True) -> None:
+        """Apply the effects of these keys; without ``gains`` (a repeated line) only what
+        costs the trainee: trust and patience down, irritation up, counters up."""
         eff = self.persona.effects
-        for key in ["turn", *moves]:
+        for key in keys:
             for number, delta in eff.get(key, {}).items():
-                if number in self.numbers:
+                if number not in self.numbers:
+                    continue
+                gain = (delta > 0) != (number == "irritation") if number in _MOOD else False
+                if gains or not gain:
                     self.numbers[number] += delta
         for k in ("trust", "irritation"):
             self.numbers[k] = min(100.0, max(0.0, self.numbers[k]))
         self.numbers["patience"] = max(0.0, self.numbers["patience"])
+        self._env_cache = None
 
     def before_facts(self) -> PartyFacts:
+        r = self.requests
         return PartyFacts(
             party=self.persona.party,
             verified=bool(self.flags["verified"]),
             disclosed=bool(self.flags["disclosed"]),
-            disputed=self.disputed,
-            cease_requested=self.cease,
-            attorney=self.attorney,
+            disputed="dispute" in r,
+            cease_requested="cease_requested" in r,
+            attorney="attorney" in r,
             revealed=tuple(self.revealed),
+            validation_requested="validation_requested" in r,
+            bankruptcy="bankruptcy" in r,
+            inconvenient="inconvenient" in r,
+            deceased="deceased" in r,
+            servicemember="servicemember" in r,
+            time_barred="time_barred" in r,
+            callback_requested="callback" in r,
         )
 
     def say(self, text: str) -> Turn:
-        """Play one trainee line; return the turn with the debtor's answer."""
+        """Play one trainee line; return the turn with the debtor's answer.
+
+        An empty line is not a turn (ValueError)."""
         if self.ended:
             raise RuntimeError("the call has ended")
+        if not text or not text.strip():
+            raise ValueError("an empty line is not a turn")
         analysis = self._analyse(text, context=self.last_reply or None, today=self.today)
         before = self.before_facts()
-        moves = list(analysis.move_names)
+        plan = plan_turn(self, analysis)
+        moves = plan.moves
         self.said = frozenset(moves)
         self._analysis = analysis
         self.offer = read_terms(analysis, self.balance, self.today)
-        self._turn_events = []
+        self._turn_events = list(plan.events)
+        self.revealed_now = set()
         self._fired = None
+        self._confirm = False
+        self._proofs = []
         irritation_before = self.numbers["irritation"]
+        if plan.asked_name:
+            self.asked_name = plan.asked_name
+        if plan.identity_asked:
+            self._pending_identity = True
 
         f = self.flags
         f["turns"] += 1
+        f["repeated"] = float(plan.repeated)
+        if plan.mismatch:
+            f["identity_mismatch"] = 1.0
         if "self_identification" in moves:
             f["identified"] = 1.0
         if "mini_miranda" in moves:
@@ -413,19 +490,37 @@ class Call:
             f["money_asks"] += 1
         if RAPPORT_MOVES & self.said:
             f["rapport"] += 1
-        self._apply_effects(moves)
+        if "purpose" in plan.tells:
+            f["purpose_stated"] = 1.0
+        self._apply(["turn", *plan.effect_keys], gains=not plan.repeated)
+        self._apply(moves, gains=not plan.repeated)
 
         state_before = self.state
         trigger = ""
-        for move in sorted(moves, key=self._rank):
-            if self._fire(move):
-                trigger = move
-                break
-        if not trigger and self._fire("no_move"):
-            trigger = "no_move"
-        reply = self._reply_for(self._fired, state_before)
+        if plan.understood:
+            for move in sorted(moves, key=self._rank):
+                if self._fire(move):
+                    trigger = move
+                    break
+            if not trigger and (plan.listens or not (moves or plan.asks)) and self._fire("no_move"):
+                trigger = "no_move"
+        fired = self._fired
+        answered: list[str] = []
+        if not plan.english:
+            reply = self._special("not_english")
+        elif not plan.understood:
+            reply = self._special("not_understood")
+        else:
+            reply = self._compose(plan, fired, trigger, state_before, answered)
+        self._verify(plan)
 
         self._refine_agreed_from_recap()
+        progressed = (self.state != state_before or any(
+            e.startswith(_PROGRESS_EVENTS) for e in self._turn_events) or plan.new_moves)
+        if not progressed or plan.repeated or not plan.understood:
+            f["unproductive"] += 1
+            self._apply(["unproductive"])
+        self.said_ever.update(moves)
         self._fired = None
         if not self.ended and self._fire("check"):
             extra = self._reply_for(self._fired, self.state, idle=False)
@@ -442,7 +537,9 @@ class Call:
             if st.outcome == "hung_up":
                 self._turn_events.append("hung_up")
             self._turn_events.append("call_ended")
-            self.ended_by = self.ended_by or "debtor"
+            self.ended_by = self.ended_by or ("trainee" if trigger == "closing" else "debtor")
+        reply = reply or "Mm."
+        self.voice.remember(reply)
 
         turn = Turn(
             index=len(self.turns) + 1,
@@ -456,11 +553,82 @@ class Call:
             numbers={k: self.numbers[k] for k in ("trust", "irritation", "patience")},
             offer=self.offer,
             mood=self.mood,
+            understood=plan.understood and plan.english,
+            answered=tuple(answered),
         )
         self.events.extend(self._turn_events)
         self.turns.append(turn)
         self.last_reply = reply
         return turn
+
+    # ------------------------------------------------------------------ answering
+    def _compose(self, plan: TurnPlan, fired: Transition | None, trigger: str,
+                 state_before: str, answered: list[str]) -> str:
+        """The reply: the reaction to the move that fired, the answer to the question."""
+        reaction = self._reply_for(fired, state_before)
+        if self.ended:
+            return reaction
+        ask = plan.question_for(trigger, confirmed=self._confirm)
+        if ask is None:
+            return reaction
+        answer = self._answer(ask.intent, plan, answered)
+        if not answer:
+            return reaction
+        identity_swap = trigger == "identity_verification" and ask.intent != "identity_name"
+        changed = self.state != state_before
+        substantive = fired is not None and (changed or fired.do or trigger in SUBSTANTIVE)
+        if identity_swap or not substantive or not reaction:
+            return answer
+        return f"{reaction} {answer}"
+
+    def _answer(self, intent: str, plan: TurnPlan, answered: list[str]) -> str:
+        asked_before = intent in self.answered
+        self.flags["asked_before"] = float(asked_before)
+        self._env_cache = None
+        ans = pick(self.persona, intent, self.state, self._holds)
+        if ans is None:
+            return ""
+        for d in ans.do:
+            self._callback(d)()
+        self._turn_events.extend(ans.events)
+        text = self._say_answer(ans, asked_before)
+        if not text:
+            return ""
+        answered.append(intent)
+        if ans.refuse:
+            self._event(f"refused:{intent}")
+        else:
+            self._event(f"answered:{intent}")
+            self.answered.setdefault(intent, len(self.turns) + 1)
+            if intent in plan.proof_intents:
+                self._proofs.append((intent, text))
+        return text
+
+    def _say_answer(self, ans: Answer, asked_before: bool) -> str:
+        values = line_values(self)
+        if asked_before and not ans.refuse:
+            again = self.voice.choose(ans.again, values) if ans.again else ""
+            lead = self._special("asked_again")
+            body = again or self.voice.choose(ans.say, values)
+            return f"{lead} {body}".strip() if body else lead
+        return self.voice.choose(ans.say, values) or self.voice.choose(ans.again, values) \
+            or self._special("repeat")
+
+    def _verify(self, plan: TurnPlan) -> None:
+        """Verified only when the caller asked for proof and the answer matched the file."""
+        if self.flags["verified"] or self.persona.party != "debtor" or plan.mismatch:
+            return
+        gave_proof = bool(self._proofs) or self._confirm
+        if not (gave_proof and self._pending_identity):
+            return
+        if not identity_proved(self, self._proofs):
+            if "identity_mismatch" not in self._turn_events:
+                self._event("identity_mismatch")
+            self.flags["identity_mismatch"] = 1.0
+            return
+        self.flags["verified"] = 1.0
+        self._pending_identity = False
+        self._event("verified")
 
     def _refine_agreed_from_recap(self) -> None:
         """A recap that restates the agreed amount may settle its details (date, method)."""
@@ -493,6 +661,7 @@ class Call:
             return self._choose(st.idle or st.lines or ["Mm-hm."])
         return ""
 
+    # ------------------------------------------------------------------ the end
     def hang_up(self) -> str:
         """The trainee ends the call. Returns what the debtor says, if anything."""
         if self.ended:
@@ -514,20 +683,29 @@ class Call:
             self.events.append("call_ended")
 
     def outcome(self) -> str:
+        """How the call ended. 'refused' only when the debtor refused; a call the trainee
+        ended without a refusal is 'ended_by_trainee'; the debtor ending it is 'hung_up'."""
         st = self._states[self.state]
         if st.final and st.outcome and st.outcome != "auto":
             return st.outcome
-        if self.disputed:
+        r = self.requests
+        if "dispute" in r:
             return "dispute"
-        if self.cease:
+        if "cease_requested" in r:
             return "cease_requested"
+        if "attorney" in r:
+            return "attorney"
         if self.agreed is not None:
             return "promise_to_pay" if self.agreed.kind == "promise_to_pay" else "agreement"
-        if self.callback:
+        if "callback" in r:
             return "callback"
         if self.persona.party == "third_party":
             return "wrong_party"
-        return "refused"
+        if "offer_refused" in self.events:
+            return "refused"
+        if self.ended_by == "debtor":
+            return "hung_up"
+        return "ended_by_trainee"
 
     def result(self) -> CallResult:
         return CallResult(
@@ -544,7 +722,3 @@ class Call:
         """For coach mode: the debtor's numbers and mood."""
         return {"state": self.state, "mood": self.mood,
                 **{k: round(self.numbers[k], 1) for k in ("trust", "irritation", "patience")}}
-
-
-def _spoken_date(d: dt.date) -> str:
-    return f"{d.strftime('%B')} {d.day}"

@@ -27,7 +27,8 @@ SITUATION_TOPICS: frozenset[str] = frozenset({"situation", "finances"})
 IDENTITY_INTENTS: frozenset[str] = frozenset(
     {"identity_name", "identity_dob", "identity_address", "identity_ssn"})
 
-_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=\.)\s+(?=[A-Z\"'])|\n+|;\s+")
+_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Mrs\.)\s+(?=[A-Z\"'])|"
+                    r"\n+|;\s+")
 _WH = re.compile(r"^\W*(?:(?:so|and|but|okay|ok|well|now|also|then|um|uh|hmm|just|sorry|quick one|"
                  r"random(?: question)?|by the way|(?:totally )?unrelated)\W+){0,3}"
                  r"(?:what|what's|whats|how|how's|hows|why|when|when's|whens|where|where's|who|who's|"

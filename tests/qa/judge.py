@@ -79,6 +79,13 @@ FILLER = re.compile(r"^\W*(?:mm+|hm+|mm-hm|uh-huh|okay|ok|sorry|what|huh|yeah|ri
                     re.IGNORECASE)
 HANG_UP = re.compile(r"\(click\)|\bhangs up\b|\bi'?m hanging up\b", re.IGNORECASE)
 
+#: Declining to talk money (yet): in character for a debtor who is not there yet.
+MONEY_REFUSAL = _rx(r"\b(?:you want|asking (?:me )?for|ask (?:me )?for|you'?re asking for) (?:my )?money\b",
+                    r"\bslow down\b", r"\bnot there yet\b", r"\bdon'?t rush me\b",
+                    r"\bnot (?:giving|paying) (?:you |anybody )?(?:a dime|anything|a penny|a cent)\b",
+                    r"\bnot paying (?:for|anything|that)\b", r"\bnot agreeing to anything\b",
+                    r"\b(?:the|an) amount first\b", r"\buntil (?:we'?ve|we have) agreed\b",
+                    r"\bnot (?:talking|discussing) (?:money|numbers|payments)\b")
 MONEY = re.compile(
     r"\$\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s*(?:dollars|bucks|a month|per month|a week|each month)\b|"
     r"\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|grand)\b"
@@ -235,7 +242,8 @@ def judge(intent: str, question: str, reply: str, *, account: Any, persona: Any,
         return Verdict(FAILED, "the previous line again")
     if HANG_UP.search(text) and intent not in ("identity_ssn", "identity_dob"):
         return Verdict(FAILED, "hung up on the question")
-    refusal = bool(REFUSAL.search(text)) or (intent in SENSITIVE and bool(DEFLECT.search(text)))
+    refusal = bool(REFUSAL.search(text)) or (intent in SENSITIVE and bool(DEFLECT.search(text))) or (
+        intent in ("capacity", "payment_method", "income") and bool(MONEY_REFUSAL.search(text)))
     d = account.debtor
 
     if intent == "identity_name":
@@ -343,6 +351,12 @@ def _identity_name(question: str, text: str, d: Any, party: str, tp_name: str,
     wants_own_name = bool(re.search(r"\b(?:your name|who (?:am i|is this) (?:speaking|talking) (?:to|with)|"
                                     r"who(?:'?s| is) (?:this|speaking)|may i ask who)\b", question, re.IGNORECASE))
     low = text.lower()
+    relation = re.search(r"\b(?:her|his|\w+'s) (roommate|sister|brother|mother|mom|father|dad|husband|wife|"
+                         r"partner|friend|daughter|son|spouse|coworker)\b", question, re.IGNORECASE)
+    if relation:
+        if AFFIRM.search(text) or relation.group(1).lower() in low or DENY.search(text):
+            return Verdict(ANSWERED, "said how they know the debtor")
+        return _refused_or(refusal, "did not say how they know the debtor")
     if party == "third_party":
         if wants_own_name and not names:
             if tp_name and tp_name.lower() in low:

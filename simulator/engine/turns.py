@@ -1,0 +1,157 @@
+"""What one trainee line does to the call, before any transition fires.
+
+The analyser gives moves and asks; this module decides which of them the debtor acts
+on: a question that is small talk or about something specific opens no backstory; a
+question about what happened counts as an open question even when no move was found; a
+name that is not the debtor's stops the identity confirmation; a line said before is a
+repeat; a line in another language, or one with nothing to act on, is not understood.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from simulator.engine.understanding import is_english, name_matches, only_listens, similar
+from simulator.engine.values import spoken_birthday
+from simulator.nlu.questions import IDENTITY_INTENTS, Ask
+from simulator.nlu.types import OFFER_MOVES, Analysis
+
+#: Questions an open question answers: the debtor's own account of things.
+OPEN_INTENTS = frozenset({"what_happened", "feelings", "plans", "other"})
+#: Which moves' transitions answer which questions themselves.
+COVERED_BY: dict[str, frozenset[str]] = {
+    "identity_name": frozenset({"identity_verification"}),
+    "capacity": OFFER_MOVES | {"ask_capacity"},
+    "what_happened": frozenset({"open_question", "empathy", "reflection"}),
+    "feelings": frozenset({"open_question", "empathy", "reflection"}),
+    "plans": frozenset({"open_question", "empathy", "reflection"}),
+}
+_PROOF = IDENTITY_INTENTS
+
+
+@dataclass
+class TurnPlan:
+    moves: list[str]
+    asks: list[Ask]
+    events: list[str] = field(default_factory=list)
+    english: bool = True
+    understood: bool = True
+    listens: bool = False
+    repeated: bool = False
+    mismatch: bool = False
+    already_verified: bool = False
+    asked_name: str = ""
+    identity_asked: bool = False
+    proof_intents: frozenset[str] = frozenset()
+    effect_keys: list[str] = field(default_factory=list)
+    tells: frozenset[str] = frozenset()
+    new_moves: bool = False
+
+    def question_for(self, trigger: str, confirmed: bool) -> Ask | None:
+        """The question the reply should answer, or None when the move's own reaction
+        answers it. People answer the last question of a line."""
+        if self.mismatch:
+            return Ask("identity_mismatch", "identity", "")
+        if not self.asks:
+            return None
+        ask = self.asks[-1]
+        if ask.intent == "other":
+            return None
+        if trigger in COVERED_BY.get(ask.intent, ()):
+            return None
+        if ask.intent in _PROOF and trigger == "identity_verification" and not confirmed \
+                and not self.already_verified:
+            return None  # the transition declined ("Who's asking?"): that is the answer
+        return ask
+
+
+def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
+    text = analysis.text
+    moves = list(analysis.move_names)
+    asks = list(getattr(analysis, "asks", ()) or ())
+    plan = TurnPlan(moves=moves, asks=[a for a in asks if a.intent != "other"])
+    plan.already_verified = bool(call.flags["verified"])
+    plan.english = is_english(text)
+    if not plan.english:
+        plan.moves, plan.asks = [], []
+        plan.understood = False
+        plan.events.append("not_english")
+        plan.effect_keys.append("not_understood")
+        return plan
+    plan.listens = only_listens(text)
+
+    intents = {a.intent for a in plan.asks}
+    # Relevance: a question about something specific (the weather, a phone number)
+    # is answered as that; only a question about their story opens it.
+    if "open_question" in moves and plan.asks and not intents & OPEN_INTENTS:
+        moves.remove("open_question")
+    if intents & (OPEN_INTENTS - {"other"}) and "open_question" not in moves:
+        moves.append("open_question")
+    if "capacity" in intents and not set(moves) & (OFFER_MOVES | {"ask_capacity"}):
+        moves.append("ask_capacity")
+    if intents & _PROOF:
+        plan.identity_asked = True
+        plan.proof_intents = frozenset(intents & _PROOF)
+        if "identity_verification" not in moves:
+            moves.append("identity_verification")
+    elif "identity_verification" in moves:
+        plan.identity_asked = True  # the analyser heard an identity question we cannot name
+    if plan.asks and all(a.topic == "small_talk" for a in plan.asks):
+        plan.effect_keys.append("small_talk")
+        # "You follow the Guardians?" reads like a restatement; it is small talk.
+        moves[:] = [m for m in moves if m not in ("open_question", "reflection")]
+
+    # A name that is not the debtor's: no confirmation, a "you've got the wrong person".
+    d = call.account.debtor
+    for a in plan.asks:
+        if a.intent == "identity_name" and a.value:
+            plan.asked_name = a.value
+            if call.persona.party == "debtor" and not name_matches(a.value, d.first_name, d.last_name):
+                plan.mismatch = True
+    if plan.mismatch:
+        if "identity_verification" in moves:
+            moves.remove("identity_verification")
+        plan.events.append("identity_mismatch")
+    elif call.persona.party == "third_party" and plan.identity_asked:
+        tp = call.scenario.call.third_party
+        own = tp is not None and plan.asked_name and name_matches(plan.asked_name, tp.name, "")
+        if not own and (plan.asked_name or intents & {"identity_dob", "identity_ssn", "identity_address"}):
+            plan.events.append("identity_mismatch")
+
+    # The trainee repeating themselves: the same line, or a question already answered.
+    earlier = [t.text for t in call.turns]
+    plan.repeated = any(similar(text, e) for e in earlier) or bool(
+        plan.asks and plan.asks[-1].intent in call.answered and plan.asks[-1].intent not in _PROOF)
+    if plan.repeated:
+        plan.events.append("trainee_repeated")
+        plan.effect_keys.append("repeat")
+    if plan.listens and not moves:
+        plan.effect_keys.append("listen")
+
+    plan.understood = bool(moves or asks or plan.listens)
+    if not plan.understood:
+        plan.events.append("not_understood")
+        plan.effect_keys.append("not_understood")
+    plan.tells = frozenset({"purpose"} if {"state_debt", "mini_miranda"} & set(moves) else ())
+    plan.new_moves = any(m not in call.said_ever for m in moves)
+    plan.moves = moves
+    return plan
+
+
+def identity_proved(call: Any, proofs: list[tuple[str, str]]) -> bool:
+    """Did what the debtor said match the account file? A name asked for must be the
+    debtor's; a date of birth, address or last four given must be the file's."""
+    d = call.account.debtor
+    if call.asked_name and not name_matches(call.asked_name, d.first_name, d.last_name):
+        return False
+    want = {
+        "identity_dob": [spoken_birthday(d.date_of_birth), d.date_of_birth.isoformat()],
+        "identity_address": [d.zip, d.street],
+        "identity_ssn": [d.ssn_last4],
+        "identity_name": [d.first_name, d.last_name],
+    }
+    for intent, text in proofs:
+        if not any(v and v.lower() in text.lower() for v in want.get(intent, ["\0"])):
+            return False
+    return True
