@@ -22,6 +22,7 @@ from typing import Any
 from simulator.content.account import AccountFile, generate_account
 from simulator.content.library import Library
 from simulator.content.models import Agreement, Persona, Preparation, Scenario, SessionRecord
+from simulator.content.variants import apply_variant, variant_index
 from simulator.diagnostics import UserError
 from simulator.engine.call import Call
 from simulator.engine.records import CallResult, FinishedSession, Turn
@@ -58,13 +59,16 @@ class Session:
         extra: dict[str, Any] | None = None,
     ) -> None:
         self.scenario = scenario
-        self.persona = persona
+        # The scenario's own seed plays the persona as written; other seeds, a variant.
+        self.variant = variant_index(persona, scenario.seed, seed)
+        self.persona = apply_variant(persona, self.variant)
         self.scenario_ref = scenario_ref
         self.seed = seed
         self.trainee = trainee
         self.preparation = preparation or Preparation()
-        self.account: AccountFile = generate_account(scenario, persona, seed)
-        self.call = Call(persona, scenario, self.account, seed, _analyser_for(persona, scenario))
+        self.account: AccountFile = generate_account(scenario, self.persona, seed)
+        self.call = Call(self.persona, scenario, self.account, seed,
+                         _analyser_for(self.persona, scenario))
         self.agreement: Agreement | None = None
         self.notes = ""
         self.unplayed: list[str] = []

@@ -23,6 +23,7 @@ from simulator.engine.expressions import ExpressionError, compile_expression
 from simulator.engine.registry import (
     BUILTIN_CONDITIONS,
     CALLBACKS,
+    EFFECT_KEYS,
     ENGINE_EVENTS,
     PLACEHOLDERS,
     SPECIAL_TRIGGERS,
@@ -64,6 +65,23 @@ class _Lint:
     def __init__(self, loaded: Loaded):
         self.loaded = loaded
         self.problems: list[Problem] = []
+        self.details: set[str] = set()  # the persona's story details ({detail.NAME})
+        self.conditions: set[str] | None = None  # condition names lines may use
+
+    def line(self, path: P, value: Any, facts: set[str]) -> None:
+        """A debtor line: a string, or {text, when, unless} said only when they hold."""
+        if isinstance(value, dict):
+            self.text(path + ("text",), value.get("text"), facts)
+            for key in ("when", "unless"):
+                for j, cond in enumerate(_list(value.get(key))):
+                    self.condition(path + (key, j), cond)
+        else:
+            self.text(path, value, facts)
+
+    def condition(self, path: P, cond: Any) -> None:
+        if self.conditions is None or not isinstance(cond, str) or cond in self.conditions:
+            return
+        self.add(path, f"unknown condition '{cond}'{did_you_mean(cond, sorted(self.conditions))}")
 
     def add(self, path: P, message: str, severity: str = "error") -> None:
         where = path_str(path)
@@ -102,10 +120,13 @@ class _Lint:
             root, fld = m.groups()
             if root == "fact" and fld in facts:
                 return
-            if root != "fact" and fld in PLACEHOLDERS.get(root, ()):
+            if root == "detail" and fld in self.details:
+                return
+            if root not in ("fact", "detail") and fld in PLACEHOLDERS.get(root, ()):
                 return
         known = [f"{r}.{f}" for r, fs in PLACEHOLDERS.items() for f in fs]
         known += [f"fact.{f}" for f in sorted(facts)]
+        known += [f"detail.{f}" for f in sorted(self.details)]
         hint = did_you_mean(inner.strip(), known, "{{{}}}")
         self.add(path, f"unknown placeholder {{{inner}}}{hint}")
 
@@ -136,6 +157,8 @@ def lint_persona(loaded: Loaded) -> list[Problem]:
     conditions = {k for k in _dict(d.get("conditions")) if isinstance(k, str)}
     all_conditions = sorted(conditions | set(BUILTIN_CONDITIONS))
     triggers = list(MOVES) + list(SPECIAL_TRIGGERS)
+    lt.details = {k for k in _dict(d.get("details")) if isinstance(k, str)}
+    lt.conditions = set(all_conditions)
 
     # states
     states: dict[str, int] = {}
@@ -154,7 +177,7 @@ def lint_persona(loaded: Loaded) -> list[Problem]:
             final.add(name)
         for key in ("lines", "idle"):
             for j, line in enumerate(_list(s.get(key))):
-                lt.text(("states", i, key, j), line, facts)
+                lt.line(("states", i, key, j), line, facts)
     state_names = sorted(states)
 
     have_states = isinstance(d.get("states"), list)
@@ -205,7 +228,7 @@ def lint_persona(loaded: Loaded) -> list[Problem]:
             if isinstance(cb, str):
                 _callback(lt, base + ("do", j), cb, facts, numbers)
         for j, line in enumerate(_list(t.get("say"))):
-            lt.text(base + ("say", j), line, facts)
+            lt.line(base + ("say", j), line, facts)
 
     # reachability and dead ends
     if initial_ok:
@@ -240,9 +263,9 @@ def lint_persona(loaded: Loaded) -> list[Problem]:
 
     # effects
     for move, deltas in _dict(d.get("effects")).items():
-        if move != "turn" and move not in MOVES:
-            lt.add(("effects", move),
-                   f"unknown move '{move}'{did_you_mean(str(move), [*MOVES, 'turn'])}")
+        if move not in EFFECT_KEYS and move not in MOVES:
+            lt.add(("effects", move), f"unknown move or effect key '{move}'"
+                   f"{did_you_mean(str(move), [*MOVES, *EFFECT_KEYS])}")
         for num in _dict(deltas):
             if num not in numbers:
                 lt.add(("effects", move, num),
@@ -253,10 +276,15 @@ def lint_persona(loaded: Loaded) -> list[Problem]:
         if isinstance(move, str) and move not in MOVES:
             lt.add(("priority", j), f"unknown move '{move}'{did_you_mean(move, MOVES)}")
     for j, line in enumerate(_list(d.get("opening"))):
-        lt.text(("opening", j), line, facts)
+        lt.line(("opening", j), line, facts)
     for name, fact in _dict(d.get("facts")).items():
         lt.text(("facts", name, "text"), _dict(fact).get("text"), facts)
+        lt.text(("facts", name, "recall"), _dict(fact).get("recall"), facts)
     lt.cues(d.get("cues"))
+    from simulator.content.lint_answers import lint_answers, lint_variants
+
+    lint_answers(lt, d, facts, numbers, state_names)
+    lint_variants(lt, d, facts, numbers)
     return lt.problems
 
 

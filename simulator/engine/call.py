@@ -26,7 +26,7 @@ from simulator.content.models import Answer, Persona, Scenario, Transition
 from simulator.engine import registry
 from simulator.engine.answers import candidates, pick, shared_answers
 from simulator.engine.expressions import compile_expression
-from simulator.engine.lines import Voice, fill
+from simulator.engine.lines import Voice, fill, join_lead
 from simulator.engine.offers import counter_terms, read_terms
 from simulator.engine.records import CallResult, PartyFacts, Terms, Turn
 from simulator.engine.turns import TurnPlan, identity_proved, plan_turn
@@ -39,8 +39,7 @@ ESCALATION_STEP = 20.0  # irritation rising this much in one turn is an 'escalat
 CALMING_STEP = 15.0
 _MOOD = frozenset({"trust", "irritation", "patience"})
 #: A reaction to these moves says something of its own even when it changes nothing.
-SUBSTANTIVE = MONEY_ASKS | {"pressure", "threat", "abuse", "recap_agreement", "closing",
-                            "state_debt", "mini_miranda", "next_steps"}
+SUBSTANTIVE = MONEY_ASKS | {"pressure", "threat", "abuse", "recap_agreement", "closing"}
 #: Events that show a turn moved the call on.
 _PROGRESS_EVENTS = ("verified", "revealed:", "offer_", "promise_to_pay", "calmed", "callback",
                     "dispute", "cease_requested", "attorney", "validation_requested", "bankruptcy",
@@ -90,7 +89,7 @@ class Call:
             k: 0.0
             for k in ("verified", "identified", "disclosed", "turns", "offers", "money_asks",
                       "rapport", "agreed", "countered", "purpose_stated", "asked_before",
-                      "repeated", "identity_mismatch", "unproductive")
+                      "repeated", "identity_mismatch", "unproductive", "asked_own_name")
         }
         self.revealed: dict[str, str] = {}
         self.revealed_now: set[str] = set()
@@ -273,6 +272,7 @@ class Call:
         env["counter_monthly"] = self.counter.monthly if self.counter else 0.0
         env["moves"] = float(len(self.said))
         env["third_party"] = float(self.persona.party == "third_party")
+        env["told"] = float(bool(self.revealed or self.answered))
         for kind, event in registry.REQUEST_EVENTS.items():
             env[f"requested_{kind}"] = float(event in self.requests)
         for f in self.persona.facts:
@@ -478,6 +478,7 @@ class Call:
         f = self.flags
         f["turns"] += 1
         f["repeated"] = float(plan.repeated)
+        f["asked_own_name"] = float(plan.own_name)
         if plan.mismatch:
             f["identity_mismatch"] = 1.0
         if "self_identification" in moves:
@@ -568,15 +569,18 @@ class Call:
         reaction = self._reply_for(fired, state_before)
         if self.ended:
             return reaction
-        ask = plan.question_for(trigger, confirmed=self._confirm)
+        changed = self.state != state_before
+        substantive = fired is not None and bool(changed or fired.do or trigger in SUBSTANTIVE)
+        told = bool(self.revealed_now)  # the reaction told a fact: it must be said
+        ask = plan.question_for(trigger, confirmed=self._confirm, substantive=substantive, told=told)
         if ask is None:
             return reaction
         answer = self._answer(ask.intent, plan, answered)
         if not answer:
             return reaction
         identity_swap = trigger == "identity_verification" and ask.intent != "identity_name"
-        changed = self.state != state_before
-        substantive = fired is not None and (changed or fired.do or trigger in SUBSTANTIVE)
+        if reaction and told:
+            return f"{reaction} {answer}"
         if identity_swap or not substantive or not reaction:
             return answer
         return f"{reaction} {answer}"
@@ -610,7 +614,8 @@ class Call:
             again = self.voice.choose(ans.again, values) if ans.again else ""
             lead = self._special("asked_again")
             body = again or self.voice.choose(ans.say, values)
-            return f"{lead} {body}".strip() if body else lead
+            d = self.account.debtor
+            return join_lead(lead, body, {d.first_name, d.last_name, self.account.account.creditor})
         return self.voice.choose(ans.say, values) or self.voice.choose(ans.again, values) \
             or self._special("repeat")
 

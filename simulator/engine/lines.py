@@ -82,3 +82,18 @@ class Voice:
 
     def remember(self, text: str) -> None:
         self.said.update(long_sentences(text))
+
+
+def join_lead(lead: str, body: str, names: set[str] = frozenset()) -> str:
+    """'Like I said before,' + 'It's March 3rd.' -> 'Like I said before, it's March 3rd.'
+    (the first word keeps its capital when it is 'I...' or a name)."""
+    if not body:
+        return lead
+    if not lead:
+        return body
+    if lead[-1] in ",:":
+        first = body.split()[0] if body.split() else ""
+        bare = first.strip(".,!?'\"").split("'")[0]
+        if bare and bare != "I" and bare not in names and not bare.isupper():
+            body = body[0].lower() + body[1:]
+    return f"{lead} {body}"

@@ -71,6 +71,8 @@ SESSION_VARIABLES: dict[str, str] = {
     "identity_mismatch": "1 once the debtor's answer did not match a name or detail the caller gave",
     "unproductive": "turns so far that moved nothing on (no new move, answer, fact or state)",
     "third_party": "1 when the persona is a third party (not the debtor)",
+    "told": "1 once the debtor has told something (a fact revealed or a question answered)",
+    "asked_own_name": "1 when a third party was just asked for by her own name",
 }
 
 #: Conditions every persona has; a persona may redefine any of them.
@@ -99,6 +101,8 @@ BUILTIN_CONDITIONS: dict[str, str] = {
     "asked_before": "asked_before",
     "repeated": "repeated",
     "third_party": "third_party",
+    "told": "told",
+    "asked_own_name": "asked_own_name",
 }
 
 

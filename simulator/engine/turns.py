@@ -42,15 +42,19 @@ class TurnPlan:
     mismatch: bool = False
     already_verified: bool = False
     asked_name: str = ""
+    own_name: bool = False  # a third party was asked for by her own name
+    party: str = "debtor"
     identity_asked: bool = False
     proof_intents: frozenset[str] = frozenset()
     effect_keys: list[str] = field(default_factory=list)
     tells: frozenset[str] = frozenset()
     new_moves: bool = False
 
-    def question_for(self, trigger: str, confirmed: bool) -> Ask | None:
+    def question_for(self, trigger: str, confirmed: bool, substantive: bool,
+                     told: bool = False) -> Ask | None:
         """The question the reply should answer, or None when the move's own reaction
-        answers it. People answer the last question of a line."""
+        answers it (a reaction that only fills the silence answers nothing). People
+        answer the last question of a line."""
         if self.mismatch:
             return Ask("identity_mismatch", "identity", "")
         if not self.asks:
@@ -58,10 +62,12 @@ class TurnPlan:
         ask = self.asks[-1]
         if ask.intent == "other":
             return None
-        if trigger in COVERED_BY.get(ask.intent, ()):
-            return None
+        if trigger in COVERED_BY.get(ask.intent, ()) and substantive:
+            # "What happened?" is answered only by a reaction that tells something.
+            if told or ask.intent not in OPEN_INTENTS:
+                return None
         if ask.intent in _PROOF and trigger == "identity_verification" and not confirmed \
-                and not self.already_verified:
+                and not self.already_verified and self.party == "debtor":
             return None  # the transition declined ("Who's asking?"): that is the answer
         return ask
 
@@ -72,6 +78,7 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
     asks = list(getattr(analysis, "asks", ()) or ())
     plan = TurnPlan(moves=moves, asks=[a for a in asks if a.intent != "other"])
     plan.already_verified = bool(call.flags["verified"])
+    plan.party = call.persona.party
     plan.english = is_english(text)
     if not plan.english:
         plan.moves, plan.asks = [], []
@@ -115,8 +122,11 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
         plan.events.append("identity_mismatch")
     elif call.persona.party == "third_party" and plan.identity_asked:
         tp = call.scenario.call.third_party
-        own = tp is not None and plan.asked_name and name_matches(plan.asked_name, tp.name, "")
-        if not own and (plan.asked_name or intents & {"identity_dob", "identity_ssn", "identity_address"}):
+        plan.own_name = bool(tp is not None and plan.asked_name
+                             and name_matches(plan.asked_name, tp.name, ""))
+        if plan.own_name:  # "Am I speaking with Brianna?" - yes, she is Brianna
+            moves[:] = [m for m in moves if m != "identity_verification"]
+        elif plan.asked_name or intents & {"identity_dob", "identity_ssn", "identity_address"}:
             plan.events.append("identity_mismatch")
 
     # The trainee repeating themselves: the same line, or a question already answered.
@@ -150,6 +160,7 @@ def identity_proved(call: Any, proofs: list[tuple[str, str]]) -> bool:
         "identity_address": [d.zip, d.street],
         "identity_ssn": [d.ssn_last4],
         "identity_name": [d.first_name, d.last_name],
+        "identity_who": [d.first_name, d.last_name],
     }
     for intent, text in proofs:
         if not any(v and v.lower() in text.lower() for v in want.get(intent, ["\0"])):

@@ -25,7 +25,7 @@ from typing import Any
 SITUATION_TOPICS: frozenset[str] = frozenset({"situation", "finances"})
 #: Intents that ask the other party to prove who they are.
 IDENTITY_INTENTS: frozenset[str] = frozenset(
-    {"identity_name", "identity_dob", "identity_address", "identity_ssn"})
+    {"identity_name", "identity_who", "identity_dob", "identity_address", "identity_ssn"})
 
 _SPLIT = re.compile(r"(?<=[?!])\s+|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Mrs\.)\s+(?=[A-Z\"'])|"
                     r"\n+|;\s+")

@@ -56,6 +56,9 @@ REFUSAL = _rx(
     r"\bwhy are you asking\b", r"\bwhy do you ask\b", r"\bis that (?:really )?why you called\b",
     r"\bno chit-?chat\b", r"\bi don'?t know you\b", r"\bnot (?:telling|saying)\b",
     r"\bnot something i (?:want to |can )?(?:talk|get) (?:about|into)\b", r"\bkeep that to myself\b",
+    r"\bnot giving you (?:squat|anything|a thing|nothing)\b", r"\bthat'?s my business\b",
+    r"\b(?:don'?t|do not) (?:even )?know who you are\b", r"\bhaven'?t (?:even )?(?:said|told me) (?:who|what)\b",
+    r"\bnot (?:until|before) (?:you tell me|i know) who\b",
 )
 
 #: Sensitive questions (identity, money, work) may also be declined with the persona's stock
@@ -73,7 +76,7 @@ DENY = _rx(r"^\W*(?:no|nope|nah)\b", r"\bwrong (?:number|person|name)\b", r"\bno
            r"\byou'?(?:ve|re) got the wrong\b", r"\bnot (?:home|here|in|available|around)\b",
            r"\bshe'?s (?:out|at work|not)\b", r"\bhe'?s (?:out|at work|not)\b", r"\bit'?s not\b",
            r"\bwho(?:'?s| is) that\b", r"\bnever heard of\b", r"\bdon'?t know (?:a|any|who)\b",
-           r"\bmisspel|\bspell(?:ed)? (?:it )?wrong\b")
+           r"\bmisspel|\bspell(?:ed)? (?:it )?wrong\b", r"\bwrong guy\b", r"\bthat'?s not me\b")
 
 FILLER = re.compile(r"^\W*(?:mm+|hm+|mm-hm|uh-huh|okay|ok|sorry|what|huh|yeah|right|alright|sure)\W*$",
                     re.IGNORECASE)
@@ -124,7 +127,8 @@ PHONE = _rx(r"\bnumber\b", r"\bphone\b", r"\bcell\b", r"\bmobile\b", r"\bline\b"
             r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b\d{3}-\d{4}\b")
 CALLBACK = _rx(r"\bcall (?:me |her |him )?(?:back|later|then|after|tomorrow|tonight|in)\b", r"\bdon'?t call\b",
                r"\bin writing\b", r"\bletter\b", r"\bin the mail\b", r"\bnow (?:is|works) (?:fine|good|better)\b",
-               r"\bnow'?s (?:fine|good)\b", r"\brather (?:just )?(?:deal with|do|sort|finish) (?:it|this) now\b",
+               r"\bnow'?s (?:fine|good)\b",
+               r"\brather (?:just )?(?:deal with|do|sort|finish|take care of) (?:it|this) now\b",
                r"\bnot now\b", r"\bgood time\b", r"\bbetter time\b", r"\bthat works\b")
 DISPUTE = _rx(r"\bowe\b", r"\bdispute", r"\bnot mine\b", r"\bis mine\b", r"\bit'?s mine\b", r"\bmy (?:bill|card|loan|account|debt)\b",
               r"\bnot right\b", r"\bwrong\b", r"\breturned\b", r"\bpaid\b", r"\blegit", r"\bfair\b", r"\bagree\b",
@@ -155,7 +159,9 @@ SMALL_TALK_REPLY = _rx(r"\bfine\b", r"\bgood\b", r"\bgreat\b", r"\bnot bad\b", r
                        r"\bthanks\b", r"\bi guess\b", r"\bsmall talk\b",
                        r"\bchat", r"\bsports?\b", r"\bbaseball\b", r"\bfootball\b",
                        r"\bbasketball\b", r"\bhockey\b", r"\bnice out\b", r"\bno time for\b", r"\bnot really\b",
-                       r"\bnot much\b", r"\blovely\b", r"\bbeautiful\b", r"\bwhat'?s that got to do\b")
+                       r"\bnot much\b", r"\blovely\b", r"\bbeautiful\b", r"\bwhat'?s that got to do\b",
+                       r"\bdon'?t (?:really )?(?:follow|watch|have (?:much )?time)\b",
+                       r"\bhaven'?t (?:seen|watched|had (?:much )?time)\b")
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -266,7 +272,8 @@ def judge(intent: str, question: str, reply: str, *, account: Any, persona: Any,
             return Verdict(FAILED, "gave four digits, but the account file has no SSN to match")
         return _refused_or(refusal, "no last four digits")
     if intent == "identity_phone":
-        if YES_NO.search(text) and PHONE.search(text) or re.search(r"\(\d{3}\)\s?\d{3}-\d{4}", text):
+        if YES_NO.search(text) and PHONE.search(text) or re.search(r"\(\d{3}\)\s?\d{3}-\d{4}", text) or \
+                re.search(r"\bthis is (?:my|the) (?:cell|number|phone|mobile|home|house|work|apartment)", text, re.I):
             return Verdict(ANSWERED, "said whether the number is right")
         if YES_NO.search(text) and len(text) < 60:
             return Verdict(ANSWERED, "a yes or no about the number")
@@ -299,6 +306,10 @@ def judge(intent: str, question: str, reply: str, *, account: Any, persona: Any,
     if intent == "employment":
         if WORK.search(text) or _occupation_words(d) & _words(text):
             return Verdict(ANSWERED, "said whether and where they work")
+        yes_no_q = re.search(r"^\W*(?:\w+\W+){0,3}(?:are|were|is|do|did) (?:you|that)\b", question, re.IGNORECASE)
+        if yes_no_q and re.search(r"^\W*(?:yes|yeah|yep|no|nope|not (?:right now|at the moment|anymore|currently))\b",
+                                  text, re.IGNORECASE):
+            return Verdict(ANSWERED, "a yes or no to a yes-or-no question about work")
         return _refused_or(refusal, "nothing about work")
     if intent == "income":
         if INCOME.search(text) or MONEY.search(text):
