@@ -569,13 +569,14 @@ class Call:
         reaction = self._reply_for(fired, state_before)
         if self.ended:
             return reaction
+        self.voice.hold(reaction)
         changed = self.state != state_before
         substantive = fired is not None and bool(changed or fired.do or trigger in SUBSTANTIVE)
         told = bool(self.revealed_now)  # the reaction told a fact: it must be said
         ask = plan.question_for(trigger, confirmed=self._confirm, substantive=substantive, told=told)
         if ask is None:
             return reaction
-        answer = self._answer(ask.intent, plan, answered)
+        answer = self._answer(ask.intent, plan, answered, filler=not reaction)
         if not answer:
             return reaction
         identity_swap = trigger == "identity_verification" and ask.intent != "identity_name"
@@ -585,7 +586,9 @@ class Call:
             return answer
         return f"{reaction} {answer}"
 
-    def _answer(self, intent: str, plan: TurnPlan, answered: list[str]) -> str:
+    def _answer(self, intent: str, plan: TurnPlan, answered: list[str], filler: bool = True) -> str:
+        """Answer one question; '' when the persona has nothing fresh to say to it and
+        ``filler`` is off (the reaction already said it)."""
         asked_before = intent in self.answered
         self.flags["asked_before"] = float(asked_before)
         self._env_cache = None
@@ -595,7 +598,7 @@ class Call:
         for d in ans.do:
             self._callback(d)()
         self._turn_events.extend(ans.events)
-        text = self._say_answer(ans, asked_before)
+        text = self._say_answer(ans, asked_before, filler)
         if not text:
             return ""
         answered.append(intent)
@@ -608,7 +611,7 @@ class Call:
                 self._proofs.append((intent, text))
         return text
 
-    def _say_answer(self, ans: Answer, asked_before: bool) -> str:
+    def _say_answer(self, ans: Answer, asked_before: bool, filler: bool = True) -> str:
         values = line_values(self)
         if asked_before and not ans.refuse:
             again = self.voice.choose(ans.again, values) if ans.again else ""
@@ -616,8 +619,8 @@ class Call:
             body = again or self.voice.choose(ans.say, values)
             d = self.account.debtor
             return join_lead(lead, body, {d.first_name, d.last_name, self.account.account.creditor})
-        return self.voice.choose(ans.say, values) or self.voice.choose(ans.again, values) \
-            or self._special("repeat")
+        text = self.voice.choose(ans.say, values) or self.voice.choose(ans.again, values)
+        return text or (self._special("repeat") if filler else "")
 
     def _verify(self, plan: TurnPlan) -> None:
         """Verified only when the caller asked for proof and the answer matched the file."""

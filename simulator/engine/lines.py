@@ -51,6 +51,7 @@ class Voice:
         self.rng = rng
         self._holds = holds  # condition name -> does it hold now
         self.said: set[str] = set()  # long sentences said so far
+        self.pending: set[str] = set()  # long sentences already in this turn's reply
 
     def eligible(self, variants: Sequence[Any]) -> list[Any]:
         out = []
@@ -62,7 +63,11 @@ class Voice:
         return out
 
     def fresh(self, text: str) -> bool:
-        return not any(s in self.said for s in long_sentences(text))
+        return not any(s in self.said or s in self.pending for s in long_sentences(text))
+
+    def hold(self, text: str) -> None:
+        """This text is part of the reply being built: nothing else in it may repeat it."""
+        self.pending.update(long_sentences(text))
 
     def choose(self, variants: Sequence[Any], values: Mapping[str, Mapping[str, str]]) -> str:
         """One variant, filled; '' when none may be said (every long one said already and
@@ -81,7 +86,9 @@ class Voice:
         return next(t for t in order if t in fresh)
 
     def remember(self, text: str) -> None:
+        """The reply was said: its long sentences are not said again in this call."""
         self.said.update(long_sentences(text))
+        self.pending.clear()
 
 
 def join_lead(lead: str, body: str, names: set[str] = frozenset()) -> str:

@@ -66,6 +66,8 @@ class TurnPlan:
             # "What happened?" is answered only by a reaction that tells something.
             if told or ask.intent not in OPEN_INTENTS:
                 return None
+        if ask.intent == "identity_who" and self.party != "debtor" and trigger == "identity_verification":
+            return None  # the third party's own reaction says who she is
         if ask.intent in _PROOF and trigger == "identity_verification" and not confirmed \
                 and not self.already_verified and self.party == "debtor":
             return None  # the transition declined ("Who's asking?"): that is the answer

@@ -109,9 +109,9 @@ RULES: list[tuple[re.Pattern[str], Callable[[History], bool], str]] = [
     (re.compile(r"\bi'?ve told you twice\b", re.I),
      lambda h: sum(1 for t in h.turns if "offer_refused" in t.events or "escalated" in t.events) >= 1,
      "says 'twice' before once"),
-    (re.compile(r"\byeah, you said\b|\byou said\b", re.I),
+    (re.compile(r"\b(?:yeah|yes),? you said\b|\byou already said\b", re.I),
      lambda h: len(h.turns) >= 1,
-     "says 'you said' on the first line"),
+     "says 'you already said' on the first line"),
 ]
 
 

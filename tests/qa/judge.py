@@ -133,7 +133,8 @@ CALLBACK = _rx(r"\bcall (?:me |her |him )?(?:back|later|then|after|tomorrow|toni
 DISPUTE = _rx(r"\bowe\b", r"\bdispute", r"\bnot mine\b", r"\bis mine\b", r"\bit'?s mine\b", r"\bmy (?:bill|card|loan|account|debt)\b",
               r"\bnot right\b", r"\bwrong\b", r"\breturned\b", r"\bpaid\b", r"\blegit", r"\bfair\b", r"\bagree\b",
               r"\bcorrect\b", r"\bgarbage\b", r"\bcovered\b", r"\bmistake\b", r"\bscam\b", r"\bi know (?:i|it)\b",
-              r"\bi'?m behind\b", r"\bnot (?:arguing|disputing|saying)\b", r"\bmy fault\b", r"\bi had (?:a|the)\b")
+              r"\bi'?m behind\b", r"\bnot (?:arguing|disputing|saying)\b", r"\bmy fault\b", r"\bi had (?:a|the)\b",
+              r"\bknow the (?:account|bill|loan|card)\b")
 WHEREABOUTS = _rx(r"\bnot (?:home|here|in|around|available)\b", r"\bshe'?s (?:out|at|not|away|working|home|in|here|back)\b",
                   r"\bhe'?s (?:out|at|not|away|working|home|in|here)\b", r"\bat work\b", r"\bgets home\b",
                   r"\bhome (?:around|by|at|after|later|tonight|soon)\b", r"\bbe (?:home|back)\b", r"\blater\b",
