@@ -76,7 +76,7 @@ CASES: dict[str, tuple[int, int | None, str, str]] = {
                                        "'trust >= ': condition ends too early", "error"),
     "personas/condition_unknown_variable.yaml": (13, 3, "unknown name 'trsut' "
                                                  "(did you mean 'trust'?)", "error"),
-    "personas/effects_unknown_move.yaml": (16, 3, "effects.greting: unknown move 'greting' "
+    "personas/effects_unknown_move.yaml": (16, 3, "effects.greting: unknown move or effect key 'greting' "
                                            "(did you mean 'greeting'?)", "error"),
     "personas/effects_unknown_number.yaml": (15, 24, "effects.empathy.irritaton: unknown number "
                                              "'irritaton' (did you mean 'irritation'?)", "error"),
