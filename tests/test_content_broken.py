@@ -58,6 +58,22 @@ CASES: dict[str, tuple[int, int | None, str, str]] = {
                                         "reached from the initial state 'answered'", "error"),
     "personas/dead_end_state.yaml": (21, 5, "states[1].name: state 'talking' is not final and "
                                      "no transition leads out of it", "error"),
+    "personas/answers_unknown_intent.yaml": (40, 3, "answers.employmnet: unknown question intent "
+                                             "'employmnet' (did you mean 'employment'?)", "error"),
+    "personas/answers_unknown_condition.yaml": (41, 14, "answers.employment[0].when[0]: unknown "
+                                                "condition 'opend_up' (did you mean 'opened_up'?)",
+                                                "error"),
+    "personas/answers_unknown_state.yaml": (41, 14, "answers.employment[0].from[0]: unknown state "
+                                            "'talkin' (did you mean 'talking'?)", "error"),
+    "personas/line_unknown_condition.yaml": (24, 18, "states[1].idle[0].unless[0]: unknown "
+                                             "condition 'idenitfied' (did you mean 'identified'?)",
+                                             "error"),
+    "personas/detail_unknown.yaml": (24, 12, "states[1].idle[0]: unknown placeholder "
+                                     "{detail.monht} (did you mean {detail.month}?)", "error"),
+    "personas/variant_unknown_fact.yaml": (42, 7, "variants[0].facts.reasn: unknown fact 'reasn' "
+                                           "(did you mean 'reason'?)", "error"),
+    "personas/variant_unknown_number.yaml": (41, 15, "variants[0].numbers.trsut: unknown number "
+                                             "'trsut' (did you mean 'trust'?)", "error"),
     "personas/unknown_state_from.yaml": (32, 5, "transitions[1].from: unknown state 'taking' "
                                          "(did you mean 'talking'?)", "error"),
     "personas/unknown_state_to.yaml": (38, 5, "transitions[2].to: unknown state 'endd' "

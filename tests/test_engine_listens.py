@@ -278,3 +278,24 @@ def test_every_request_kind_records_its_event_and_flag(tmp_path):
         flags = s.say("I see.").before
         attr = {"dispute": "disputed", "callback": "callback_requested"}.get(event, event)
         assert getattr(flags, attr), kind
+
+
+# --------------------------------------------------------------------------- shared answers
+
+def test_the_shared_answers_use_only_names_every_persona_has():
+    """simulator/content/answers.yaml may use builtin conditions and placeholders only
+    (no {fact.X} or {detail.X}: not every persona has them)."""
+    from simulator.content.lint import _Lint
+    from simulator.content.lint_answers import lint_answers
+    from simulator.engine.answers import DEFAULTS_FILE, shared_answers
+    from simulator.engine.registry import BUILTIN_CONDITIONS, CALLBACKS
+    from simulator.yamlio import read_yaml
+
+    assert shared_answers()  # validates against the Answer model
+    loaded = read_yaml(DEFAULTS_FILE)
+    lt = _Lint(loaded)
+    lt.conditions = set(BUILTIN_CONDITIONS)
+    lint_answers(lt, loaded.data, set(), set(), [])
+    assert [str(p) for p in lt.problems] == []
+    assert all(not d for a in shared_answers().values() for ans in a for d in ans.do
+               if d.split(":")[0] not in CALLBACKS)
