@@ -285,6 +285,10 @@ def lint_persona(loaded: Loaded) -> list[Problem]:
 
     lint_answers(lt, d, facts, numbers, state_names)
     lint_variants(lt, d, facts, numbers)
+    from simulator.content.consistency import persona_problems
+
+    for path, message in persona_problems(d):
+        lt.add(path, message, "warning")
     return lt.problems
 
 
@@ -375,6 +379,14 @@ def lint_scenario(loaded: Loaded, path: Path | None) -> list[Problem]:
         else:
             p_loaded = _read_persona(found)
             persona = p_loaded.data if isinstance(p_loaded.data, dict) else None
+            if persona is not None:
+                from simulator.content.consistency import scenario_problems
+
+                for where, message in scenario_problems(d, persona):
+                    if where[:1] == ("persona",):  # the persona's own line, in its own file
+                        lt.problems.append(p_loaded.problem(where[1:], message, "warning"))
+                    else:
+                        lt.add(where, message, "warning")
 
     if persona is not None:
         states = [s.get("name") for s in _list(persona.get("states")) if isinstance(s, dict)]
