@@ -113,7 +113,8 @@ class Call(Builder, Callbacks, Replies, Ending):
         self._conditions = self._compile_conditions()
         self._states = {s.name: s for s in persona.states}
         self._priority = list(persona.priority or registry.DEFAULT_PRIORITY)
-        self.voice = Voice(self.rng, self._holds)
+        self._line_conditions = False  # conditions of line variants are being read
+        self.voice = Voice(self.rng, self._line_holds)
         self.model = _Model()
         self.machine = Machine(
             model=self.model,
@@ -161,6 +162,14 @@ class Call(Builder, Callbacks, Replies, Ending):
         if self._env_cache is None:
             self._env_cache = variables(self)
         return self._env_cache
+
+    def _line_holds(self, name: str) -> bool:
+        """A line variant's condition, read as of before this reply (see variables)."""
+        self._line_conditions, self._env_cache = True, None
+        try:
+            return self._holds(name)
+        finally:
+            self._line_conditions, self._env_cache = False, None
 
     def _choose(self, variants: list[Any]) -> str:
         """A variant, filled; a short 'like I said' line when every long one was said."""

@@ -34,7 +34,10 @@ def variables(self: Any) -> dict[str, float]:
         for kind, event in registry.REQUEST_EVENTS.items():
             env[f"requested_{kind}"] = float(event in self.requests)
         for f in self.persona.facts:
-            env[f"revealed_{f}"] = float(f in self.revealed)
+            # A line is chosen after this turn's callbacks ran: for its conditions, a fact
+            # revealed by this very reply is not yet "told" (it is being told now).
+            fresh = self._line_conditions and f in self.revealed_now
+            env[f"revealed_{f}"] = float(f in self.revealed and not fresh)
         for m in self.said:
             env[f"said_{m}"] = 1.0
         return env
