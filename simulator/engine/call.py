@@ -96,6 +96,7 @@ class Call(Builder, Callbacks, Replies, Ending):
         self.agreed: Terms | None = None
         self.said: frozenset[str] = frozenset()
         self.said_ever: set[str] = set()  # every move the trainee has made in the call
+        self.trainee_prints: list[tuple[str, frozenset[str]]] = []  # earlier lines, compared
         self.answered: dict[str, int] = {}  # intent -> turn it was first answered
         self.asked_name = ""  # the name the caller asked for last
         self._pending_identity = False  # an identity question not yet answered

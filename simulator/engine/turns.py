@@ -12,7 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from simulator.engine.understanding import is_english, name_matches, only_listens, similar
+from simulator.engine.understanding import (
+    fingerprint,
+    is_english,
+    name_matches,
+    only_listens,
+    similar,
+)
 from simulator.engine.values import spoken_birthday
 from simulator.nlu.questions import IDENTITY_INTENTS, Ask
 from simulator.nlu.types import OFFER_MOVES, Analysis
@@ -132,8 +138,8 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
             plan.events.append("identity_mismatch")
 
     # The trainee repeating themselves: the same line, or a question already answered.
-    earlier = [t.text for t in call.turns]
-    plan.repeated = any(similar(text, e) for e in earlier) or bool(
+    mine = fingerprint(text)
+    plan.repeated = any(similar(mine, e) for e in call.trainee_prints) or bool(
         plan.asks and plan.asks[-1].intent in call.answered and plan.asks[-1].intent not in _PROOF)
     if plan.repeated:
         plan.events.append("trainee_repeated")
@@ -148,6 +154,7 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
     plan.tells = frozenset({"purpose"} if {"state_debt", "mini_miranda"} & set(moves) else ())
     plan.new_moves = any(m not in call.said_ever for m in moves)
     plan.moves = moves
+    call.trainee_prints.append(mine)
     return plan
 
 

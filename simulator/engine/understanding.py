@@ -56,7 +56,7 @@ def is_english(text: str) -> bool:
     """False only for a line of three words or more that reads as another language:
     more of its words are other languages' function words than English ones, or it is
     mostly written in a script other than Latin."""
-    letters = [c for c in text if c.isalpha()]
+    letters = [] if text.isascii() else [c for c in text if c.isalpha()]
     if len(letters) >= 6:
         latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, "LATIN"))
         if latin / len(letters) < 0.5:
@@ -79,12 +79,18 @@ def _content(text: str) -> frozenset[str]:
                      if len(w) > 2 and w not in _ENGLISH)
 
 
-def similar(a: str, b: str) -> bool:
-    """Near enough the same line: the same words once fillers are gone (or the same text)."""
-    na, nb = " ".join(_NORM.sub(" ", a.lower()).split()), " ".join(_NORM.sub(" ", b.lower()).split())
+def fingerprint(text: str) -> tuple[str, frozenset[str]]:
+    """What :func:`similar` compares: the normalised text and its content words."""
+    return " ".join(_NORM.sub(" ", text.lower()).split()), _content(text)
+
+
+def similar(a: str | tuple[str, frozenset[str]], b: str | tuple[str, frozenset[str]]) -> bool:
+    """Near enough the same line: the same words once fillers are gone (or the same text).
+    Either side may be a :func:`fingerprint`, to compare one line with many cheaply."""
+    na, ca = fingerprint(a) if isinstance(a, str) else a
+    nb, cb = fingerprint(b) if isinstance(b, str) else b
     if na == nb and len(na) >= 8:
         return True
-    ca, cb = _content(a), _content(b)
     if len(ca) < 3 or len(cb) < 3:
         return False
     return len(ca & cb) / len(ca | cb) >= 0.75

@@ -34,8 +34,9 @@ def _terms(t: Terms | None) -> dict[str, str]:
 
 def line_values(call: Any) -> dict[str, dict[str, str]]:
     """Every {root.field} a line of this call may use, as it stands now."""
-    d, a = call.account.debtor, call.account.account
-    tp = call.scenario.call.third_party
+    static = call.__dict__.get("_static_values")
+    if static is None:
+        static = call._static_values = _static_values(call)
     persona = call.persona
     facts: dict[str, str] = {}
     for name, fact in persona.facts.items():
@@ -43,6 +44,23 @@ def line_values(call: Any) -> dict[str, dict[str, str]]:
             facts[name] = fact.recall or "Like I told you."
         else:
             facts[name] = fact.text
+    return {
+        **static,
+        "offer": _terms(call.offer),
+        "counter": _terms(call.counter),
+        "agreed": _terms(call.agreed),
+        "persona": {"lump_sum": money(call.numbers["lump_sum"]),
+                    "monthly_capacity": money(call.numbers["monthly_capacity"]),
+                    "preferred_method": persona.preferred_method.replace("_", " ")},
+        "asked": {"name": call.asked_name or "them"},
+        "fact": facts,
+    }
+
+
+def _static_values(call: Any) -> dict[str, dict[str, str]]:
+    """The values that do not change during a call (the account file, the details)."""
+    d, a = call.account.debtor, call.account.account
+    tp = call.scenario.call.third_party
     return {
         "debtor": {"first_name": d.first_name, "last_name": d.last_name, "full_name": d.full_name,
                    "phone": d.phone, "address": d.address, "street": d.street, "city": d.city,
@@ -59,13 +77,5 @@ def line_values(call: Any) -> dict[str, dict[str, str]]:
         "agency": {"name": a.agency},
         "collector": {"name": a.collector_name},
         "third_party": {"name": tp.name, "relation": tp.relation} if tp else {},
-        "offer": _terms(call.offer),
-        "counter": _terms(call.counter),
-        "agreed": _terms(call.agreed),
-        "persona": {"lump_sum": money(call.numbers["lump_sum"]),
-                    "monthly_capacity": money(call.numbers["monthly_capacity"]),
-                    "preferred_method": persona.preferred_method.replace("_", " ")},
-        "asked": {"name": call.asked_name or "them"},
-        "fact": facts,
-        "detail": dict(persona.details),
+        "detail": dict(call.persona.details),
     }
