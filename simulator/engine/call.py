@@ -27,7 +27,7 @@ from simulator.engine.answers import pick
 from simulator.engine.building import Builder, PersonaError  # noqa: F401 - re-exported
 from simulator.engine.callbacks import Callbacks
 from simulator.engine.ending import Ending
-from simulator.engine.lines import Voice
+from simulator.engine.lines import Voice, join_lead
 from simulator.engine.offers import read_terms
 from simulator.engine.records import PartyFacts, Terms, Turn
 from simulator.engine.replies import Replies
@@ -250,6 +250,7 @@ class Call(Builder, Callbacks, Replies, Ending):
         self.revealed_now = set()
         self._fired = None
         self._confirm = False
+        self._asked_again = False
         self._proofs = []
         irritation_before = self.numbers["irritation"]
         if plan.asked_name:
@@ -271,7 +272,7 @@ class Call(Builder, Callbacks, Replies, Ending):
             f["offers"] += 1
         if MONEY_ASKS & self.said:
             f["money_asks"] += 1
-        if RAPPORT_MOVES & self.said:
+        if RAPPORT_MOVES & self.said and not plan.repeated:  # saying it twice is not rapport
             f["rapport"] += 1
         if "purpose" in plan.tells:
             f["purpose_stated"] = 1.0
@@ -295,6 +296,11 @@ class Call(Builder, Callbacks, Replies, Ending):
             reply = self._special("not_understood")
         else:
             reply = self._compose(plan, fired, trigger, state_before, answered)
+            asked = bool(plan.asks) or "?" in text
+            if plan.repeated and asked and not self._asked_again and not self.ended:
+                # The same question again: the debtor notices ("You asked me that.")
+                d = self.account.debtor
+                reply = join_lead(self._special("asked_again"), reply, {d.first_name, d.last_name})
         self._verify(plan)
 
         self._refine_agreed_from_recap()

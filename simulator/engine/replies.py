@@ -28,6 +28,7 @@ class Replies:
     revealed_now: set[str]
     turns: list[Any]
     _confirm: bool
+    _asked_again: bool
     _pending_identity: bool
     _proofs: list[tuple[str, str]]
     _turn_events: list[str]
@@ -85,6 +86,7 @@ class Replies:
         if asked_before and not ans.refuse:
             again = self.voice.choose(ans.again, values) if ans.again else ""
             lead = self._special("asked_again")
+            self._asked_again = True
             body = again or self.voice.choose(ans.say, values)
             d = self.account.debtor
             return join_lead(lead, body, {d.first_name, d.last_name, self.account.account.creditor})

@@ -47,7 +47,8 @@ _NAME_AFTER = re.compile(
     rf"\b(?:looking|asking)\s+for\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
     rf"\b(?:trying\s+to\s+reach|trying\s+to\s+get\s+hold\s+of|after)\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
     rf"\b(?:got|have)\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\s+on\s+the\s+line|"
-    rf"\bis\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\s+(?:there|home|in|around|available)\b",
+    rf"\bis\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\s+(?:there|home|in|around|available)\b|"
+    rf"^\W*(?:(?i:sorry|hi|hello|hey|um|uh|oh|so|ah|apologies)\W+){{0,3}}((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\W*\?\W*$",
     re.IGNORECASE,
 )
 _LOWER_NAME_AFTER = re.compile(
@@ -59,7 +60,8 @@ _TAG = re.compile(r"^\W*(?:is (?:that|this|it) (?:right|correct|still (?:right|c
 _NOT_NAMES = frozenset(
     "a an the it this that you your him her me us them someone somebody anyone anybody one "
     "please today now right there here home available okay ok sir madam maam ma'am about for "
-    "with regarding calling speaking good bad better fine".split())
+    "with regarding calling speaking good bad better fine hello hi hey thanks thank sorry yes yeah "
+    "no what really seriously alright great pardon excuse again deal correct understood clear".split())
 
 
 @dataclass(frozen=True)
