@@ -297,7 +297,8 @@ class Call(Builder, Callbacks, Replies, Ending):
         else:
             reply = self._compose(plan, fired, trigger, state_before, answered)
             asked = bool(plan.asks) or "?" in text
-            if plan.repeated and asked and not self._asked_again and not self.ended:
+            filler = len(reply) < 16 and reply.count(" ") < 2  # "Mm-hm." is no answer to repeat
+            if plan.repeated and asked and not self._asked_again and not self.ended and not filler:
                 # The same question again: the debtor notices ("You asked me that.")
                 d = self.account.debtor
                 reply = join_lead(self._special("asked_again"), reply, {d.first_name, d.last_name})
