@@ -41,7 +41,9 @@ _LISTEN = re.compile(
     r"got it|gotcha|understood|no problem|no worries|of course|go on|go ahead|keep going|"
     r"take your time|i'?m (?:still )?(?:here|listening)|i'?m not going anywhere|i'?m with you|"
     r"please continue|carry on|and then|and\??|so\??|really\??|wow|oh|ah|sure thing|fair enough|"
-    r"that'?s (?:fine|okay|ok|alright)|no rush|whenever you'?re ready|i hear you)\W*)+$",
+    r"that'?s (?:fine|okay|ok|alright)|no rush|whenever you'?re ready|i hear you|"
+    r"thanks(?: so much| a lot)?|thank you(?: so much| very much)?|great|perfect|cool|awesome|"
+    r"wonderful|lovely|excellent|nice|(?:i )?appreciate (?:it|that))\W*)+$",
     re.IGNORECASE,
 )
 
