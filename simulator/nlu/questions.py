@@ -98,7 +98,23 @@ class _Intent:
     name: str
     topic: str
     bare: bool
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None
+    keywords: tuple[re.Pattern[str], ...]
+    any_keyword: re.Pattern[str] | None  # all keywords in one: most sentences need no more
+    def score(self, s: str) -> tuple[int, tuple[str, int, int] | None]:
+        """3 for a pattern, 1 per distinct keyword; the words that show it (text, start, end)."""
+        m = self.pattern.search(s) if self.pattern is not None else None
+        points = 3 if m else 0
+        shown = (m.group(0), m.start(), m.end()) if m else None
+        if self.any_keyword is None or not self.any_keyword.search(s):
+            return points, shown
+        for kw in self.keywords:
+            k = kw.search(s)
+            if k:
+                points += 1
+                if shown is None:
+                    shown = (k.group(0), k.start(), k.end())
+        return points, shown
 
 
 @lru_cache(maxsize=1)
@@ -110,8 +126,11 @@ def _intents() -> tuple[_Intent, ...]:
     out = []
     for name, spec in data.items():
         pats = "|".join(f"(?:{p})" for p in spec.get("patterns") or [])
+        words = spec.get("keywords") or []
+        kws = tuple(re.compile(k, re.IGNORECASE) for k in words)
+        joined = re.compile("|".join(f"(?:{k})" for k in words), re.IGNORECASE) if words else None
         out.append(_Intent(name, spec.get("topic", "other"), bool(spec.get("bare")),
-                           re.compile(pats, re.IGNORECASE)))
+                           re.compile(pats, re.IGNORECASE) if pats else None, kws, joined))
     return tuple(out)
 
 
@@ -168,18 +187,20 @@ def find_asks(text: str) -> tuple[Ask, ...]:
             a, b = spans[i - 1]
             s, is_question = text[a:b], True
         found = None
+        best = 0
         for intent in table:
             if not (is_question or intent.bare):
                 continue
-            m = intent.pattern.search(s)
-            if m:
-                found = (intent, m)
-                break
+            points, shown = intent.score(s)
+            if not is_question and (intent.pattern is None or not intent.pattern.search(s)):
+                continue  # a statement asks a bare intent only in its plain phrasing
+            if points > best and shown is not None:
+                best, found = points, (intent, shown)
         if found is None:
             if "?" in s:
                 asks.append(Ask("other", "other", s.strip(), a, b))
             continue
-        intent, m = found
+        intent, (words, start, end) = found
         value = asked_name(s) if intent.name == "identity_name" else ""
-        asks.append(Ask(intent.name, intent.topic, m.group(0), a + m.start(), a + m.end(), value))
+        asks.append(Ask(intent.name, intent.topic, words, a + start, a + end, value))
     return tuple(asks)

@@ -162,7 +162,9 @@ SMALL_TALK_REPLY = _rx(r"\bfine\b", r"\bgood\b", r"\bgreat\b", r"\bnot bad\b", r
                        r"\bbasketball\b", r"\bhockey\b", r"\bnice out\b", r"\bno time for\b", r"\bnot really\b",
                        r"\bnot much\b", r"\blovely\b", r"\bbeautiful\b", r"\bwhat'?s that got to do\b",
                        r"\bdon'?t (?:really )?(?:follow|watch|have (?:much )?time)\b",
-                       r"\bhaven'?t (?:seen|watched|had (?:much )?time)\b")
+                       r"\bhaven'?t (?:seen|watched|had (?:much )?time)\b",
+                       # the small-talk topic named back ("Plans? Working.")
+                       r"\bplans?\b", r"\bfun\b", r"\bholidays?\b", r"\bvacation\b", r"\bweekends?\b")
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
