@@ -29,7 +29,8 @@ IDENTITY_INTENTS: frozenset[str] = frozenset(
 
 _SPLIT = re.compile(r"(?<=[?!])\s+|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Mrs\.)\s+(?=[A-Z\"'])|"
                     r"\n+|;\s+")
-_WH = re.compile(r"^\W*(?:(?:so|and|but|okay|ok|well|now|also|then|um|uh|hmm|just|sorry|quick one|"
+_WH = re.compile(r"^\W*(?:(?:so|and|but|okay|ok|well|now|also|then|um|uh|hmm|just|sorry|quick one|hi|hello|"
+                 r"hey|good (?:morning|afternoon|evening)|"
                  r"random(?: question)?|by the way|(?:totally )?unrelated)\W+){0,3}"
                  r"(?:what|what's|whats|how|how's|hows|why|when|when's|whens|where|where's|who|who's|"
                  r"which|whose|is|are|was|were|do|does|did|can|could|would|will|should|may|might|"
@@ -48,12 +49,13 @@ _NAME_AFTER = re.compile(
     rf"\b(?:trying\s+to\s+reach|trying\s+to\s+get\s+hold\s+of|after)\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
     rf"\b(?:got|have)\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\s+on\s+the\s+line|"
     rf"\bis\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\s+(?:there|home|in|around|available)\b|"
-    rf"^\W*(?:(?i:sorry|hi|hello|hey|um|uh|oh|so|ah|apologies)\W+){{0,3}}((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\W*\?\W*$",
+    rf"^\W*(?:(?i:sorry|hi|hello|hey|um|uh|oh|so|ah|apologies|good (?:morning|afternoon|evening))\W+){{0,3}}"
+    rf"((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\W*\?\W*$",
     re.IGNORECASE,
 )
 _LOWER_NAME_AFTER = re.compile(
     r"(?:speak(?:ing)?\s+(?:with|to)|\bis\s+this|\bam\s+i\s+(?:speaking|talking)\s+(?:with|to))\s+"
-    r"([a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+)?)\s*(?:\?|$|,|please)")
+    r"([a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+)?)\s*(?:\?|$|,|please|\.)")
 #: "Is that right?" after a statement asks about that statement.
 _TAG = re.compile(r"^\W*(?:is (?:that|this|it) (?:right|correct|still (?:right|correct|good|the case))|right|"
                   r"correct|yes|no)\W*\?\W*$", re.IGNORECASE)
@@ -61,7 +63,8 @@ _NOT_NAMES = frozenset(
     "a an the it this that you your him her me us them someone somebody anyone anybody one "
     "please today now right there here home available okay ok sir madam maam ma'am about for "
     "with regarding calling speaking good bad better fine hello hi hey thanks thank sorry yes yeah "
-    "no what really seriously alright great pardon excuse again deal correct understood clear".split())
+    "no what really seriously alright great pardon excuse again deal correct understood clear "
+    "balance debt account bill loan amount payment card call number phone cell line".split())
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,8 @@ def find_asks(text: str) -> tuple[Ask, ...]:
             if not (is_question or intent.bare):
                 continue
             points, shown = intent.score(s)
+            if points and intent.name == "identity_name" and asked_name(s):
+                points += 2  # a person named is asked for, whatever else the sentence says
             if not is_question and (intent.pattern is None or not intent.pattern.search(s)):
                 continue  # a statement asks a bare intent only in its plain phrasing
             if points > best and shown is not None:
