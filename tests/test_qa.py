@@ -35,6 +35,12 @@ def test_debtors_answer_or_refuse_in_character():
     assert share_ok(results) >= GOAL, report(results, failures=True)
 
 
+def test_the_held_out_questions_do_not_fall_back():
+    """A guard, not the goal: the held-out quarter stood at 90.1% (tests/qa/BASELINE.md)."""
+    results = run("heldout")
+    assert share_ok(results) >= 0.85, f"{share_ok(results):.1%} of the held-out questions"
+
+
 # --------------------------------------------------------------------------- the judge itself
 
 DEBTOR = SimpleNamespace(first_name="Maria", last_name="Delgado", date_of_birth=dt.date(1988, 3, 4),
