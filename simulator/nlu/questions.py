@@ -96,14 +96,16 @@ class Ask:
                    d.get("start", 0), d.get("end", 0), d.get("value", ""))
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Intent:
     name: str
     topic: str
     bare: bool
     pattern: re.Pattern[str] | None
-    keywords: tuple[re.Pattern[str], ...]
+    keyword_sources: tuple[str, ...]
     any_keyword: re.Pattern[str] | None  # all keywords in one: most sentences need no more
+    _keywords: tuple[re.Pattern[str], ...] | None = None  # compiled when first needed
+
     def score(self, s: str) -> tuple[int, tuple[str, int, int] | None]:
         """3 for a pattern, 1 per distinct keyword; the words that show it (text, start, end)."""
         m = self.pattern.search(s) if self.pattern is not None else None
@@ -111,7 +113,9 @@ class _Intent:
         shown = (m.group(0), m.start(), m.end()) if m else None
         if self.any_keyword is None or not self.any_keyword.search(s):
             return points, shown
-        for kw in self.keywords:
+        if self._keywords is None:
+            self._keywords = tuple(re.compile(k, re.IGNORECASE) for k in self.keyword_sources)
+        for kw in self._keywords:
             k = kw.search(s)
             if k:
                 points += 1
@@ -121,25 +125,28 @@ class _Intent:
 
 
 @lru_cache(maxsize=1)
-def _intents() -> tuple[_Intent, ...]:
+def _spec() -> dict[str, Any]:
     import yaml
 
     text = (Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+
+@lru_cache(maxsize=1)
+def _intents() -> tuple[_Intent, ...]:
     out = []
-    for name, spec in data.items():
+    for name, spec in _spec().items():
         pats = "|".join(f"(?:{p})" for p in spec.get("patterns") or [])
-        words = spec.get("keywords") or []
-        kws = tuple(re.compile(k, re.IGNORECASE) for k in words)
+        words = tuple(spec.get("keywords") or [])
         joined = re.compile("|".join(f"(?:{k})" for k in words), re.IGNORECASE) if words else None
         out.append(_Intent(name, spec.get("topic", "other"), bool(spec.get("bare")),
-                           re.compile(pats, re.IGNORECASE) if pats else None, kws, joined))
+                           re.compile(pats, re.IGNORECASE) if pats else None, words, joined))
     return tuple(out)
 
 
 def intents() -> dict[str, str]:
-    """Every intent name with its topic, in the file's order."""
-    return {i.name: i.topic for i in _intents()}
+    """Every intent name with its topic, in the file's order (nothing compiled)."""
+    return {name: spec.get("topic", "other") for name, spec in _spec().items()}
 
 
 def topic_of(intent: str) -> str:
