@@ -172,6 +172,14 @@ class Call(Builder, Callbacks, Replies, Ending):
         finally:
             self._line_conditions, self._env_cache = False, None
 
+    def _asked_again_lead(self, body: str) -> str:
+        """'Like I said before,' + the answer; a plain 'You asked me that.' when joining the
+        two would make a long sentence said before in this call."""
+        d = self.account.debtor
+        names = {d.first_name, d.last_name, self.account.account.creditor}
+        joined = join_lead(self._special("asked_again"), body, names)
+        return joined if self.voice.fresh(joined) else f"You asked me that. {body}"
+
     def _choose(self, variants: list[Any]) -> str:
         """A variant, filled; a short 'like I said' line when every long one was said."""
         self._env_cache = None
@@ -300,8 +308,7 @@ class Call(Builder, Callbacks, Replies, Ending):
             filler = len(reply) < 16 and reply.count(" ") < 2  # "Mm-hm." is no answer to repeat
             if plan.repeated and asked and not self._asked_again and not self.ended and not filler:
                 # The same question again: the debtor notices ("You asked me that.")
-                d = self.account.debtor
-                reply = join_lead(self._special("asked_again"), reply, {d.first_name, d.last_name})
+                reply = self._asked_again_lead(reply)
         self._verify(plan)
 
         self._refine_agreed_from_recap()

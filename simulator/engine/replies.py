@@ -8,7 +8,6 @@ from typing import Any
 
 from simulator.content.models import Answer, Transition
 from simulator.engine.answers import pick
-from simulator.engine.lines import join_lead
 from simulator.engine.turns import TurnPlan, identity_proved
 from simulator.engine.values import line_values
 from simulator.nlu.types import OFFER_MOVES
@@ -85,11 +84,9 @@ class Replies:
         values = line_values(self)
         if asked_before and not ans.refuse:
             again = self.voice.choose(ans.again, values) if ans.again else ""
-            lead = self._special("asked_again")
             self._asked_again = True
             body = again or self.voice.choose(ans.say, values)
-            d = self.account.debtor
-            return join_lead(lead, body, {d.first_name, d.last_name, self.account.account.creditor})
+            return self._asked_again_lead(body) if body else self._special("asked_again")
         text = self.voice.choose(ans.say, values) or self.voice.choose(ans.again, values)
         return text or (self._special("repeat") if filler else "")
 

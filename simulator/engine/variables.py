@@ -30,7 +30,8 @@ def variables(self: Any) -> dict[str, float]:
         env["counter_monthly"] = self.counter.monthly if self.counter else 0.0
         env["moves"] = float(len(self.said))
         env["third_party"] = float(self.persona.party == "third_party")
-        env["told"] = float(bool(self.revealed or self.answered))
+        told_facts = [f for f in self.revealed if not (self._line_conditions and f in self.revealed_now)]
+        env["told"] = float(bool(told_facts or self.answered))
         for kind, event in registry.REQUEST_EVENTS.items():
             env[f"requested_{kind}"] = float(event in self.requests)
         for f in self.persona.facts:

@@ -89,6 +89,20 @@ def _told_something(h: History) -> bool:
     return h.any_event("revealed:") or h.any_event("answered:") or h.any_event("offer_")
 
 
+_DEBT_MOVES = frozenset({"state_debt", "mini_miranda", "request_full_payment", "pressure"})
+_LIKE_I_SAID = re.compile(r"\b(?:like i (?:said|told you)|as i said|i (?:already |just )?told you),?\s+(.{0,80})", re.I)
+_WORD = re.compile(r"[a-z']{4,}")
+
+
+def _said_before(h: History) -> bool:
+    """What follows "like I said" is in an earlier reply (two of its words at least)."""
+    m = _LIKE_I_SAID.search(h.current.reply)
+    if not m:
+        return False
+    words = set(_WORD.findall(m.group(1).lower()))
+    return any(len(words & set(_WORD.findall(t.reply.lower()))) >= 2 for t in h.turns)
+
+
 #: (pattern in a reply, what must have happened before, why)
 RULES: list[tuple[re.Pattern[str], Callable[[History], bool], str]] = [
     (re.compile(r"\bi said that already\b|\bstill me\b|\bwe'?ve been over this\b|\bi told you,? it'?s\b", re.I),
@@ -99,7 +113,7 @@ RULES: list[tuple[re.Pattern[str], Callable[[History], bool], str]] = [
      or any(t.text.strip().lower() == h.current.text.strip().lower() for t in h.turns),
      "says 'you asked me that' to a first question"),
     (re.compile(r"\blike i (?:said|told you)\b|\bi (?:already |just )?told you\b|\bas i said\b", re.I),
-     lambda h: _told_something(h),
+     lambda h: _told_something(h) or _said_before(h),
      "says 'like I said' before saying anything"),
     (re.compile(r"\b(?:we|we'?ve) (?:already|just) agreed\b|\bthought we (?:just )?agreed\b|\bwe'?d settled on\b", re.I),
      lambda h: "offer_accepted" in h.events() or "promise_to_pay" in h.events(),
@@ -111,8 +125,8 @@ RULES: list[tuple[re.Pattern[str], Callable[[History], bool], str]] = [
      lambda h: "revealed:tight" in h.events(),
      "refers to where his money goes before saying it"),
     (re.compile(r"\bkeep saying it\b|\bi heard the amount\b|\bi know what the balance is\b|\bi know what i owe\b", re.I),
-     lambda h: "state_debt" in h.trainee_moves() | set(h.current.analysis.move_names),
-     "refers to the balance being stated before it was"),
+     lambda h: bool((h.trainee_moves() | set(h.current.analysis.move_names)) & _DEBT_MOVES),
+     "refers to the debt being stated before it was"),
     (re.compile(r"\bsorry for yelling\b|\bi'?m done yelling\b|\bwanting to say all that\b", re.I),
      lambda h: bool(h.states() & {"venting"}) or "escalated" in h.events(),
      "apologises for yelling before any yelling"),
