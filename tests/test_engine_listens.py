@@ -299,3 +299,12 @@ def test_the_shared_answers_use_only_names_every_persona_has():
     assert [str(p) for p in lt.problems] == []
     assert all(not d for a in shared_answers().values() for ans in a for d in ans.do
                if d.split(":")[0] not in CALLBACKS)
+
+
+def test_a_wrong_name_given_earlier_in_the_line_is_not_confirmed_later():
+    s = start("dispute-basic")
+    turn = s.say("Need to speak with Shauna Kirkland. That you?")
+    assert "identity_mismatch" in turn.events and s.state == "answered"
+    turn = s.say("Is this you?")  # still the wrong person asked for: no confirmation
+    assert "verified" not in turn.events and s.state == "answered"
+    assert "verified" in s.say("Is this Denise Holloway?").events

@@ -309,7 +309,11 @@ class Call(Builder, Callbacks, Replies, Ending):
             if plan.repeated and asked and not self._asked_again and not self.ended and not filler:
                 # The same question again: the debtor notices ("You asked me that.")
                 reply = self._asked_again_lead(reply)
-        self._verify(plan)
+        if not self._verify(plan) and plan.understood:
+            # The name or detail asked for is not the debtor's: no confirmation is heard,
+            # and the persona stays where it was.
+            self.machine.set_state(state_before, model=self.model)
+            reply = self._special("identity_mismatch") or reply
 
         self._refine_agreed_from_recap()
         progressed = (self.state != state_before or any(

@@ -90,18 +90,21 @@ class Replies:
         text = self.voice.choose(ans.say, values) or self.voice.choose(ans.again, values)
         return text or (self._special("repeat") if filler else "")
 
-    def _verify(self, plan: TurnPlan) -> None:
-        """Verified only when the caller asked for proof and the answer matched the file."""
+    def _verify(self, plan: TurnPlan) -> bool:
+        """Verified only when the caller asked for proof and the answer matched the file.
+        False when the debtor was about to confirm but what was asked does not match
+        (the caller must not hear a confirmation)."""
         if self.flags["verified"] or self.persona.party != "debtor" or plan.mismatch:
-            return
+            return True
         gave_proof = bool(self._proofs) or self._confirm
         if not (gave_proof and self._pending_identity):
-            return
+            return True
         if not identity_proved(self, self._proofs):
             if "identity_mismatch" not in self._turn_events:
                 self._event("identity_mismatch")
             self.flags["identity_mismatch"] = 1.0
-            return
+            return False
         self.flags["verified"] = 1.0
         self._pending_identity = False
         self._event("verified")
+        return True

@@ -214,5 +214,7 @@ def find_asks(text: str) -> tuple[Ask, ...]:
             continue
         intent, (words, start, end) = found
         value = asked_name(s) if intent.name == "identity_name" else ""
+        if intent.name == "identity_name" and not value:
+            value = asked_name(text)  # "I need to speak with Dana Reyes. Is that you?"
         asks.append(Ask(intent.name, intent.topic, words, a + start, a + end, value))
     return tuple(asks)
