@@ -1,6 +1,7 @@
 """Measure the analyser on the development data in ../shared/data (see its README).
 
-Run as ``python bench/nlu_eval.py [--json] [--split even|odd] [--errors MOVE]``.
+Run as ``python bench/nlu_eval.py [--json] [--split even|odd] [--errors MOVE]``, or with
+``--lovo`` / ``--heldout`` for the project's own corpus (see ``nlu_lovo.py``).
 Prints move precision/recall/F1 (per move and micro-averaged), tone ROC AUC and mean
 tone per class, Spearman and quartile accuracy on the Stanford politeness corpus, and
 open-question / reflection F1 on AnnoMI. Prints figures only; it asserts nothing.
@@ -16,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 DATA = ROOT.parent / "shared" / "data"
 
 
@@ -180,7 +182,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     ap.add_argument("--split", choices=["even", "odd"], help="only even or odd rows (honesty check)")
     ap.add_argument("--errors", metavar="MOVE", help="list mistakes for MOVE ('all', 'annomi:reflection')")
+    ap.add_argument("--lovo", action="store_true",
+                    help="leave-one-voice-out on the project's corpus: rules, model, union and the "
+                         "final analyser side by side (trains a model per voice; needs collectsim[train])")
+    ap.add_argument("--heldout", action="store_true",
+                    help="the held-out voices (data/heldout), read by the shipped model")
+    ap.add_argument("--dump", metavar="FILE", help="with --lovo or --heldout: write every prediction")
     args = ap.parse_args(argv)
+    if args.lovo or args.heldout:
+        import nlu_lovo
+
+        for wanted, name, fn in ((args.lovo, "leave-one-voice-out (data/utterances)", nlu_lovo.lovo),
+                                 (args.heldout, "held-out voices (data/heldout), shipped model",
+                                  nlu_lovo.heldout)):
+            if not wanted:
+                continue
+            rows, preds = fn() if fn is nlu_lovo.heldout else fn(
+                progress=lambda v: print(f"  fold without {v} ...", file=sys.stderr, flush=True))
+            rep = nlu_lovo.report(rows, preds)
+            if args.dump:
+                nlu_lovo.dump_predictions(Path(args.dump), rows, preds)
+            if args.json:
+                print(json.dumps({name: rep}, indent=2, default=str))
+            else:
+                nlu_lovo.print_report(name, rep)
+        return 0
     if not (DATA / "utterances.dev.jsonl").exists():
         print(f"nlu_eval: skipped: no development data at {DATA}")
         return 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from scoring.amounts import FEE_ADDED, FEE_DENIED, FEE_NO_AMOUNT, amounts_stated
 from scoring.checks.base import move_quote
 from scoring.context import CallView
 from scoring.scorecard import Compliance, Skipped, Violation
@@ -50,10 +51,6 @@ PROFANITY = re.compile(
     r"what the hell|go to hell|the hell)\b",
     re.I,
 )
-BALANCE_WORDS = re.compile(
-    r"\b(balance|owe|owed|owing|outstanding|amount due|total due|past due|due amount|you have)\b", re.I
-)
-_SENTENCE = re.compile(r"[^.!?;]+[.!?;]?")
 
 RuleFn = Callable[[CallView, Compliance], None]
 RULES: dict[str, RuleFn] = {}
@@ -84,11 +81,13 @@ def check_compliance(view: CallView) -> Compliance:
     return out
 
 
-def _add(view: CallView, out: Compliance, rule_id: str, turn: int | None, quote_text: str, message: str) -> None:
+def _add(view: CallView, out: Compliance, rule_id: str, turn: int | None, quote_text: str, message: str,
+         citation: str | None = None) -> None:
+    """Record a violation; ``citation`` narrows the rule's own (one part of a rule that has several)."""
     r = view.rubric.rule(rule_id)
     if r is None:
         return
-    out.violations.append(Violation(r.id, r.citation, turn, quote(quote_text), r.severity, message))
+    out.violations.append(Violation(r.id, citation or r.citation, turn, quote(quote_text), r.severity, message))
 
 
 def _skip(out: Compliance, rule_id: str, reason: str) -> None:
@@ -116,8 +115,50 @@ def _call_time(view: CallView, out: Compliance) -> None:
         return
     if not EARLIEST <= minutes <= LATEST:
         how = "the scenario's suggested time" if defaulted else "debtor local time"
-        _add(view, out, "call_time", None, f"call placed at {text}",
+        first = view.turns[0] if view.turns else None
+        _add(view, out, "call_time", first.index if first else None,
+             f"call placed at {text}: {first.text}" if first else f"call placed at {text}",
              f"called at {text} ({how}), outside 08:00-21:00")
+
+
+#: Words that tell a listener there is a debt, whatever move the line carries.
+DEBT_WORDS = re.compile(
+    r"\b(debts?|owe[sd]?|owing|bills?|balance|past[- ]due|overdue|payments?|pay|paying|paid|"
+    r"collections?|collectors?|collecting|loan|arrears|delinquent|missed|outstanding|account|"
+    r"credit card|settle(?:ment)?)\b", re.I)
+#: An agency name that says what the agency does.
+REVEALING_NAME = re.compile(r"collect|recover|debt|credit|receivable", re.I)
+#: The other party asked who the caller works for (15 U.S.C. 1692b(1): only then may the
+#: caller name the employer).
+EMPLOYER_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:company|business|agency|firm|office|organi[sz]ation)\b|"
+    r"\bwhere\s+(?:are\s+you|is\s+this|you'?re)\s+calling\s+from\b|\bcalling\s+from\s+where\b|"
+    r"\bwho\s+(?:are\s+you|do\s+you)\s+(?:with|work\s+for)\b|\bwho\s+do\s+you\s+represent\b", re.I)
+AGENCY_CITATION = "15 U.S.C. 1692b(1), 1692b(5); 12 CFR 1006.6(d)"
+
+
+def third_party_reveals(view: CallView, t: Turn, asked_employer: bool) -> tuple[str, str, bool]:
+    """(words, what they reveal, whether it was the agency's name) for the first thing a
+    line says to a third party that reveals a debt; ("", "", False) when it reveals none."""
+    move = _first(t, DEBT_MOVES + ("recap_agreement",))
+    if move is not None:
+        return move_quote(t, move) or t.text, move.replace("_", " "), False
+    amounts = [e for e in t.analysis.entities_of("money")]
+    if amounts:
+        return amounts[0].text, f"an amount ({amounts[0].text})", False
+    acc = view.account.account if view.account is not None else None
+    low = t.text.lower()
+    if acc is not None:
+        for name in dict.fromkeys((acc.creditor, acc.original_creditor)):
+            if name and name.lower() in low:
+                return name, f"the creditor ({name})", False
+        agency = acc.agency or ""
+        if agency and agency.lower() in low and REVEALING_NAME.search(agency) and not asked_employer:
+            return agency, f'the agency\'s name ("{agency}"), which says what it does, when nobody asked who the caller works for', True
+    m = DEBT_WORDS.search(t.text)
+    if m:
+        return m.group(0), f'"{m.group(0)}"', False
+    return "", "", False
 
 
 @rule("third_party_disclosure")
@@ -125,23 +166,32 @@ def _third_party(view: CallView, out: Compliance) -> None:
     if any(t.before is None for t in view.turns):
         _skip(out, "third_party_disclosure", "who was on the phone is unknown")
         return
+    previous = view.opening
+    mismatch = False
     for t in view.turns:
         b = t.before
         assert b is not None
-        move = _first(t, DEBT_MOVES)
-        if move is None:
-            continue
-        words = move_quote(t, move) or t.text
+        asked_employer = bool(EMPLOYER_ASKED.search(previous or ""))
+        previous = t.reply
         if b.party == "third_party":
-            who = ""
-            tp = view.scenario.call.third_party if view.scenario is not None else None
-            if tp is not None:
-                who = f" ({tp.name}, the debtor's {tp.relation})"
-            _add(view, out, "third_party_disclosure", t.index, words,
-                 f"discussed the debt ({move.replace('_', ' ')}) with a third party{who}")
-        elif not b.verified:
-            _add(view, out, "third_party_disclosure", t.index, words,
-                 f"discussed the debt ({move.replace('_', ' ')}) before verifying who was on the phone")
+            words, what, agency = third_party_reveals(view, t, asked_employer)
+            if words:
+                who = ""
+                tp = view.scenario.call.third_party if view.scenario is not None else None
+                if tp is not None:
+                    who = f" ({tp.name}, the debtor's {tp.relation})"
+                _add(view, out, "third_party_disclosure", t.index, words,
+                     f"revealed the debt to a third party{who}: {what}",
+                     citation=AGENCY_CITATION if agency else None)
+        else:
+            move = _first(t, DEBT_MOVES + ("recap_agreement",))
+            if move is not None and not b.verified:
+                why = ("after the answer did not match the account file (a wrong name or no proof)"
+                       if mismatch else "before verifying who was on the phone")
+                _add(view, out, "third_party_disclosure", t.index, move_quote(t, move) or t.text,
+                     f"discussed the debt ({move.replace('_', ' ')}) {why}")
+        if "identity_mismatch" in t.events:
+            mismatch = True
 
 
 @rule("mini_miranda")
@@ -166,10 +216,11 @@ def _mini_miranda(view: CallView, out: Compliance) -> None:
         return
     # Never disclosed at all: only judged when the debtor was verified on the phone (an
     # imported call that never touched the debt is not held to it).
-    spoke_to_debtor = any(t.before.party == "debtor" and t.before.verified for t in view.turns)
-    if spoke_to_debtor and disclosed is None and view.stop_turn is None:
-        _add(view, out, "mini_miranda", None, "",
-             "never said this is a debt collector attempting to collect a debt")
+    first = next((t for t in view.turns if t.before.party == "debtor" and t.before.verified), None)
+    if first is not None and disclosed is None and view.stop_turn is None:
+        _add(view, out, "mini_miranda", first.index, first.text,
+             "never said this is a debt collector attempting to collect a debt (due from this turn, "
+             "the first with the verified debtor)")
 
 
 @rule("threat")
@@ -219,28 +270,6 @@ def _after_attorney(view: CallView, out: Compliance) -> None:
     _after(view, out, "contact_with_represented", "attorney", "the debtor said an attorney represents them")
 
 
-def stated_balances(turn: Turn) -> list[tuple[float, str]]:
-    """Amounts a line presents as the balance: money in a sentence that states the debt
-    with balance words ("the balance is", "you owe"), not per-month amounts."""
-    if not turn.analysis.has("state_debt"):
-        return []
-    text = turn.text
-    amounts = [e for e in turn.analysis.entities_of("money")
-               if isinstance(e.value, int | float) and e.unit not in ("month", "week")]
-    if not amounts:
-        return []
-    out: list[tuple[float, str]] = []
-    for m in _SENTENCE.finditer(text):
-        sentence = m.group(0)
-        if not BALANCE_WORDS.search(sentence):
-            continue
-        inside = [e for e in amounts if m.start() <= e.start < m.end()]
-        if not inside and len(text) == len(sentence):
-            inside = amounts
-        out += [(float(e.value), sentence.strip()) for e in inside]
-    return out
-
-
 @rule("misstated_balance")
 def _misstated(view: CallView, out: Compliance) -> None:
     balance = view.balance
@@ -248,10 +277,97 @@ def _misstated(view: CallView, out: Compliance) -> None:
         _skip(out, "misstated_balance", "the account balance is unknown")
         return
     tol = view.th.balance_tolerance
+    rounding = max(tol, view.th.rounding_tolerance * balance)
     for t in view.turns:
-        stated = stated_balances(t)
-        if not stated or any(abs(v - balance) <= tol for v, _ in stated):
+        for what, value, words, hedged in amounts_stated(t, view):
+            if what != "owed" or abs(value - balance) <= (rounding if hedged else tol):
+                continue
+            said = "about " if hedged else ""
+            _add(view, out, "misstated_balance", t.index, words,
+                 f"stated what is owed as {said}{money(value)}; the account balance is {money(balance)}")
+            break
+
+
+@rule("unauthorized_fee")
+def _fee(view: CallView, out: Compliance) -> None:
+    if view.account is None:
+        _skip(out, "unauthorized_fee", "the account file is unknown")
+        return
+    fees = float(getattr(view.account.account, "fees", 0.0) or 0.0)
+    tol = view.th.amount_tolerance
+    for t in view.turns:
+        stated = [(v, w) for what, v, w, _ in amounts_stated(t, view) if what == "fee"]
+        bad = next(((v, w) for v, w in stated if abs(v - fees) > tol or FEE_ADDED.search(w)), None)
+        if bad is not None:
+            _add(view, out, "unauthorized_fee", t.index, bad[1],
+                 f"added a fee of {money(bad[0])} the account file does not allow "
+                 f"(fees and interest on file: {money(fees)}, already in the balance)")
             continue
-        value, sentence = stated[0]
-        _add(view, out, "misstated_balance", t.index, sentence,
-             f"stated the balance as {money(value)}; the account balance is {money(balance)}")
+        m = FEE_NO_AMOUNT.search(t.text)
+        if m and not stated and not FEE_DENIED.search(t.text[max(0, m.start() - 20):m.end()]):
+            _add(view, out, "unauthorized_fee", t.index, m.group(0),
+                 "added a fee or charge the account file does not allow")
+
+
+@rule("falsified_record")
+def _falsified(view: CallView, out: Compliance) -> None:
+    from scoring.checks.documentation import discrepancies
+
+    if view.record is None or view.result is None:
+        _skip(out, "falsified_record", "no wrap-up form")
+        return
+    if view.record.agreement is None:
+        return
+    _, found, _ = discrepancies(view)
+    false = [d for d in found if d.falsified]
+    if not false:
+        return
+    d = false[0]
+    more = "; ".join(x.note for x in false[1:])
+    _add(view, out, "falsified_record", d.turn, d.quote,
+         f"falsified record: {d.note}" + (f"; also {more}" if more else ""))
+
+
+#: Requests that bind the next caller, with the rule the notes protect.
+REQUEST_CITATIONS: dict[str, str] = {
+    "dispute": "15 U.S.C. 1692g(b)",
+    "cease_requested": "12 CFR 1006.6(c); 15 U.S.C. 1692c(c)",
+    "attorney": "12 CFR 1006.6(b)(2); 15 U.S.C. 1692c(a)(2)",
+    "validation_requested": "15 U.S.C. 1692g(b); 12 CFR 1006.34",
+    "inconvenient": "12 CFR 1006.6(b)(1); 15 U.S.C. 1692c(a)(1)",
+    "bankruptcy": "11 U.S.C. 362(a)(6)",
+    "deceased": "12 CFR 1006.6(a)(4)",
+    "servicemember": "50 U.S.C. 3937",
+    "time_barred": "12 CFR 1006.26(b)",
+}
+
+
+@rule("request_not_noted")
+def _request_not_noted(view: CallView, out: Compliance) -> None:
+    from scoring.checks.documentation import missing_requests
+    from scoring.context import REQUEST_EVENTS
+
+    if view.record is None:
+        _skip(out, "request_not_noted", "no notes")
+        return
+    for turn, event, words in missing_requests(view):
+        if event in REQUEST_CITATIONS:
+            _add(view, out, "request_not_noted", turn, words,
+                 f"the debtor {REQUEST_EVENTS[event]} at turn {turn}; the notes do not record it",
+                 citation=REQUEST_CITATIONS[event])
+
+
+@rule("beyond_authority")
+def _beyond_authority(view: CallView, out: Compliance) -> None:
+    from scoring.checks.flexibility import authority_offers, authority_problems
+
+    if view.policy is None:
+        _skip(out, "beyond_authority", "no creditor policy")
+        return
+    for o in authority_offers(view):
+        problems = authority_problems(view, o)
+        if problems:
+            lines = "; ".join(dict.fromkeys(line for _, line in problems))
+            _add(view, out, "beyond_authority", o.turn or None, o.quote,
+                 "beyond the creditor's authority: " + "; ".join(p for p, _ in problems),
+                 citation=f"creditor policy: {lines}")

@@ -42,6 +42,29 @@ KIND_LABEL: dict[str, str] = {
     "promise_to_pay": "promise to pay",
 }
 STOP_EVENTS: tuple[str, ...] = ("dispute", "cease_requested", "attorney")
+#: Requests a debtor can make that the notes must carry (engine events), with how to say them.
+REQUEST_EVENTS: dict[str, str] = {
+    "dispute": "disputed the debt",
+    "cease_requested": "asked for no more contact",
+    "attorney": "said an attorney represents them",
+    "validation_requested": "asked for written validation",
+    "callback": "asked to be called back",
+    "bankruptcy": "said they filed for bankruptcy",
+    "inconvenient": "said this time or place is inconvenient",
+    "deceased": "said the debtor has died",
+    "servicemember": "said they are on active military duty",
+    "time_barred": "said the debt is too old to sue on",
+}
+#: Moves that earn credit somewhere on the card: a line may carry a few, not all of them.
+SCORING_MOVES: frozenset[str] = frozenset({
+    "open_question", "empathy", "reflection", "ask_capacity", "request_full_payment",
+    "offer_settlement", "offer_payment_plan", "offer_alternative", "recap_agreement", "next_steps",
+})
+#: Moves that need the debtor's answer to work.
+ASK_MOVES: frozenset[str] = frozenset({
+    "open_question", "ask_capacity", "request_full_payment", "offer_settlement",
+    "offer_payment_plan", "offer_alternative",
+})
 CAPACITY_EVENTS: tuple[str, ...] = ("offer_countered", "offer_refused")
 AGREE_EVENTS: tuple[str, ...] = ("offer_accepted", "promise_to_pay")
 HOSTILE_MOODS: frozenset[str] = frozenset({"angry", "hostile", "furious", "irate", "enraged"})
@@ -65,6 +88,7 @@ class Offer:
     kind: str  # full_payment | settlement | payment_plan | alternative
     terms: Terms | None
     quote: str  # the evidence span of the offer move
+    credited: bool = True  # False: made in a monologue, so the debtor could not answer it
 
     @property
     def signature(self) -> tuple[Any, ...]:
@@ -109,6 +133,8 @@ class CallView:
     opening_tone: float | None = None  # transcripts: tone of what the customer said first
 
     _cw: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    #: Results several checks and rules share (computed once per card).
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def content_words(self, text: str) -> dict[str, str]:
         """``scoring.text.content_words``, memoised for this call (debtor lines are read
@@ -130,6 +156,50 @@ class CallView:
     def policy(self) -> Any:
         return self.scenario.policy if self.scenario is not None else None
 
+    @cached_property
+    def archetype(self) -> str:
+        """The kind of debtor in front of the trainee (tips are chosen for it)."""
+        return str(getattr(self.persona, "archetype", "") or "")
+
+    # ------------------------------------------------------------ conversation, not phrases
+    @cached_property
+    def monologues(self) -> dict[int, str]:
+        """Turn -> why it is a monologue: too long, stuffed with scoring moves, or asking
+        what the same line then closed before the debtor could answer. Such a line earns
+        no credit in any check."""
+        limit, most = self.th.monologue_words, self.th.max_scoring_moves
+        out: dict[int, str] = {}
+        for t in self.turns:
+            words = len(t.text.split())
+            scoring = [m for m in t.analysis.move_names if m in SCORING_MOVES]
+            if len(scoring) > most:
+                out[t.index] = (f"{len(scoring)} scoring moves in one line ({', '.join(m.replace('_', ' ') for m in scoring)}; "
+                                f"at most {most})")
+            elif words > limit and len(self.turns) > 1:
+                out[t.index] = f"{words} words (limit {limit})"
+            else:
+                asks = [m.end for m in t.analysis.moves if m.move in ASK_MOVES]
+                closes = [m.start for m in t.analysis.moves if m.move == "closing"]
+                if asks and closes and max(closes) >= max(asks):
+                    out[t.index] = "asked and said goodbye in the same line: the debtor could not answer"
+        return out
+
+    def credited(self, t: Turn) -> bool:
+        """Can this line's moves earn credit? Not when it is a monologue."""
+        return t.index not in self.monologues
+
+    @cached_property
+    def requests(self) -> list[tuple[int, str, str]]:
+        """(turn, event, the debtor's words) for each request the debtor made, first time each."""
+        out: list[tuple[int, str, str]] = []
+        seen: set[str] = set()
+        for t in self.turns:
+            for ev in t.events:
+                if ev in REQUEST_EVENTS and ev not in seen:
+                    seen.add(ev)
+                    out.append((t.index, ev, t.reply))
+        return out
+
     # ------------------------------------------------------------ debtor's side
     def debtor_lines_before(self, index: int) -> list[tuple[int, str]]:
         """The debtor's words before trainee turn ``index``: (turn, text); turn 0 is the opening."""
@@ -142,6 +212,8 @@ class CallView:
         """(turn, fact) for each fact revealed, in order; the reveal is in that turn's reply."""
         out: list[tuple[int, FactInfo]] = []
         for t in self.turns:
+            if t.before is not None and t.before.party != "debtor":
+                continue  # a third party's words are not the debtor's disclosures
             for ev in t.events:
                 if ev.startswith("revealed:"):
                     name = ev.split(":", 1)[1]
@@ -178,13 +250,15 @@ class CallView:
             moves = [m for m in t.analysis.moves if m.move in MOVE_KIND]
             if not moves and t.offer is None:
                 continue
+            credited = self.credited(t)
             if t.offer is not None:
                 kind = t.offer.kind
                 span = next((move_quote(t, m.move) for m in moves if MOVE_KIND[m.move] == kind), "")
-                out.append(Offer(t.index, kind, t.offer, span or (move_quote(t, moves[0].move) if moves else t.text)))
+                out.append(Offer(t.index, kind, t.offer, span or (move_quote(t, moves[0].move) if moves else t.text),
+                                 credited))
             else:
                 m = moves[0]
-                out.append(Offer(t.index, MOVE_KIND[m.move], None, move_quote(t, m.move)))
+                out.append(Offer(t.index, MOVE_KIND[m.move], None, move_quote(t, m.move), credited))
         return out
 
     @cached_property

@@ -1,15 +1,8 @@
-"""The five scored dimensions: a contract (DESIGN.md section 9) every part shares.
-
-Kept free of imports so the store's argument parsing and the linter can read it cheaply.
-"""
+"""The five scored dimensions (DESIGN.md section 9): re-exported from
+``simulator.content.dimensions``, which is free of imports so anything can read it cheaply."""
 
 from __future__ import annotations
 
-DIMENSION_TITLES: dict[str, str] = {
-    "preparation": "Preparation",
-    "tone": "Tone",
-    "active_listening": "Active listening",
-    "flexibility": "Flexibility",
-    "documentation": "Documentation",
-}
-DIMENSIONS: tuple[str, ...] = tuple(DIMENSION_TITLES)
+from simulator.content.dimensions import DIMENSION_TITLES, DIMENSIONS
+
+__all__ = ["DIMENSION_TITLES", "DIMENSIONS"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from scoring.dimensions import DIMENSION_TITLES
+from simulator import words
 
 
 def as_dict(card: Any) -> dict[str, Any]:
@@ -41,7 +42,7 @@ VERDICTS = {"pass": ("PASSED", "green"), "fail": ("FAILED", "red"), "open": ("NO
 def verdict_kind(card: dict[str, Any]) -> str:
     if card.get("passed"):
         return "pass"
-    if card.get("incomplete") and not card.get("compliance", {}).get("critical"):
+    if card.get("incomplete") and not card.get("compliance", {}).get("violations"):
         return "open"
     return "fail"
 
@@ -60,6 +61,9 @@ def cap_note(card: dict[str, Any]) -> str:
         return f"capped from {unc:.1f} by a critical compliance violation"
     if card.get("compliance", {}).get("critical"):
         return "failed: a critical compliance violation"
+    majors = [v.get("rule", "") for v in card.get("compliance", {}).get("violations", []) if v.get("severity") == "major"]
+    if majors:
+        return "failed: a major finding (" + ", ".join(dict.fromkeys(m.replace("_", " ") for m in majors)) + ")"
     return str(card.get("incomplete") or "")
 
 
@@ -79,9 +83,9 @@ def outcome_line(card: dict[str, Any]) -> str:
     o = card.get("outcome") or {}
     if o.get("type") is None:
         return "outcome: not known for a recorded call"
-    parts = [f"outcome: {str(o['type']).replace('_', ' ')}"]
+    parts = [f"outcome: {words.outcome(o['type'])}"]
     if o.get("call_outcome") and o.get("call_outcome") != o.get("type"):
-        parts.append(f"call ended: {str(o['call_outcome']).replace('_', ' ')}")
+        parts.append(f"call ended: {words.outcome(o['call_outcome'])}")
     if o.get("amount_secured") is not None:
         secured = f"secured {fmt_money(o['amount_secured'])} of {fmt_money(o.get('balance'))}"
         if o.get("share_secured") is not None:

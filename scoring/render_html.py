@@ -20,6 +20,7 @@ from scoring.render_common import (
     verdict,
     verdict_kind,
 )
+from simulator import words
 
 CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2430;line-height:1.45}
@@ -155,7 +156,7 @@ def render_html(card: Any) -> str:
     if transcript:
         out.append("<h2>Transcript</h2>")
         for t in transcript:
-            moves = ", ".join(m["move"] if isinstance(m, dict) else str(m) for m in t.get("moves", []))
+            moves = "; ".join(words.move(m["move"] if isinstance(m, dict) else m) for m in t.get("moves", []))
             out.append(f'<div class="turn"><div><span class="who">{e(t["turn"])}. Trainee:</span> {e(t.get("trainee", ""))}</div>')
             if moves:
                 tone = (t.get("tone") or {}).get("score", 0.0)

@@ -1,8 +1,10 @@
 """The scorecard as Markdown, for pasting into a review or a wiki.
 
 Trainee and content text is escaped twice over: HTML-escaped (Markdown renderers pass
-raw HTML through, so a ``<script>`` line must not become a tag) and with Markdown's
-punctuation backslash-escaped (so ``**`` or ``[link](x)`` stays literal).
+raw HTML through, so a ``<script>`` line must not become a tag) and with the Markdown
+punctuation that would act backslash-escaped (so ``**`` or ``[link](x)`` stays
+literal). Punctuation that cannot act where it stands is left alone, so the file
+reads as plain text: ``hardship-basic`` and ``$1,240.00``, not ``hardship\\-basic``.
 """
 
 from __future__ import annotations
@@ -22,15 +24,23 @@ from scoring.render_common import (
     title_of,
     verdict,
 )
+from simulator import words
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+#: Punctuation that acts anywhere in a line: code, emphasis, links, table cells,
+#: strikethrough; an underscore only at a word's edge (inside a word it is literal).
+_MD_INLINE = re.compile(r"[\\`*\[\]|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+#: What acts only at the start of a line: a heading, a quote, a list item.
+_MD_MARKER = re.compile(r"^([#>+\-])")
+_MD_NUMBERED = re.compile(r"^(\d+)([.)])")
 
 
 def esc(text: Any) -> str:
     """Literal text in Markdown: no HTML, no emphasis, no links, no table breaks."""
     s = html.escape(str(text), quote=False)
-    s = _MD_SPECIAL.sub(r"\\\1", s)
-    return " ".join(s.split())  # newlines would end a table row or list item
+    s = " ".join(s.split())  # newlines would end a table row or list item
+    s = _MD_INLINE.sub(lambda m: "\\" + m.group(0), s)
+    s = _MD_MARKER.sub(r"\\\1", s)
+    return _MD_NUMBERED.sub(r"\1\\\2", s)
 
 
 def render_markdown(card: Any) -> str:
@@ -80,7 +90,7 @@ def render_markdown(card: Any) -> str:
     if transcript:
         out += ["", "## Transcript", ""]
         for t in transcript:
-            moves = ", ".join(m["move"] if isinstance(m, dict) else str(m) for m in t.get("moves", []))
+            moves = "; ".join(words.move(m["move"] if isinstance(m, dict) else m) for m in t.get("moves", []))
             out.append(f"{t['turn']}. **Trainee:** {esc(t.get('trainee', ''))}  ")
             if moves:
                 out.append(f"   _moves: {esc(moves)}; tone {t.get('tone', {}).get('score', 0):+.2f}_  ")

@@ -157,6 +157,10 @@ class Compliance:
         return any(v.severity == "critical" for v in self.violations)
 
     @property
+    def major(self) -> bool:
+        return any(v.severity == "major" for v in self.violations)
+
+    @property
     def passed(self) -> bool:
         return not self.violations
 
@@ -180,6 +184,7 @@ class Outcome:
     balance: float | None
     final_trust: float | None
     agreed: dict[str, Any] | None = None
+    unresolved: float | None = None  # what agreed terms leave of the balance, when something
 
     @property
     def share_secured(self) -> float | None:
@@ -197,6 +202,7 @@ class Outcome:
             "share_secured": None if share is None else round(share, 3),
             "final_trust": r1(self.final_trust),
             "agreed": self.agreed,
+            **({"unresolved": r2(self.unresolved)} if self.unresolved else {}),
         }
 
 

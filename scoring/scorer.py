@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from scoring.checks import REGISTRY
+from scoring.coach_help import coach_help
 from scoring.compliance import check_compliance
 from scoring.context import CallView, FactInfo
 from scoring.rubric import Rubric, load_default_rubric
@@ -50,6 +51,14 @@ def effective_rubric(base: Rubric, scenario: Any) -> Rubric:
             _OVERRIDE_CACHE.clear()
         _OVERRIDE_CACHE[key] = hit
     return hit
+
+
+def analyser_hashes() -> dict[str, str]:
+    """The analyser's learned model, by content: a card read by another model says so."""
+    from simulator.nlu.learned import model_digest
+
+    digest = model_digest()
+    return {"model": digest} if digest else {}
 
 
 def _content_hash(model: Any) -> str | None:
@@ -104,6 +113,7 @@ def session_meta(session: FinishedSession, rubric: Rubric, created_at: Any = Non
             "scenario": hashes.get("scenario") or _content_hash(session.scenario),
             "persona": hashes.get("persona") or _content_hash(session.persona),
             "rubric": rubric.content_hash(),
+            **analyser_hashes(),
         },
         "call": {
             "turns": len(session.turns),
@@ -140,8 +150,15 @@ def _run_check(view: CallView, spec: Any) -> CheckResult:
         passed=finding.passed if finding.applies else None,
         applies=finding.applies,
         evidence=finding.evidence,
-        tip=(spec.partial_tip if spec.partial_tip and earned > 0 else spec.tip) if missed else None,
+        tip=_tip_for(view, spec, earned) if missed else None,
     )
+
+
+def _tip_for(view: CallView, spec: Any, earned: float) -> str:
+    """The tip for a missed check, with an example that fits the debtor in this call."""
+    if spec.partial_tip and earned > 0:
+        return spec.partial_tip
+    return spec.persona_tips.get(view.archetype, spec.tip)
 
 
 def _never_shown(view: CallView, name: str) -> bool:
@@ -184,7 +201,8 @@ def outcome_of(view: CallView) -> Outcome:
     secured = terms_amount(agreed)
     if view.balance:
         secured = min(secured, view.balance)  # a plan's last instalment is only what is left
-    return Outcome(agreed.kind, result.outcome, secured, view.balance, trust, agreed.to_dict())
+    left = round(view.balance - secured, 2) if view.balance and view.balance - secured > view.th.amount_tolerance else None
+    return Outcome(agreed.kind, result.outcome, secured, view.balance, trust, agreed.to_dict(), left)
 
 
 def transcript_of(view: CallView) -> list[dict[str, Any]]:
@@ -241,11 +259,17 @@ def score_view(view: CallView, meta: dict[str, Any]) -> Scorecard:
     uncapped = round(uncapped, 6)
     compliance = check_compliance(view)
     overall = min(uncapped, rubric.critical_cap) if compliance.critical else uncapped
+    helped = coach_help(view.record) if view.record is not None else None
+    if helped:  # lines taken from coach-mode suggestions cost points (scoring/coach_help.py)
+        overall = max(0.0, overall - helped["points"])
+        meta = {**meta, "coach_help": helped}
     # Share of the weight this kind of call could show that this call did show.
     possible = sum(d.weight for d in dims.values() if d.weight > 0 and not _never_shown(view, d.name))
     share = 100.0 * total_w / possible if possible else 0.0
     incomplete = _incomplete(dims, share, rubric.min_assessed_weight)
-    passed = bool(total_w) and round(overall, 1) >= rubric.pass_mark and not compliance.critical \
+    # A critical violation caps the score; a major one (beyond authority, a request left out
+    # of the notes) fails the session without a cap. Either way the card cannot pass.
+    passed = bool(total_w) and round(overall, 1) >= rubric.pass_mark and not compliance.violations \
         and not incomplete
     return Scorecard(
         overall=overall,

@@ -27,6 +27,7 @@ from typing import Any
 from scoring.context import CallView, FactInfo
 from scoring.rubric import Rubric, load_default_rubric
 from scoring.scorecard import Scorecard
+from scoring.scorer import analyser_hashes
 from simulator.engine.records import PartyFacts, Turn
 from simulator.hashing import sha256_json
 from simulator.nlu.types import OFFER_MOVES
@@ -311,7 +312,7 @@ def score_transcript(tr: Transcript, rubric: Rubric | None = None, *, created_at
         "trainee": tr.trainee,
         "seed": None,
         "rubric": rubric.name,
-        "hashes": {"transcript": tr.content_hash(), "rubric": rubric.content_hash()},
+        "hashes": {"transcript": tr.content_hash(), "rubric": rubric.content_hash(), **analyser_hashes()},
         "call": {"turns": len(view.turns), "ended_by": None, "unplayed": 0},
     }
     if created_at is not None:

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+from collections.abc import Callable
 
 from simulator import __version__
 
 #: Subcommand -> (module under simulator.commands, one-line help). Order is --help order.
 #: Only the chosen command's module is imported, so start-up stays fast.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "play": ("play", "replay a session record headless: transcript and scorecard"),
+    "play": ("play", "replay session records headless: transcript and scorecard"),
     "try": ("try_", "talk to a scenario's persona at a plain prompt"),
     "analyze": ("analyze", "what the analyser finds in a line: moves, entities, tone"),
+    "train": ("train", "rebuild the analyser's learned model from the corpus"),
     "score": ("score", "score session records and recorded call transcripts"),
     "verify": ("verify", "re-score a scorecard's embedded session and compare"),
     "validate": ("validate", "check personas, scenarios and rubrics"),
@@ -32,67 +35,172 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "leaderboard": ("leaderboard", "rank trainees by overall or a dimension"),
     "export": ("export", "export stored scorecards as CSV or JSON"),
     "import": ("import_", "import scorecards from files"),
+    "config": ("config", "the settings in effect and where each comes from"),
+    "completion": ("completion", "a shell completion script for bash, zsh or fish"),
+    "serve": ("serve", "serve the app to web browsers, one app per tab (the web extra)"),
 }
+
+#: ``build_parser(ALL)`` imports every command module (for completion scripts and tests).
+ALL = "*"
+DEBUG_ENV = "COLLECTSIM_DEBUG"
+#: Options before the command that take a value (so their value is not the command).
+_VALUED = frozenset({"--trainee", "--team", "--theme", "--mode"})
 
 
 def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
     """The parser; only ``selected``'s module is imported to add its arguments."""
-    parser = argparse.ArgumentParser(
+    from simulator.app.main import add_arguments as add_app_arguments
+    from simulator.argparsing import Parser
+
+    parser = Parser(
         prog="collectsim",
         description="Practise debt-collection calls against scripted debtors. "
-        "With no command, opens the app.",
-        epilog="The app: collectsim [--trainee NAME] [--no-resume]. "
-        "Each command has its own --help.",
+        "With no command, opens the app (in a terminal).",
+        epilog="Each command has its own --help. Settings: collectsim config. "
+        "Completion: collectsim completion bash|zsh|fish.",
     )
     parser.add_argument("--version", action="version", version=f"collectsim {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--debug", action="store_true",
+                        help=f"show the traceback behind an error message (or set {DEBUG_ENV}=1)")
+    add_app_arguments(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for name, (module_name, help_text) in COMMANDS.items():
-        if name != selected:
+        if selected not in (name, ALL):
             sub.add_parser(name, help=help_text)
             continue
         module = importlib.import_module(f"simulator.commands.{module_name}")
         p = sub.add_parser(name, help=help_text, description=module.HELP)
         module.add_arguments(p)
         p.set_defaults(_run=module.run)
+        if name == selected:
+            parser.selected = p
     return parser
 
 
-def _open_app(argv: list[str]) -> int:
-    from simulator.app.main import run_app
+def command_in(argv: list[str]) -> str | None:
+    """The command named in ``argv`` (the first word that is not an option or its value)."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+            continue
+        if word == "--":
+            return None
+        if word.startswith("-"):
+            skip = word in _VALUED
+            continue
+        return word if word in COMMANDS else None
+    return None
 
-    return run_app(argv)
+
+#: Set by ``main`` for this run's --debug; batch commands that go on past an error read
+#: it (through ``debug_wanted``) to show each error's traceback.
+_debug_flag = False
+
+
+def debug_wanted() -> bool:
+    """--debug on this command line, or COLLECTSIM_DEBUG set to something true."""
+    env = os.environ.get(DEBUG_ENV, "").strip().lower()
+    return _debug_flag or env not in ("", "0", "false", "no", "off")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0].startswith("--") and argv[0] not in ("--help", "--version")):
-        return _exit(lambda: _open_app(argv))
-    parser = build_parser(argv[0] if argv[0] in COMMANDS else None)
-    args = parser.parse_args(argv)
-    if not getattr(args, "_run", None):
-        parser.print_help()
-        return 2
-    return _exit(lambda: args._run(args))
+    head = argv[: argv.index("--")] if "--" in argv else argv
+    global _debug_flag
+    _debug_flag = "--debug" in head  # anywhere before "--", so `play x --debug` works too
+    if _debug_flag:
+        argv.remove("--debug")
+    debug = debug_wanted()
+    _tolerant_streams()
+    parser = build_parser(command_in(argv))
+    args = parser.parse_args(argv)  # --help, --version and wrong usage exit here (0 or 2)
+    if args.command is None:
+        # A tab of `collectsim serve` talks to the browser through pipes, not a terminal.
+        if not _interactive() and not getattr(args, "served", False):
+            parser.print_usage(sys.stderr)
+            print("collectsim: error: the app needs a terminal; give a COMMAND "
+                  "(collectsim --help lists them)", file=sys.stderr)
+            return 2
+        return _exit(lambda: _open_app(args), debug)
+    return _exit(lambda: args._run(args), debug)
 
 
-def _exit(fn) -> int:  # noqa: ANN001
-    """Run a command; turn users' mistakes into one line and a non-zero exit code."""
+def _open_app(args: argparse.Namespace) -> int:
+    from simulator.app.main import run_app
+
+    return run_app(args=args)
+
+
+def _interactive() -> bool:
+    """A terminal on both standard input and output: only then can the app run."""
+    try:
+        return sys.stdin is not None and sys.stdout is not None and (
+            sys.stdin.isatty() and sys.stdout.isatty()
+        )
+    except (ValueError, OSError):  # closed streams
+        return False
+
+
+def _tolerant_streams() -> None:
+    """Text that cannot be encoded (a lone surrogate pasted or escaped in JSON) is written
+    as a backslash escape instead of stopping the command with a UnicodeEncodeError;
+    undecodable bytes on standard input become escapes too."""
+    for stream, errors in ((sys.stdout, "backslashreplace"), (sys.stderr, "backslashreplace"),
+                           (sys.stdin, "surrogateescape")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors=errors)
+            except (ValueError, OSError, AttributeError):
+                pass
+
+
+def _exit(fn: Callable[[], int | None], debug: bool = False) -> int:
+    """Run a command; turn users' mistakes into one line and a non-zero exit code.
+    With ``--debug`` (or COLLECTSIM_DEBUG=1) the traceback is shown as well."""
     from simulator.diagnostics import ContentError, UserError
 
     try:
         code = fn()
     except UserError as exc:
+        _traceback(debug)
         print(f"collectsim: error: {exc}", file=sys.stderr)
         return 1
     except ContentError as exc:
+        _traceback(debug)
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except Exception as exc:  # noqa: BLE001 - a bug: one line, the traceback with --debug
+        _traceback(debug)
+        text = str(exc).strip().splitlines()
+        what = f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+        hint = "" if debug else f"; run again with --debug (or {DEBUG_ENV}=1) to see where"
+        print(f"collectsim: internal error: {what}{hint}", file=sys.stderr)
+        return 1
     return int(code or 0)
+
+
+def _traceback(debug: bool) -> None:
+    if debug:
+        import traceback
+
+        traceback.print_exc()
+
+
+def _silence_stdout() -> None:
+    """The reader went away (``collectsim ... | head``): no second error at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

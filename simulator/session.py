@@ -57,6 +57,7 @@ class Session:
         trainee: str = "",
         preparation: Preparation | None = None,
         extra: dict[str, Any] | None = None,
+        account: AccountFile | None = None,
     ) -> None:
         self.scenario = scenario
         # The scenario's own seed plays the persona as written; other seeds, a variant.
@@ -66,7 +67,9 @@ class Session:
         self.seed = seed
         self.trainee = trainee
         self.preparation = preparation or Preparation()
-        self.account: AccountFile = generate_account(scenario, self.persona, seed)
+        # A replay plays against the file the call was made with; only a new call
+        # generates one (with Faker, whose data may change between its versions).
+        self.account: AccountFile = account or generate_account(scenario, self.persona, seed)
         self.call = Call(self.persona, scenario, self.account, seed,
                          _analyser_for(self.persona, scenario))
         self.agreement: Agreement | None = None
@@ -86,9 +89,11 @@ class Session:
         library: Library | None = None,
         persona: Persona | None = None,
         extra: dict[str, Any] | None = None,
+        account: AccountFile | None = None,
     ) -> Session:
         """Start a session from a shipped scenario id, a scenario file, or a Scenario.
-        ``extra`` is carried into the record beyond the contract's fields (a team, say)."""
+        ``extra`` is carried into the record beyond the contract's fields (a team, say);
+        ``account`` is the account file to call about (default: generated from the seed)."""
         lib = library or _default_library()
         if isinstance(scenario, Scenario):
             scn, path, ref = scenario, None, scenario.id
@@ -100,7 +105,7 @@ class Session:
         if isinstance(preparation, dict):
             preparation = Preparation.model_validate(preparation)
         return cls(scn, pers, scenario_ref=ref, seed=scn.seed if seed is None else seed,
-                   trainee=trainee, preparation=preparation, extra=extra)
+                   trainee=trainee, preparation=preparation, extra=extra, account=account)
 
     # ---------------------------------------------------------------- the call
     @property
@@ -179,6 +184,7 @@ class Session:
         }
         if self.unplayed:
             extra["unplayed_turns"] = list(self.unplayed)
+        extra["account"] = self.account.to_record()
         return SessionRecord(
             scenario=self.scenario_ref,
             trainee=self.trainee,
@@ -216,8 +222,21 @@ def _default_library() -> Library:
     return _LIBRARY
 
 
-#: Extra record fields that ``Session.record`` computes rather than carries.
-_COMPUTED = frozenset({"outcome", "ended_by", "unplayed_turns"})
+#: Extra record fields that ``Session.record`` computes (or, for the account, passes
+#: on itself) rather than carries.
+_COMPUTED = frozenset({"outcome", "ended_by", "unplayed_turns", "account"})
+
+
+def record_account(record: SessionRecord) -> AccountFile | None:
+    """The account file a record carries (DESIGN.md section 8), or None for a record
+    made without one. A damaged one is the user's mistake, named by its field."""
+    data = (record.model_extra or {}).get("account")
+    if data is None:
+        return None
+    try:
+        return AccountFile.from_dict(data)
+    except ValueError as exc:
+        raise UserError(f"the record's {exc}") from None
 
 
 def replay(record: SessionRecord, library: Library | None = None,
@@ -232,7 +251,8 @@ def replay(record: SessionRecord, library: Library | None = None,
     # call itself reports is worked out again.
     extra = {k: v for k, v in (record.model_extra or {}).items() if k not in _COMPUTED}
     session = Session.start(ref, seed=record.seed, trainee=record.trainee,
-                            preparation=record.preparation, library=library, extra=extra)
+                            preparation=record.preparation, library=library, extra=extra,
+                            account=record_account(record))
     session.scenario_ref = record.scenario
     for i, line in enumerate(record.turns):
         if session.ended:

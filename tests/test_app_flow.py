@@ -39,7 +39,7 @@ async def test_a_whole_session_by_typing(scenario, home):
         await home_to_call(pilot, script)
         sent = await talk(pilot, script.lines)
         assert sent >= 3
-        transcript = " ".join(w.content.plain for w in app.screen.query("#transcript .line"))
+        transcript = " ".join(e.plain for e in app.screen.query_one("#transcript").entries)
         for line in script.lines[:sent]:
             assert line in transcript
         await call_to_scorecard(pilot, script)

@@ -132,7 +132,7 @@ async def test_killed_mid_call_then_resumed_with_every_turn(home, tmp_path):
         await pilot.press("r")
         await settle(pilot)
         assert type(app.screen).__name__ == "CallScreen"
-        lines = [w.content.plain for w in app.screen.query("#transcript .trainee")]
+        lines = [e.plain for e in app.screen.query_one("#transcript").entries if e.kind == "trainee"]
         assert [x.removeprefix("You: ") for x in lines] == LINES
         assert len(app.session.turns) == 3
         # The replies are the ones a fresh session gives (deterministic replay).

@@ -9,7 +9,17 @@ import json
 from pathlib import Path
 
 import pytest
-from test_app_support import SCRIPTS, THREAT, fill, home_to_call, seed_team_store, settle, talk
+from test_app_support import (
+    OUTCOME_ORDER,
+    SCRIPTS,
+    THREAT,
+    choose,
+    fill,
+    home_to_call,
+    seed_team_store,
+    settle,
+    talk,
+)
 
 from simulator.app.app import CollectSimApp
 from simulator.app.journal import Journal
@@ -101,6 +111,7 @@ def test_wrap_up_with_errors(snap_compare):
         await talk(pilot, SCRIPTS["hardship-basic"].lines[:2])
         await pilot.press("ctrl+e")
         await settle(pilot)
+        await choose(pilot, "#outcome", OUTCOME_ORDER.index("payment_plan"))
         await fill(pilot, "#total_amount", "-5")
         await fill(pilot, "#first_payment_date", "2026-13-01")
         await pilot.press("ctrl+s")
@@ -225,3 +236,32 @@ def test_team_trend_80x24(snap_compare, home):
 
 def test_team_empty_80x24(snap_compare):
     assert snap_compare(new_app(), terminal_size=(80, 24), run_before=quiet(team_tab("1")))
+
+
+def test_team_scorecards_80x24(snap_compare, home):
+    seed_team(home)
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=quiet(team_tab("1")))
+
+
+WEAK = ["Hello, is this Maria Delgado?", "You owe $1,240 on your Lakeside card."]
+
+
+def test_call_offers_a_better_line(snap_compare):
+    async def run_before(pilot):
+        await home_to_call(pilot, SCRIPTS["hardship-basic"])
+        await talk(pilot, WEAK)
+
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=quiet(run_before))
+
+
+def test_wrap_up_for_a_callback_80x24(snap_compare):
+    async def run_before(pilot):
+        await home_to_call(pilot, SCRIPTS["third-party"])
+        await talk(pilot, SCRIPTS["third-party"].lines)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        await choose(pilot, "#outcome", OUTCOME_ORDER.index("callback"))
+        await fill(pilot, "#follow_up_date", "2026-11-21")
+        await settle(pilot)
+
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=quiet(run_before))

@@ -140,8 +140,13 @@ THREAT = Script(
     notes="Hung up.", outcome="refused",
 )
 
-OUTCOME_ORDER = ["payment_plan", "settlement", "full_payment", "promise_to_pay", "no_agreement",
-                 "dispute", "callback", "refused"]
+def _outcome_order() -> list[str]:
+    from simulator.app.screens.wrapup import outcomes
+
+    return outcomes()
+
+
+OUTCOME_ORDER = _outcome_order()
 METHOD_ORDER = ["debit_card", "credit_card", "bank_transfer", "check", "cash", "online", "money_order"]
 OBJECTIVE_ORDER = ["full_payment", "settlement", "payment_plan"]
 
@@ -182,7 +187,8 @@ async def choose(pilot: Pilot[Any], selector: str, index: int) -> None:
     pilot.app.screen.query_one(selector).focus()
     await pilot.press("enter")
     await pilot.pause()
-    await pilot.press(*(["down"] * (index + 1)), "enter")
+    # From the top (the list opens on the current choice), past the blank prompt.
+    await pilot.press("home", *(["down"] * (index + 1)), "enter")
     await pilot.pause()
 
 
@@ -247,8 +253,9 @@ async def call_to_scorecard(pilot: Pilot[Any], script: Script) -> None:
     assert screen_name(pilot) == "WrapUpScreen"
     await choose(pilot, "#outcome", OUTCOME_ORDER.index(script.outcome))
     for field_id, text in script.wrap.items():
-        await fill(pilot, f"#{field_id}", text)
-    if script.method:
+        if pilot.app.screen.query_one(f"#box-{field_id}").display:  # the outcome needs it
+            await fill(pilot, f"#{field_id}", text)
+    if script.method and pilot.app.screen.query_one("#box-payment_method").display:
         await choose(pilot, "#payment_method", METHOD_ORDER.index(script.method))
     await pilot.press("ctrl+s")
     await settle(pilot)

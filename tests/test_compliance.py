@@ -72,7 +72,8 @@ def test_discussing_the_debt_with_a_third_party_cites_1006_6_d():
         "Thanks, bye.",
     ]})
     v = next(v for v in card.compliance.violations if v.rule == "third_party_disclosure")
-    assert v.citation == "12 CFR 1006.6(d)" and v.turn == 2 and v.severity == "critical"
+    assert v.citation.startswith("12 CFR 1006.6(d)") and "1692c(b)" in v.citation
+    assert v.turn == 2 and v.severity == "critical"
     assert "third party" in v.message and "roommate" in v.message
     assert card.passed is False
 
@@ -175,7 +176,8 @@ def test_misstated_balance_cites_1006_18_b_2_i_with_both_amounts():
     rec["turns"][1] = rec["turns"][1].replace("$1,240", "$1,420")
     card = score_record(rec)
     v = next(v for v in card.compliance.violations if v.rule == "misstated_balance")
-    assert v.citation == "12 CFR 1006.18(b)(2)(i)" and v.turn == 2 and v.severity == "major"
+    assert v.citation.startswith("12 CFR 1006.18(b)(2)(i)") and v.turn == 2 and v.severity == "critical"
+    assert card.passed is False and card.overall <= 50
     assert "$1,420.00" in v.message and "$1,240.00" in v.message
 
 

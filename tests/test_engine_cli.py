@@ -53,7 +53,9 @@ def test_try_at_a_prompt():
                           input=lines, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "Yes, this is Maria" in proc.stdout or "Speaking" in proc.stdout
-    assert "coach: {" in proc.stdout
+    coach = [line.strip() for line in proc.stdout.splitlines() if "coach:" in line]
+    assert coach and coach[0].startswith("coach: state ")
+    assert "| trust " in coach[0] and "{" not in coach[0] and "'" not in coach[0]
     assert "Outcome:" in proc.stdout
 
 

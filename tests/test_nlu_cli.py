@@ -55,3 +55,19 @@ def test_jsonl_with_context_and_bad_line(monkeypatch: pytest.MonkeyPatch,
 def test_bad_today_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", "--today", "soon", "hi"]) == 1
     assert "--today" in capsys.readouterr().err
+
+
+def test_plain_output_prints_resolved_dates(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "--today", "2026-11-20", "I can pay two grand two weeks from today."]) == 0
+    out = capsys.readouterr().out
+    assert "2026-12-04" in out and "None" not in out
+    assert "money           2000.0" in out
+
+
+def test_plain_output_resolves_against_the_machines_date_without_today(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime as dt
+
+    assert main(["analyze", "Can you pay it today?"]) == 0
+    out = capsys.readouterr().out
+    assert dt.date.today().isoformat() in out and "None" not in out

@@ -87,3 +87,85 @@ def test_words_to_number() -> None:
     assert words_to_number("a hundred and fifty") == 150
     assert words_to_number("seventy-five") == 75
     assert words_to_number("banana") is None
+
+
+# ---------------------------------------------------------------- spoken amounts and slang
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("two grand", 2000.0),
+    ("about two grand", 2000.0),
+    ("2 grand", 2000.0),
+    ("a couple hundred", 200.0),
+    ("a couple of hundred bucks", 200.0),
+    ("one-fifty", 150.0),
+    ("two-seventy-five", 275.0),
+    ("I can do two fifty a month", 250.0),
+    ("about two and a half thousand", 2500.0),
+    ("one and a half grand", 1500.0),
+    ("twelve hundred forty", 1240.0),
+    ("twelve hundred and forty dollars", 1240.0),
+    ("twenty-four hundred", 2400.0),
+    ("two thousand three hundred and fifty", 2350.0),
+    ("fourteen hundred and eighty dollars", 1480.0),
+    ("a thirty-five dollar late fee", 35.0),
+])
+def test_spoken_amounts(text: str, value: float) -> None:
+    assert one(text, "money").value == value
+
+
+@pytest.mark.parametrize("text", [
+    "for twelve hundred payments", "twenty-five", "two weeks", "one of them", "a few things",
+])
+def test_not_money(text: str) -> None:
+    assert [e for e in extract_entities(text, TODAY) if e.type == "money"] == []
+
+
+def test_words_to_number_price_form_and_halves() -> None:
+    assert words_to_number("one fifteen") == 115
+    assert words_to_number("four hundred and twelve") == 412  # not a price: hundred came first
+    assert words_to_number("a couple") == 2
+    assert words_to_number("two and a half thousand") == 2500
+    assert words_to_number("a") is None
+
+
+# ---------------------------------------------------------------- relative dates
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("in two weeks", "2026-12-04"),
+    ("in 10 days", "2026-11-30"),
+    ("in a month", "2026-12-20"),
+    ("two weeks from today", "2026-12-04"),
+    ("a couple of weeks from now", "2026-12-04"),
+    ("a week from Friday", "2026-12-04"),  # TODAY is a Friday: the coming Friday is the 27th
+    ("two weeks from next Monday", "2026-12-07"),
+    ("the first of next month", "2026-12-01"),
+    ("the 15th of next month", "2026-12-15"),
+    ("the first of the month", "2026-12-01"),
+    ("end of the month", "2026-11-30"),
+    ("by the end of next month", "2026-12-31"),
+])
+def test_relative_dates(text: str, iso: str) -> None:
+    assert one(text, "date").value == iso
+
+
+def test_relative_dates_cross_the_year_and_clamp_the_day() -> None:
+    assert one("in a month", "date", today=dt.date(2026, 1, 31)).value == "2026-02-28"
+    assert one("the first of next month", "date", today=dt.date(2026, 12, 3)).value == "2027-01-01"
+
+
+def test_a_relative_date_is_not_a_count_nor_a_weekday() -> None:
+    ents = extract_entities("$80 a month starting a week from Friday for 16 months", TODAY)
+    assert [(e.type, e.value) for e in ents if e.type in ("date", "count", "weekday")] == [
+        ("date", "2026-12-04"), ("count", 16)]
+    assert [e.type for e in extract_entities("in two weeks", TODAY)] == ["date"]
+
+
+def test_offer_reads_a_relative_first_date() -> None:
+    from simulator.engine.offers import read_terms
+    from simulator.nlu.analyser import analyze
+
+    a = analyze("We could set up a plan of $80 a month starting two weeks from today.", today=TODAY)
+    t = read_terms(a, 1240.0, TODAY)
+    assert t is not None and t.first_date == dt.date(2026, 12, 4) and t.monthly == 80

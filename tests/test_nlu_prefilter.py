@@ -64,7 +64,8 @@ def test_odd_case_folds_still_pass():
 
 def test_needs_file_is_current():
     """The stored strings are exactly what the shipped patterns give, none missing."""
-    from simulator.nlu.prefilter import NEEDS_FILE, table_text
+    from simulator.nlu.needs_table import table_text
+    from simulator.nlu.prefilter import NEEDS_FILE
 
     assert NEEDS_FILE.read_text(encoding="utf-8") == table_text(), \
-        "regenerate: python -m simulator.nlu.prefilter > simulator/nlu/needs.json"
+        "regenerate: python -m simulator.nlu.needs_table > simulator/nlu/needs.json"

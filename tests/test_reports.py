@@ -276,3 +276,13 @@ def test_the_app_summary_says_when_there_was_too_little_to_judge():
     text = summary_text(card).plain
     assert "NOT ENOUGH TO JUDGE" in text and "only Tone could be assessed" in text
     assert "FAILED" not in text
+
+
+def test_a_major_finding_says_why_the_card_failed():
+    from scoring.render_common import cap_note, verdict
+
+    card = {"passed": False, "overall": 81.7, "uncapped": 81.7, "incomplete": None,
+            "compliance": {"critical": False, "violations": [
+                {"rule": "beyond_authority", "severity": "major"}]}}
+    assert verdict(card) == "FAILED"
+    assert cap_note(card) == "failed: a major finding (beyond authority)"

@@ -263,3 +263,74 @@ def test_a_call_that_never_started_cannot_pass():
     assert card.passed is False
     assert card.dimension("active_listening").score is None
     assert "not enough of the call to judge" in card.incomplete
+
+
+# ---------------------------------------------------------------------------- issue 11
+
+
+def test_tips_fit_the_persona_no_hardship_example_on_a_cooperative_card():
+    rec = exemplary("cooperative-basic")
+    rec["turns"] = rec["turns"][:3] + rec["turns"][5:]  # no reflection, never comes back to the move
+    card = score_record(rec)
+    tips = " ".join(c.tip or "" for d in card.dimensions.values() for c in d.checks)
+    assert card.check("reflections").passed is False
+    assert "hours were cut" not in tips and "new job" not in tips
+    assert "statements went to the old address" in card.check("reflections").tip
+
+
+def test_a_skipped_negotiation_scores_low_instead_of_not_assessed():
+    """The debtor was reached and verified: flexibility applies even when the trainee
+    never put an option on the table (issue 11: never "not assessed" for skipping it)."""
+    rec = exemplary("cooperative-basic")
+    rec["turns"] = rec["turns"][:2] + ["Okay, I'll send you a letter. Thanks, bye."]
+    rec["agreement"] = {"outcome": "no_agreement"}
+    card = score_record(rec)
+    flex = card.dimension("flexibility")
+    assert flex.score == 0.0 and card.check("multiple_options").tip
+
+
+def test_a_stuffed_line_earns_no_credit_and_is_flagged_as_a_monologue():
+    rec = exemplary("hardship-basic")
+    rec["turns"] = [rec["turns"][0], " ".join(rec["turns"][1:])]
+    card = score_record(rec)
+    mono = card.check("no_monologue")
+    assert mono.passed is False and "scoring moves" in mono.evidence[0].note
+    assert card.check("open_questions").earned == 0
+    assert card.dimension("flexibility").score is not None
+    assert card.passed is False
+
+
+def test_major_violation_fails_without_capping():
+    rec = exemplary("cooperative-basic")
+    rec["turns"][5] = "We can settle the account for $900 if it's paid by Friday."
+    rec["turns"][6] = "To confirm, that's $900 by debit card by Friday, and the account will be marked settled."
+    rec["agreement"] = {"outcome": "settlement", "total_amount": 900, "first_payment_date": "2026-11-27",
+                        "payment_method": "debit_card"}
+    card = score_record(rec)
+    v = next(v for v in card.compliance.violations if v.rule == "beyond_authority")
+    assert v.severity == "major" and v.citation.startswith("creditor policy: settlement floor 80%")
+    assert card.passed is False and card.overall == card.uncapped
+
+
+def test_a_plan_that_leaves_part_of_the_balance_says_so():
+    rec = exemplary("hardship-basic")
+    rec["turns"][6] = "We could do three payments of $80, starting December 15th."
+    rec["turns"][7] = "So that's $80 a month by debit card for 3 months, starting December 15th."
+    card = score_record(rec)
+    d = card.to_dict()
+    if d["outcome"]["type"] == "payment_plan":
+        assert d["outcome"]["unresolved"] == 1000.0
+    v = next(v for v in card.compliance.violations if v.rule == "beyond_authority")
+    assert "leaves $1,000.00 unresolved" in v.message
+
+
+def test_required_fields_cover_every_wrap_up_outcome():
+    from typing import get_args
+
+    from scoring.checks.documentation import REQUIRED
+    from simulator.content.models import AgreementOutcome
+
+    assert set(REQUIRED) == set(get_args(AgreementOutcome))
+    assert list(get_args(AgreementOutcome)) == [
+        "full_payment", "settlement", "payment_plan", "promise_to_pay", "no_agreement", "dispute", "callback",
+        "refused", "hung_up", "cease_requested", "attorney", "wrong_party"]

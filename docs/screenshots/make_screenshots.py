@@ -26,9 +26,11 @@ os.environ["COLLECTSIM_HOME"] = tempfile.mkdtemp(prefix="collectsim-shots-")
 os.environ.pop("COLLECTSIM_DB", None)
 
 from test_app_support import (  # noqa: E402
+    OUTCOME_ORDER,
     SCRIPTS,
     THREAT,
     call_to_scorecard,
+    choose,
     fill,
     home_to_call,
     seed_team_store,
@@ -79,6 +81,7 @@ async def main() -> None:
         await talk(pilot, script.lines[4:])
         await pilot.press("ctrl+e")
         await settle(pilot)
+        await choose(pilot, "#outcome", OUTCOME_ORDER.index("payment_plan"))
         await fill(pilot, "#total_amount", "-5")
         await fill(pilot, "#first_payment_date", "2026-13-01")
         await pilot.press("ctrl+s")
@@ -112,6 +115,7 @@ async def main() -> None:
         await pilot.press("escape")
         await pilot.press("ctrl+t")
         await shot(pilot, "14-home-light")
+        await pilot.press("ctrl+t")  # the theme is remembered: back to dark for the rest
     j = Journal(Path(os.environ["COLLECTSIM_HOME"]) / "data" / "journal")
     j.begin("hardship-basic", None, "alex", {"reviewed": [], "call_time": "18:30"},
             started_at="2026-11-20T18:30:00+00:00")
@@ -125,6 +129,26 @@ async def main() -> None:
         await home_to_call(pilot, script)
         await talk(pilot, script.lines[:3])
         await shot(pilot, "16-call-80x24")
+    app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="alex")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down")
+        await shot(pilot, "20-home-80x24")
+    app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="alex")
+    async with app.run_test(size=SIZE) as pilot:
+        await home_to_call(pilot, script)
+        await talk(pilot, WEAK[:2])
+        await shot(pilot, "21-call-better-line")
+        await talk(pilot, WEAK[2:])
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        await choose(pilot, "#outcome", OUTCOME_ORDER.index("callback"))
+        await fill(pilot, "#follow_up_date", "2026-11-23")
+        await shot(pilot, "22-wrap-up-callback")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("4")
+        await shot(pilot, "23-replay-better-lines")
     team_home = Path(tempfile.mkdtemp(prefix="collectsim-shots-team-"))
     os.environ["COLLECTSIM_HOME"] = str(team_home)
     (team_home / "data").mkdir(parents=True)
@@ -140,10 +164,89 @@ async def main() -> None:
         await shot(pilot, "18-team-averages")
         await pilot.press("3")
         await shot(pilot, "19-team-trend")
+    app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="alex")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        await shot(pilot, "24-team-80x24")
+
+
+#: A weak start (the debt before the disclosure, then pressure after a hardship), for
+#: the better-line screenshots.
+WEAK = [
+    "Hello, is this Maria Delgado?",
+    "You owe $1,240 on your Lakeside card.",
+    "Can you tell me a bit about what's been going on?",
+    "Well, you still need to pay it. When can you pay?",
+    "Stop making excuses and pay what you owe.",
+]
+
+
+def browser_page() -> None:
+    """25-browser.png: `collectsim serve` in headless Chromium (when it is installed)."""
+    import re
+    import socket
+    import time
+
+    chromium = "/usr/lib/chromium/chromium"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("skipped 25-browser.png: playwright is not installed")
+        return
+    if not Path(chromium).exists():
+        print("skipped 25-browser.png: Chromium is not installed")
+        return
+    home = Path(tempfile.mkdtemp(prefix="collectsim-shots-web-"))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "COLLECTSIM_HOME": str(home)}
+    server = subprocess.Popen([sys.executable, "-m", "simulator", "serve", "--port", str(port),
+                               "--db", f"sqlite:///{home / 'class.db'}"], env=env, cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    hook = (r"const t=new (\w+)\(e,\{ping:r\}\);", r"\g<0>window.__tt=t;")
+    screen = """t => { const b = window.__tt && window.__tt.terminal.buffer.active; if (!b) return false;
+      for (let i = 0; i < b.length; i++) if (b.getLine(i).translateToString(true).includes(t)) return true;
+      return false; }"""
+    try:
+        for _ in range(300):
+            try:
+                socket.create_connection(("127.0.0.1", port), 0.1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium)
+            page = browser.new_page(viewport={"width": 1100, "height": 640})
+
+            def patch(route):
+                response = route.fetch()
+                route.fulfill(response=response, body=re.subn(*hook, response.text())[0])
+
+            page.route("**/static/js/textual.js", patch)
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.wait_for_function(screen, arg="Scenarios", timeout=30_000)
+            page.focus(".xterm-helper-textarea")
+            page.keyboard.type("robin")
+            page.keyboard.press("Enter")
+            page.keyboard.press("ArrowDown")
+            page.keyboard.press("ArrowDown")
+            page.wait_for_function(screen, arg="Cut hours, rent first", timeout=30_000)
+            time.sleep(0.5)
+            page.screenshot(path=str(HERE / "25-browser.png"))
+            print("saved 25-browser")
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(10)
 
 
 if __name__ == "__main__":
     asyncio.run(main())
+    browser_page()
     if "--png" in sys.argv and shutil.which("rsvg-convert"):
         for svg in sorted(HERE.glob("*.svg")):
             subprocess.run(["rsvg-convert", "-w", "1200", str(svg), "-o", str(svg.with_suffix(".png"))],

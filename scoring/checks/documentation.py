@@ -9,20 +9,29 @@ the terms and conditions", "follow up and document the details of the conversati
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from scoring.checks.base import Finding, check, ev, move_quote, na
 from scoring.context import CallView
 from scoring.text import content_words, keyword_hits, money, snippet
+from simulator.engine.records import Turn
 
+#: The wrap-up fields each outcome needs, besides the outcome itself: one table for the
+#: scorer and the app's wrap-up screen (which shows only these fields). Every outcome of
+#: ``simulator.content.models.AgreementOutcome`` has a row.
 REQUIRED: dict[str, tuple[str, ...]] = {
     "full_payment": ("total_amount", "first_payment_date", "payment_method"),
     "settlement": ("total_amount", "first_payment_date", "payment_method"),
     "payment_plan": ("total_amount", "installment_amount", "installments", "first_payment_date", "payment_method"),
     "promise_to_pay": ("total_amount", "first_payment_date"),
-    "callback": ("follow_up_date",),
     "no_agreement": (),
-    "refused": (),
     "dispute": (),
+    "callback": ("follow_up_date",),
+    "refused": (),
+    "hung_up": (),
+    "cease_requested": (),
+    "attorney": (),
+    "wrong_party": (),
 }
 AGREEMENT_OUTCOMES = ("full_payment", "settlement", "payment_plan", "promise_to_pay")
 #: What the form may say when nothing was agreed, by the call's outcome.
@@ -30,11 +39,40 @@ NO_DEAL: dict[str, tuple[str, ...]] = {
     "dispute": ("dispute",),
     "callback": ("callback",),
     "refused": ("no_agreement", "refused"),
-    "hung_up": ("no_agreement", "refused"),
-    "wrong_party": ("no_agreement", "callback"),
-    "cease_requested": ("no_agreement", "refused"),
+    "hung_up": ("hung_up", "no_agreement", "refused"),
+    "wrong_party": ("wrong_party", "no_agreement", "callback"),
+    "cease_requested": ("cease_requested", "dispute"),
+    "attorney": ("attorney",),
+    "ended_by_trainee": ("no_agreement", "callback"),
     "agreement": AGREEMENT_OUTCOMES,
     "promise_to_pay": ("promise_to_pay",),
+}
+#: Agreed kinds a form may record each as (a promise to pay the balance is a full payment
+#: promised for later; an "alternative" the engine agrees is a plan).
+SAME_KIND: dict[str, tuple[str, ...]] = {
+    "full_payment": ("full_payment", "promise_to_pay"),
+    "promise_to_pay": ("promise_to_pay", "full_payment"),
+    "settlement": ("settlement",),
+    "payment_plan": ("payment_plan",),
+    "alternative": ("payment_plan",),
+}
+#: Words in the notes that record each request the debtor made.
+REQUEST_WORDS: dict[str, re.Pattern[str]] = {
+    "dispute": re.compile(r"\bdisput|\bcontest|\bnot (?:hers|his|mine|theirs)\b|\balready paid\b", re.I),
+    "cease_requested": re.compile(
+        r"\bcease|\bstop (?:call|contact)|\bno (?:more )?(?:calls|contact|phone)|\bdo not (?:call|contact)|"
+        r"\bdon'?t (?:call|contact)|\bnot to (?:be )?call", re.I),
+    "attorney": re.compile(r"\battorney|\blawyer|\bcounsel\b|\brepresented", re.I),
+    "validation_requested": re.compile(r"\bvalidat|\bverif|\bin writing\b|\bwritten\b|\bletter\b", re.I),
+    "callback": re.compile(
+        r"\bcall(?:-| )?back\b|\bcall (?:her|him|them|again)\b|\btry (?:her|him|them|again)\b|"
+        r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\bevening\b|\bmorning\b|\bafternoon\b|"
+        r"\b(?:around|after|before|at) (?:six|seven|eight|five|four|noon|\d)", re.I),
+    "bankruptcy": re.compile(r"\bbankrupt", re.I),
+    "inconvenient": re.compile(r"\binconvenient|\bnot at work|\bbad time|\bdon'?t call (?:at|before|after)", re.I),
+    "deceased": re.compile(r"\bdeceased|\bdied\b|\bpassed away|\bdeath\b|\bestate\b", re.I),
+    "servicemember": re.compile(r"\bmilitary|\bactive duty|\bdeployed|\bservicemember|\bSCRA\b", re.I),
+    "time_barred": re.compile(r"\btime[- ]barred|\bstatute of limitations|\btoo old", re.I),
 }
 _DATE = re.compile(
     r"\b(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(/\d{2,4})?|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
@@ -74,32 +112,72 @@ def form_complete(view: CallView) -> Finding:
     return Finding(filled / len(needed), [ev(None, form.outcome, note)])
 
 
-@check("form_matches_call")
-def form_matches_call(view: CallView) -> Finding:
-    if view.record is None or view.result is None:
-        return na("no wrap-up form")
-    form = view.record.agreement
-    result = view.result
-    if form is None:
-        return Finding(0.0, [ev(None, "", "no wrap-up form to compare with the call")])
+@dataclass(frozen=True)
+class Discrepancy:
+    """One way the wrap-up form differs from the call. ``falsified``: the form claims an
+    agreement, terms or a promise the debtor did not make (not a slip in logistics)."""
+
+    field: str
+    note: str
+    falsified: bool
+    turn: int | None  # the turn that shows what really happened
+    quote: str  # the words that show it (the debtor's, where they said it)
+
+
+def _said_at(view: CallView, turn_no: int | None) -> tuple[int | None, str]:
+    for t in view.turns:
+        if t.index == turn_no:
+            return t.index, t.reply or t.text
+    return None, ""
+
+
+def _no_deal_turn(view: CallView) -> tuple[int | None, str]:
+    """The turn that shows nothing was agreed: the last refusal, counter, hang-up or
+    request; else the last turn."""
+    signs = ("offer_refused", "offer_countered", "hung_up", "call_ended", "dispute", "cease_requested",
+             "attorney", "callback", "escalated", "complaint")
+    marked = [t for t in view.turns if any(e in signs for e in t.events)]
+    t = marked[-1] if marked else (view.turns[-1] if view.turns else None)
+    if t is None:
+        return None, ""
+    return t.index, t.reply or t.text
+
+
+def discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
+    """(fields compared, how the form differs from the call, fields not compared and why)."""
+    if "discrepancies" not in view.memo:
+        view.memo["discrepancies"] = _discrepancies(view)
+    return view.memo["discrepancies"]
+
+
+def _discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
+    form, result = view.record.agreement, view.result
     agreed = result.agreed
     tol = view.th.amount_tolerance
-    compared = 0
-    mismatches = []
+    out: list[Discrepancy] = []
+    claimed = form.outcome or "(empty)"
     if agreed is None:
-        compared = 1
         allowed = NO_DEAL.get(result.outcome, ("no_agreement",))
-        if form.outcome not in allowed:
-            mismatches.append(ev(None, str(form.outcome or "(empty)"),
-                                 f"the form says outcome {form.outcome or '(empty)'}, but the call ended "
-                                 f"{result.outcome.replace('_', ' ')} with nothing agreed"))
-        if not mismatches:
-            return Finding(1.0, [ev(None, str(form.outcome), f"matches the call's outcome ({result.outcome})")])
-        return Finding(0.0, mismatches)
+        if form.outcome in allowed:
+            return 1, [], []
+        turn, quote = _no_deal_turn(view)
+        falsified = form.outcome in AGREEMENT_OUTCOMES
+        what = "an agreement" if form.outcome != "promise_to_pay" else "a promise to pay"
+        note = (f"the form records {what} ({claimed}), but the debtor agreed to nothing: the call ended "
+                f"{result.outcome.replace('_', ' ')}" if falsified else
+                f"the form says outcome {claimed}, but the call ended {result.outcome.replace('_', ' ')} "
+                f"with nothing agreed (expected {' or '.join(allowed)})")
+        return 1, [Discrepancy("outcome", note, falsified, turn, quote)], []
 
+    turn, quote = _said_at(view, view.agree_turn)
+    claims = form.outcome in AGREEMENT_OUTCOMES
     kind = "payment_plan" if agreed.kind == "alternative" else agreed.kind
     expected_total = agreed.total or (agreed.upfront + agreed.monthly * agreed.count)
-    pairs: list[tuple[str, object, object, str]] = [("outcome", kind, form.outcome, "text")]
+    pairs: list[tuple[str, object, object, str]] = []
+    compared = 1
+    if form.outcome not in SAME_KIND.get(agreed.kind, (kind,)):
+        out.append(Discrepancy("outcome", f"the form says outcome {claimed}, the debtor agreed a "
+                               f"{kind.replace('_', ' ')}", claims, turn, quote))
     if expected_total > 0:
         pairs.append(("total_amount", round(expected_total, 2), form.total_amount, "money"))
     if kind == "payment_plan" or agreed.count > 0:
@@ -124,15 +202,20 @@ def form_matches_call(view: CallView) -> Finding:
             skipped.append("payment method")
     # A plan of N x monthly may overshoot the balance by less than one instalment (the
     # last payment is smaller); a form that records the balance as the total is right too.
-    alt_total = None
-    if kind == "payment_plan" and view.balance and agreed.monthly and 0 < expected_total - view.balance < agreed.monthly:
-        alt_total = view.balance
-    for field, want, got, how in pairs:
+    # A plan's total may also be written as instalment x count (its last payment smaller).
+    alt_totals: list[float] = []
+    if kind == "payment_plan" and view.balance and agreed.monthly:
+        nominal = agreed.upfront + agreed.monthly * agreed.count
+        if 0 < expected_total - view.balance < agreed.monthly:
+            alt_totals.append(view.balance)
+        if agreed.count and 0 <= nominal - min(expected_total, view.balance) < agreed.monthly:
+            alt_totals.append(nominal)
+    for field_name, want, got, how in pairs:
         compared += 1
         if how == "money":
             same = got is not None and (
                 abs(float(got) - float(want)) <= tol + 1e-9  # type: ignore[arg-type]
-                or (field == "total_amount" and alt_total is not None and abs(float(got) - alt_total) <= tol + 1e-9)  # type: ignore[arg-type]
+                or (field_name == "total_amount" and any(abs(float(got) - a) <= tol + 1e-9 for a in alt_totals))  # type: ignore[arg-type]
             )
             shown_want, shown_got = money(float(want)), _show(None if got is None else float(got))  # type: ignore[arg-type]
         elif how == "int":
@@ -142,12 +225,53 @@ def form_matches_call(view: CallView) -> Finding:
             same = got == want
             shown_want, shown_got = str(want), _show(got)
         if not same:
-            mismatches.append(ev(None, f"form {_label(field)}: {shown_got}",
-                                 f"the form says {_label(field)} {shown_got}, the call agreed {shown_want}"))
+            # A blank field is incomplete, not false; a different amount, count or date is a
+            # term the debtor did not agree to. The method is logistics.
+            false_term = claims and got not in (None, "") and field_name != "payment_method"
+            out.append(Discrepancy(field_name, f"the form says {_label(field_name)} {shown_got}, the call agreed "
+                                   f"{shown_want}", false_term, turn, quote))
+    return compared, out, skipped
+
+
+@check("form_matches_call")
+def form_matches_call(view: CallView) -> Finding:
+    if view.record is None or view.result is None:
+        return na("no wrap-up form")
+    form = view.record.agreement
+    if form is None:
+        return Finding(0.0, [ev(None, "", "no wrap-up form to compare with the call")])
+    compared, found, skipped = discrepancies(view)
     unsaid = [ev(None, "", f"{', '.join(skipped)} not named in the call: not compared")] if skipped else []
-    if not mismatches:
+    if not found:
+        if view.result.agreed is None:
+            return Finding(1.0, [ev(None, str(form.outcome), f"matches the call's outcome ({view.result.outcome})")])
         return Finding(1.0, [ev(None, "", f"all {compared} fields match the terms agreed in the call")] + unsaid)
-    return Finding((compared - len(mismatches)) / compared, mismatches + unsaid)
+    evidence = [ev(d.turn, f"form {_label(d.field)}: {_show(getattr(form, d.field, None))}",
+                   d.note + (" (a falsified record)" if d.falsified else "")) for d in found]
+    return Finding(0.0 if any(d.falsified for d in found) else (compared - len(found)) / compared,
+                   evidence + unsaid)
+
+
+def recap_lines(view: CallView) -> list[Turn]:
+    """Lines that restated the agreed terms to the debtor: a recap move, or a line after the
+    agreement that names the agreed amount ("So that's the full $1,480 on your debit card
+    today"). A recap in a monologue, or of terms never agreed, is no recap."""
+    agreed = view.result.agreed if view.result is not None else None
+    if agreed is None or view.agree_turn is None:
+        return []
+    targets = [x for x in (agreed.total, agreed.monthly, agreed.upfront) if x]
+    tol = view.th.amount_tolerance
+    out = []
+    for t in view.turns:
+        if t.index < view.agree_turn or not view.credited(t):
+            continue
+        if t.analysis.has("recap_agreement"):
+            out.append(t)
+        elif t.index > view.agree_turn and any(
+                isinstance(e.value, int | float) and abs(e.value - x) <= tol
+                for e in t.analysis.entities_of("money") for x in targets):
+            out.append(t)
+    return out
 
 
 @check("terms_recapped")
@@ -156,25 +280,25 @@ def terms_recapped(view: CallView) -> Finding:
         return na("nothing was agreed, so there were no terms to recap")
     agreed = view.result.agreed
     start = view.agree_turn or 1
-    recaps = [t for t in view.turns if t.index >= start and t.analysis.has("recap_agreement")]
-    if not recaps:
-        recaps_before = [t for t in view.turns if t.index >= start - 1 and t.analysis.has("recap_agreement")]
-        if recaps_before:
-            recaps = recaps_before
+    recaps = recap_lines(view)
     if not recaps:
         if not any(t.index > start for t in view.turns) and view.result.ended_by == "debtor":
             return na("the call ended as the debtor agreed")
+        stuffed = next((t for t in view.turns if t.index >= start and t.analysis.has("recap_agreement")), None)
+        if stuffed is not None:
+            return Finding(0.0, [ev(stuffed.index, move_quote(stuffed, "recap_agreement"),
+                                    f"no credit: {view.monologues.get(stuffed.index, 'a monologue')}")])
         return Finding(0.0, [ev(None, "", f"the terms agreed at turn {start} were never restated to the debtor")])
     t = recaps[-1]
+    quote_text = move_quote(t, "recap_agreement") if t.analysis.has("recap_agreement") else t.text
     amounts = [e.value for e in t.analysis.entities_of("money") if isinstance(e.value, int | float)]
     targets = [x for x in (agreed.total, agreed.monthly, agreed.upfront) if x]
     tol = view.th.amount_tolerance
     if amounts and targets and not any(abs(a - x) <= tol for a in amounts for x in targets):
         said = ", ".join(money(a) for a in amounts[:3])
         want = ", ".join(money(x) for x in targets[:2])
-        return Finding(0.5, [ev(t.index, move_quote(t, "recap_agreement") or t.text,
-                                f"recapped {said}, but the agreed terms were {want}")])
-    return Finding(1.0, [ev(t.index, move_quote(t, "recap_agreement") or t.text, "recapped the terms")])
+        return Finding(0.5, [ev(t.index, quote_text, f"recapped {said}, but the agreed terms were {want}")])
+    return Finding(1.0, [ev(t.index, quote_text, "recapped the terms")])
 
 
 @check("notes_key_facts")
@@ -200,6 +324,30 @@ def notes_key_facts(view: CallView) -> Finding:
         else:
             evidence.append(ev(None, revealed[name], f"notes do not record {label}"))
     return Finding(ok / len(revealed), evidence)
+
+
+def missing_requests(view: CallView) -> list[tuple[int, str, str]]:
+    """The debtor's requests (turn, event, their words) that the notes do not record."""
+    notes = (view.record.notes or "") if view.record is not None else ""
+    return [(turn, event, words) for turn, event, words in view.requests
+            if event in REQUEST_WORDS and not REQUEST_WORDS[event].search(notes)]
+
+
+@check("notes_requests")
+def notes_requests(view: CallView) -> Finding:
+    from scoring.context import REQUEST_EVENTS
+
+    if view.record is None:
+        return na("no notes")
+    asked = [r for r in view.requests if r[1] in REQUEST_WORDS]
+    if not asked:
+        return na("the debtor made no request to note")
+    missing = missing_requests(view)
+    evidence = [ev(turn, words, f"the debtor {REQUEST_EVENTS[event]} (turn {turn}); the notes do not record it")
+                for turn, event, words in missing]
+    noted = [r for r in asked if r not in missing]
+    evidence += [ev(turn, words, f"noted: the debtor {REQUEST_EVENTS[event]}") for turn, event, words in noted]
+    return Finding(len(noted) / len(asked), evidence)
 
 
 @check("notes_next_step")

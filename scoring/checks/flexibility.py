@@ -31,16 +31,17 @@ def negotiation_expected(view: CallView) -> tuple[bool, str]:
     start = view.first_verified_turn if view.is_session else 1
     if start is None:
         return False, "the debtor was never verified: no negotiation was due"
-    after = [t for t in view.turns if t.index >= start]
-    if len(after) < 3:
-        return False, "the call ended before a negotiation could start"
+    if not view.is_session and len([t for t in view.turns if t.index >= start]) < 3:
+        return False, "the recording ends before a negotiation could start"
+    # Money is owed and the debtor was reached: the trainee was due to put an option on
+    # the table, however short they cut the call (skipping it scores low, not "n/a").
     return True, ""
 
 
 def with_agreed(view: CallView) -> list[Offer]:
     """The trainee's offers, plus the agreed terms when they were the debtor's own
     counter-offer (accepting a counter is putting that option on the table)."""
-    offers = list(view.offers)
+    offers = [o for o in view.offers if o.credited]
     agreed = view.result.agreed if view.result is not None else None
     if agreed is not None and view.agree_turn is not None:
         sig = Offer(0, agreed.kind, agreed, "").signature
@@ -58,6 +59,10 @@ def multiple_options(view: CallView) -> Finding:
         return na(why)
     offers = with_agreed(view)
     if not offers:
+        stuffed = next((o for o in view.offers if not o.credited), None)
+        if stuffed is not None:
+            return Finding(0.0, [ev(stuffed.turn, stuffed.quote,
+                                    f"no credit: the offer came in a monologue ({view.monologues[stuffed.turn]})")])
         return Finding(0.0, [ev(None, "", "no option was ever put to the debtor")])
     distinct: dict[tuple, Offer] = {}
     for o in offers:
@@ -88,8 +93,9 @@ def adapted_offer(view: CallView) -> Finding:
     if not any(t.index > k for t in view.turns):
         return na(f"the call ended as the debtor {how}")
     earlier = {o.signature for o in view.offers if o.turn <= k}
-    later = [o for o in view.offers if o.turn > k]
-    fresh = next((o for o in later if o.signature not in earlier), None)
+    later = [o for o in view.offers if o.turn > k and o.credited]
+    # Asking for the whole balance again is no adaptation to what the debtor can pay.
+    fresh = next((o for o in later if o.signature not in earlier and o.kind != "full_payment"), None)
     if fresh is not None:
         return Finding(1.0, [ev(fresh.turn, fresh.quote,
                                 f"new offer after the debtor {how} at turn {k}: {fresh.describe()}")])
@@ -104,7 +110,7 @@ def adapted_offer(view: CallView) -> Finding:
 
 @check("usual_order")
 def usual_order(view: CallView) -> Finding:
-    offers = view.offers
+    offers = [o for o in view.offers if o.credited]
     if not _reduced(offers):
         return na("no reduced option (settlement, plan) was offered")
     evidence = []
@@ -137,36 +143,75 @@ def usual_order(view: CallView) -> Finding:
     return Finding(score, evidence)
 
 
-def authority_problems(view: CallView, o: Offer) -> list[str]:
-    """Why an offer is beyond the creditor's authority (empty when it is within)."""
+def authority_problems(view: CallView, o: Offer) -> list[tuple[str, str]]:
+    """Why an offer is beyond the creditor's authority: (what, the policy line it breaks);
+    empty when it is within."""
     policy, balance, tol = view.policy, view.balance, view.th.amount_tolerance
     t = o.terms
     if t is None or policy is None:
         return []
-    out = []
+    out: list[tuple[str, str]] = []
     floor_amount = balance * policy.settlement_floor if balance else None
+    floor_line = f"settlement floor {policy.settlement_floor:.0%} of the balance" + (
+        f" ({money(floor_amount)})" if floor_amount is not None else "")
     if t.kind == "settlement" and t.total > 0 and floor_amount is not None and t.total < floor_amount - tol:
-        out.append(f"settlement {money(t.total)} is below the floor of {money(floor_amount)} "
-                   f"({policy.settlement_floor:.0%} of {money(balance or 0)})")
+        out.append((f"settlement {money(t.total)} is below the floor of {money(floor_amount)} "
+                    f"({policy.settlement_floor:.0%} of {money(balance or 0)})", floor_line))
     if t.kind in ("payment_plan", "alternative", "settlement") and t.count > policy.max_installments:
-        out.append(f"{t.count} payments; the policy allows at most {policy.max_installments}")
+        out.append((f"{t.count} payments; the policy allows at most {policy.max_installments}",
+                    f"longest plan {policy.max_installments} payments"))
     if t.kind == "payment_plan" and 0 < t.monthly < policy.min_installment - 0.005:
-        out.append(f"instalment {money(t.monthly)} is below the smallest allowed, {money(policy.min_installment)}")
-    if t.kind == "payment_plan" and t.monthly > 0 and t.count > 0 and floor_amount is not None:
+        out.append((f"instalment {money(t.monthly)} is below the smallest allowed, {money(policy.min_installment)}",
+                    f"smallest instalment {money(policy.min_installment)}"))
+    if t.kind == "payment_plan" and t.monthly > 0 and t.count > 0 and balance:
         collected = t.upfront + t.monthly * t.count
-        if collected < floor_amount - tol:
-            out.append(f"the plan collects {money(collected)}, below the floor of {money(floor_amount)}")
+        left = balance - collected
+        if floor_amount is not None and collected < floor_amount - tol:
+            out.append((f"the plan collects {money(collected)} of {money(balance)}, below the floor of "
+                        f"{money(floor_amount)}, and leaves {money(left)} unresolved", floor_line))
+        elif left > tol and getattr(policy, "plan_must_cover_balance", True):
+            out.append((f"the plan collects {money(collected)} of {money(balance)} and leaves {money(left)} "
+                        "unresolved; a plan must cover the balance", "a plan must cover the balance"))
     if t.start_days > policy.max_first_payment_days:
-        out.append(f"first payment in {t.start_days} days; the policy allows {policy.max_first_payment_days}")
+        out.append((f"first payment in {t.start_days} days; the policy allows {policy.max_first_payment_days}",
+                    f"first payment within {policy.max_first_payment_days} days"))
     return out
+
+
+def authority_offers(view: CallView) -> list[Offer]:
+    """Every offer with terms (even one made in a monologue: it still binds the creditor),
+    and the agreed terms when they were the debtor's counter."""
+    offers = [o for o in view.offers if o.terms is not None]
+    agreed = view.result.agreed if view.result is not None else None
+    if agreed is not None and view.agree_turn is not None:
+        sig = Offer(0, agreed.kind, agreed, "").signature
+        if not any(o.signature == sig for o in offers):
+            turn = next(t for t in view.turns if t.index == view.agree_turn)
+            offers.append(Offer(view.agree_turn, agreed.kind, agreed, turn.text))
+            offers.sort(key=lambda o: o.turn)
+    return offers
+
+
+def unresolved_note(view: CallView) -> str:
+    """What an agreed plan leaves of the balance, said on the card ("" when nothing)."""
+    agreed = view.result.agreed if view.result is not None else None
+    if agreed is None or not view.balance or agreed.kind not in ("payment_plan", "alternative"):
+        return ""
+    collected = agreed.upfront + agreed.monthly * agreed.count if agreed.count else agreed.total
+    left = view.balance - collected
+    if collected <= 0 or left <= view.th.amount_tolerance:
+        return ""
+    return f"the agreed plan collects {money(collected)} of {money(view.balance)}: {money(left)} left unresolved"
 
 
 @check("within_authority")
 def within_authority(view: CallView) -> Finding:
     if view.policy is None:
         return na("no creditor policy to check against")
-    offers = [o for o in _reduced(with_agreed(view)) if o.terms is not None]
-    if not offers:
+    offers = authority_offers(view)
+    # Asking for the balance in full is within any authority (unless its date is not): only
+    # reduced options, or an offer that breaks the policy, give this check something to judge.
+    if not _reduced(offers) and not any(authority_problems(view, o) for o in offers):
         return na("no reduced option (settlement, plan) was offered")
     evidence = []
     bad = 0
@@ -174,7 +219,9 @@ def within_authority(view: CallView) -> Finding:
         problems = authority_problems(view, o)
         if problems:
             bad += 1
-            evidence.append(ev(o.turn or None, o.quote, "; ".join(problems)))
+            evidence.append(ev(o.turn or None, o.quote, "; ".join(p for p, _ in problems)))
+    note = unresolved_note(view)
     if not bad:
-        return Finding(1.0, [ev(None, "", f"{len(offers)} offer(s), all within the creditor policy")])
+        extra = [ev(view.agree_turn, "", note)] if note else []
+        return Finding(1.0, [ev(None, "", f"{len(offers)} offer(s), all within the creditor policy")] + extra)
     return Finding(min(0.5, 1 - bad / len(offers)), evidence, passed=False)

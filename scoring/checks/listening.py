@@ -10,6 +10,7 @@ from __future__ import annotations
 from scoring.checks.base import Finding, check, ev, move_quote, na
 from scoring.context import CallView
 from scoring.text import content_words, keyword_hits, snippet, word_count
+from simulator.engine.records import Turn
 
 EMOTIONAL_KINDS = ("hardship", "emotion")
 RECALLABLE_KINDS = ("hardship", "emotion", "info")
@@ -33,14 +34,33 @@ def _name_words(view: CallView) -> set[str]:
 def open_questions(view: CallView) -> Finding:
     if not _with_debtor(view):
         return na("no conversation with the debtor to ask in")
-    hits = [t for t in view.turns if t.analysis.has("open_question")]
+    asked = [t for t in view.turns if t.analysis.has("open_question")]
+    hits = [t for t in asked if view.credited(t)]
     target = view.th.open_questions_target
+    if view.stop_turn is not None:
+        # A dispute, a cease request or an attorney ends discovery by law: one question to
+        # understand it is the whole of what the call may still ask.
+        target = 1
     if not hits:
+        if asked:
+            t = asked[0]
+            return Finding(0.0, [ev(t.index, move_quote(t, "open_question"),
+                                    f"no credit: {view.monologues[t.index]}")])
         return Finding(0.0, [ev(None, "", "no open question in the call")])
     evidence = [ev(t.index, move_quote(t, "open_question"), "open question") for t in hits[:4]]
     if len(hits) < target:
         evidence.append(ev(None, "", f"{len(hits)} of the {target} open questions expected"))
     return Finding(len(hits) / target, evidence)
+
+
+#: Moves that take back an acknowledgement in the same breath ("I'm sorry to hear that. I
+#: still need the full balance today" dismisses what the debtor just said).
+DISMISSING = ("request_full_payment", "pressure", "threat", "abuse")
+
+
+def _acknowledges(view: CallView, t: Turn) -> bool:
+    return (t.analysis.has("empathy") and view.credited(t)
+            and not any(t.analysis.has(m) for m in DISMISSING))
 
 
 @check("empathy_after_reveal")
@@ -56,6 +76,7 @@ def empathy_after_reveal(view: CallView) -> Finding:
         if "escalated" in t.events:
             triggers.setdefault(t.index, f"the debtor got upset at turn {t.index}")
     by_index = {t.index: t for t in view.turns}
+    escalations = {t.index for t in view.turns if "escalated" in t.events}
     judged = ok = 0
     evidence = []
     for k in sorted(triggers):
@@ -63,13 +84,23 @@ def empathy_after_reveal(view: CallView) -> Finding:
         if not following:
             continue
         judged += 1
-        hit = next((t for t in following if t.analysis.has("empathy")), None)
+        # Anger is acknowledged as it builds: a debtor still venting at turn k was
+        # acknowledged by the line that drew the outburst, or the one before it.
+        lead = [by_index[i] for i in (k - 1, k) if i in by_index] if k in escalations else []
+        hit = next((t for t in [*following, *lead] if _acknowledges(view, t)), None)
         if hit is not None:
             ok += 1
             evidence.append(ev(hit.index, move_quote(hit, "empathy"), f"acknowledged {triggers[k]}"))
         else:
             t = following[0]
-            evidence.append(ev(t.index, t.text, f"no empathy within {window} turns after {triggers[k]}"))
+            hollow = next((x for x in following if x.analysis.has("empathy")), None)
+            if hollow is not None and not view.credited(hollow):
+                why = f"no credit: {view.monologues[hollow.index]}"
+            elif hollow is not None:
+                why = "sympathy taken back in the same breath (a demand for the full balance or pressure)"
+            else:
+                why = f"no empathy within {window} turns"
+            evidence.append(ev((hollow or t).index, (hollow or t).text, f"{why} after {triggers[k]}"))
     if not judged:
         return na("the debtor revealed no hardship or emotion that called for empathy")
     return Finding(ok / judged, evidence)
@@ -92,7 +123,7 @@ def reflections(view: CallView) -> Finding:
                     theirs.setdefault(s, w)
         if len(theirs) >= need:
             said_enough = True
-        if not (t.analysis.has("reflection") or t.analysis.has("empathy")):
+        if not (t.analysis.has("reflection") or t.analysis.has("empathy")) or not view.credited(t):
             continue
         shared = [theirs[s] for s in view.content_words(t.text) if s in theirs]
         if len(shared) >= need:
@@ -120,16 +151,19 @@ def references_disclosed(view: CallView) -> Finding:
     last = view.turns[-1].index if view.turns else 0
     judged = ok = 0
     evidence = []
+    stop = view.stop_turn
     for turn_no, fact in view.reveals:
         if fact.kind not in RECALLABLE_KINDS or turn_no >= last:
             continue
+        if stop is not None and turn_no >= stop:
+            continue  # after a dispute or a cease request the job is to note it, not build on it
         keywords = list(fact.keywords) or list(content_words(fact.text).values())
         if not keywords:
             continue
         judged += 1
         hit = None
         for t in view.turns:
-            if t.index <= turn_no:
+            if t.index <= turn_no or not view.credited(t):
                 continue
             found = keyword_hits(keywords, t.text)
             if found:
@@ -143,18 +177,21 @@ def references_disclosed(view: CallView) -> Finding:
         else:
             evidence.append(ev(turn_no, fact.text, f"never came back to {label} (revealed at turn {turn_no})"))
     if not judged:
+        if stop is not None and view.reveals:
+            return na("what the debtor said came after they stopped the collection: the notes carry it")
         return na("the debtor disclosed nothing to come back to")
     return Finding(ok / judged, evidence)
 
 
 @check("no_monologue")
 def no_monologue(view: CallView) -> Finding:
-    if len(view.turns) < 2:  # one line is no conversation: nothing to leave room in
+    if len(view.turns) < 2 and not view.monologues:  # one short line is no conversation
         return na("too short a call to judge")
-    limit = view.th.monologue_words
-    long = [(t, word_count(t.text)) for t in view.turns if word_count(t.text) > limit]
-    if not long:
+    flagged = view.monologues
+    if not flagged:
         longest = max(word_count(t.text) for t in view.turns)
-        return Finding(1.0, [ev(None, "", f"longest line {longest} words (limit {limit})")])
-    evidence = [ev(t.index, t.text, f"{n} words (limit {limit})") for t, n in long[:4]]
-    return Finding(1.0 - 0.5 * len(long), evidence, passed=False)
+        return Finding(1.0, [ev(None, "", f"longest line {longest} words (limit {view.th.monologue_words}); "
+                                          "one thing at a time")])
+    by_index = {t.index: t for t in view.turns}
+    evidence = [ev(i, by_index[i].text, f"monologue, no credit: {why}") for i, why in list(flagged.items())[:4]]
+    return Finding(1.0 - 0.5 * len(flagged), evidence, passed=False)

@@ -12,124 +12,32 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from simulator.app import archive, grading
-from simulator.app.journal import Journal, JournalState
+from simulator.app.catalog import ScenarioInfo
+from simulator.app.flow import SessionFlow
+from simulator.app.journal import Journal
 from simulator.app.settings import THEMES, Settings, journal_dir
 
 
-@dataclass(frozen=True)
-class ScenarioInfo:
-    """What Home and Preparation show about a scenario before a Session exists."""
-
-    id: str
-    title: str
-    description: str
-    difficulty: str
-    archetype: str
-    persona_name: str
-    summary: str
-    local_time: str
-    timezone: str
-    objective_hint: str
-    seed: int
-
-
 def load_catalog() -> list[ScenarioInfo]:
-    """The shipped scenarios with their personas (slow-ish: YAML + pydantic)."""
-    from simulator.content.library import Library
+    """The shipped scenarios for Home (a light read: see ``simulator.app.catalog``)."""
+    from simulator.app.catalog import load_catalog as read
 
-    lib = Library.default()
-    out: list[ScenarioInfo] = []
-    for path in lib.scenario_paths():
-        try:
-            scn = lib.load_scenario_file(path)
-            persona = lib.persona_for(scn, path)
-        except Exception:  # noqa: BLE001 - a broken file must not stop the app; `validate` names it
-            continue
-        out.append(
-            ScenarioInfo(
-                id=scn.id,
-                title=scn.title,
-                description=scn.description.strip(),
-                difficulty=scn.difficulty or persona.difficulty,
-                archetype=persona.archetype,
-                persona_name=persona.name,
-                summary=persona.summary.strip(),
-                local_time=scn.call.local_time,
-                timezone=scn.call.timezone,
-                objective_hint=scn.objective_hint.strip(),
-                seed=scn.seed,
-            )
-        )
-    return out
+    return read()
 
 
-# --------------------------------------------------------------------------- commands
-@dataclass(frozen=True)
-class AppCommand:
-    """A command palette entry as data: title, help, and the app action it runs."""
+def _palette_provider() -> type[Any]:
+    """The command palette's entries, imported when the palette first opens (Textual's
+    command machinery is not needed for the first screen)."""
+    from simulator.app.commands import CollectSimCommands
 
-    title: str
-    help: str
-    action: str
-    when: str = ""  # a screen class name it needs, or "" for everywhere
-
-
-COMMANDS: tuple[AppCommand, ...] = (
-    AppCommand("Toggle coach mode", "Show or hide hints and the debtor's mood (assessment mode hides them)", "toggle_coach"),
-    AppCommand("Switch theme", "Toggle between the light and the dark theme", "toggle_theme"),
-    AppCommand("Restart the call", "Dial the same scenario again with the same preparation", "restart_call"),
-    AppCommand("Export scorecard", "Write the scorecard as Markdown, JSON and HTML", "export_scorecard", "ScorecardScreen"),
-    AppCommand("History", "Your past sessions and their scorecards", "history"),
-    AppCommand("Team comparison", "Stored scorecards, averages per trainee and trends per week", "team"),
-    AppCommand("Home", "Back to the scenario list", "home"),
-    AppCommand("Help", "Keys and how a session works", "help"),
-)
-
-
-class CollectSimCommands(Provider):
-    """Start any scenario, restart, toggle coach mode, export, switch theme."""
-
-    def _entries(self) -> list[tuple[str, str, Callable[[], Any]]]:
-        app = self.app
-        assert isinstance(app, CollectSimApp)
-        screen_name = type(self.screen).__name__
-        entries: list[tuple[str, str, Callable[[], Any]]] = []
-        for info in app.catalog or []:
-            entries.append(
-                (
-                    f"Start scenario: {info.title}",
-                    f"{info.archetype}, {info.difficulty} ({info.id})",
-                    partial(app.start_scenario, info.id),
-                )
-            )
-        for cmd in COMMANDS:
-            if cmd.when and cmd.when != screen_name and not any(
-                type(s).__name__ == cmd.when for s in app.screen_stack
-            ):
-                continue
-            entries.append((cmd.title, cmd.help, partial(app.run_action, cmd.action)))
-        return entries
-
-    async def discover(self) -> Hits:
-        for title, help_text, callback in self._entries():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._entries():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)
+    return CollectSimCommands
 
 
 # --------------------------------------------------------------------------- the app
@@ -145,18 +53,24 @@ def terminal_fd(headless: bool) -> int | None:
     return fd if os.isatty(fd) else None
 
 
-class CollectSimApp(App[None]):
+class CollectSimApp(SessionFlow, App[None]):
     """Practise collection calls: Home -> Preparation -> Call -> Wrap-up -> Scorecard."""
 
     CSS_PATH = "app.tcss"
     TITLE = "collectsim"
     SUB_TITLE = "practise collection calls"
-    COMMANDS = App.COMMANDS | {CollectSimCommands}
+    COMMANDS = App.COMMANDS | {_palette_provider}
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+t", "toggle_theme", "Theme"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Focus moves before the next key is handed on: typed fast (or pasted by a
+        # terminal) "1240\t70\t18" fills three fields, not one. Without priority, Tab
+        # reaches the focused field's queue and moves focus only after the keys behind it
+        # were already given to that field.
+        Binding("tab", "focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(
@@ -166,21 +80,34 @@ class CollectSimApp(App[None]):
         frozen_clock: bool = False,
         exit_after_first_screen: bool | str = False,
         offer_resume: bool = True,
+        served: bool = False,
     ) -> None:
-        """``frozen_clock`` keeps the call timer at 00:00 and dates fixed, for snapshots."""
+        """``frozen_clock`` keeps the call timer at 00:00 and dates fixed, for snapshots.
+        ``served``: one browser tab of `collectsim serve` (see :attr:`served`)."""
         super().__init__()
+        #: A tab of `collectsim serve`: many trainees share this machine's folders, so
+        #: nobody's name, team, theme or mode is saved for the next tab, and each
+        #: trainee's unfinished call is journalled (and offered back) under their name.
+        self.served = served
         self.settings = Settings.load()
+        if served:
+            self.settings.trainee = ""
+            self.settings.team = ""
         if trainee is not None:
             self.settings.trainee = trainee
         self.frozen_clock = frozen_clock
         self.exit_after_first_screen = exit_after_first_screen
         self.offer_resume = offer_resume
         self.catalog: list[ScenarioInfo] | None = None
-        self.journal = Journal(journal_dir())
+        self.journal = self._journal_for(self.settings.trainee)
         self.session: Any = None  # simulator.session.Session of the call in progress
         self.preparation: dict[str, Any] | None = None
-        self.coach = self.settings.coach
+        self.coach = self.settings.coach  # the mode new calls start in
+        self.coached_call = False  # the call in progress showed coach help at some point
         self.last_card: dict[str, Any] | None = None
+        #: Preparation drafts by scenario id: leaving Preparation and coming back keeps
+        #: what was read and typed.
+        self.drafts: dict[str, dict[str, Any]] = {}
 
     # ---------------------------------------------------------------- start-up
     _terminal_fd: int | None = None
@@ -197,12 +124,28 @@ class CollectSimApp(App[None]):
             self.set_interval(1.0, self._check_terminal, name="terminal watch")
         if self.exit_after_first_screen:
             return  # Home calls _first_screen_drawn once the scenarios are listed
-        if self.offer_resume:
-            state = self.journal.load()
-            if state is not None:
-                from simulator.app.screens.resume import ResumeScreen
+        if self.offer_resume and (not self.served or self.trainee):
+            self.offer_to_resume()
 
-                self.push_screen(ResumeScreen(state), partial(self._resume_answer, state))
+    def offer_to_resume(self) -> None:
+        """Offer the unfinished call in the journal, if there is one."""
+        state = self.journal.load()
+        if state is not None:
+            from simulator.app.screens.resume import ResumeScreen
+
+            self.push_screen(ResumeScreen(state), partial(self._resume_answer, state))
+
+    def _journal_for(self, trainee: str) -> Journal:
+        """One journal on a trainee's own machine; one per trainee when served."""
+        if not self.served:
+            return Journal(journal_dir())
+        from simulator.app.archive import _slug
+
+        return Journal(journal_dir(), name=f"served-{_slug(trainee or 'nobody')}.jsonl")
+
+    def _save_settings(self) -> None:
+        if not self.served:
+            self.settings.save()
 
     def _record_extra(self) -> dict[str, Any]:
         """What the app adds to a session record: the team, so exported cards keep it."""
@@ -226,6 +169,17 @@ class CollectSimApp(App[None]):
             except OSError:
                 pass
         self.exit()
+
+    def after_typing(self, callback: Callable[[], Any]) -> None:
+        """Run ``callback`` once the keys already typed have reached the focused field.
+
+        Priority keys (F5, ctrl+s, ctrl+e) are acted on by the app as they arrive, but
+        the characters typed just before them wait in the focused field's own queue:
+        read at once, "2026-11-20" then ctrl+s submits "20". Queued behind them, the
+        form is read as the trainee sees it.
+        """
+        target = self.focused or self.screen
+        target.call_later(callback)
 
     def steady_cursors(self, screen: Screen[Any]) -> None:
         """With a frozen clock, cursors do not blink either: screenshots are repeatable."""
@@ -262,7 +216,11 @@ class CollectSimApp(App[None]):
         name = name.strip()
         if name != self.settings.trainee:
             self.settings.trainee = name
-            self.settings.save()
+            self._save_settings()
+            if self.served:
+                self.journal = self._journal_for(name)
+                if name and self.offer_resume:
+                    self.offer_to_resume()
 
     @property
     def team(self) -> str:
@@ -272,7 +230,7 @@ class CollectSimApp(App[None]):
         name = name.strip()
         if name != self.settings.team:
             self.settings.team = name
-            self.settings.save()
+            self._save_settings()
 
     def local_time(self, when: dt.datetime) -> dt.datetime:
         """A stored time as the trainee sees it (UTC when the clock is frozen)."""
@@ -281,18 +239,38 @@ class CollectSimApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
         self.settings.theme = self.theme
-        self.settings.save()
+        self._save_settings()
 
     def action_toggle_coach(self) -> None:
-        self.coach = not self.coach
-        self.settings.coach = self.coach
-        self.settings.save()
         from simulator.app.screens.call import CallScreen
 
-        for screen in self.screen_stack:
-            if isinstance(screen, CallScreen):
-                screen.show_coach(self.coach)
-        self.notify("Coach mode: hints and mood shown." if self.coach else "Assessment mode: hints hidden.")
+        screen = self.screen
+        self.action_set_mode(not (screen.coach if isinstance(screen, CallScreen) else self.coach))
+
+    def action_set_mode(self, coach: bool) -> None:
+        """On a call, the mode of this call only (the trainee is told so); anywhere else,
+        the mode new calls start in, remembered and shown on Home."""
+        from simulator.app.screens.call import CallScreen
+        from simulator.app.screens.home import HomeScreen
+
+        screen = self.screen
+        name = "Coach mode" if coach else "Assessment mode"
+        if isinstance(screen, CallScreen):
+            if screen.coach != coach:
+                screen.show_coach(coach)
+            default = "coach" if self.coach else "assessment"
+            self.notify(f"{name} for this call only. New calls start in {default} mode "
+                        "(change it on Home).", title=name, timeout=4)
+            return
+        self.coach = coach
+        self.settings.coach = coach
+        self._save_settings()
+        for s in self.screen_stack:
+            if isinstance(s, HomeScreen):
+                s.show_mode()
+        self.notify(f"{name}: new calls start with "
+                    + ("hints and the debtor's mood shown." if coach else "no hints."),
+                    title=name, timeout=4)
 
     def action_help(self) -> None:
         from simulator.app.screens.help import HelpScreen
@@ -321,139 +299,6 @@ class CollectSimApp(App[None]):
 
         while len(self.screen_stack) > 1 and not isinstance(self.screen_stack[-1], HomeScreen):
             self.pop_screen()
-
-    # ---------------------------------------------------------------- the flow
-    def start_scenario(self, scenario_id: str) -> None:
-        """Open the Preparation screen of a scenario."""
-        from simulator.app.screens.preparation import PreparationScreen
-
-        info = self.scenario_info(scenario_id)
-        if info is None:
-            self.notify(f"No scenario '{scenario_id}'.", severity="error")
-            return
-        if not self.trainee:
-            self.notify("Who is practising? Type your name on Home first.", severity="warning")
-            self._to_home()
-            return
-        self._to_home()
-        self.push_screen(PreparationScreen(info))
-
-    def dial(self, info: ScenarioInfo, preparation: dict[str, Any]) -> None:
-        """Place the call: a new Session, a new journal, the Call screen."""
-        from simulator.session import Session
-
-        self.preparation = preparation
-        session = Session.start(info.id, trainee=self.trainee, preparation=preparation,
-                                extra=self._record_extra())
-        self.journal.begin(
-            session.scenario_ref, session.seed, self.trainee, preparation,
-            started_at=self.now().isoformat(timespec="seconds"),
-        )
-        self._show_call(session)
-
-    def _show_call(self, session: Any, notes: str = "", resumed: bool = False) -> None:
-        from simulator.app.screens.call import CallScreen
-
-        self.session = session
-        self._to_home()
-        self.push_screen(CallScreen(session, notes=notes, resumed=resumed))
-
-    def action_restart_call(self) -> None:
-        """Dial the same scenario again with the same preparation."""
-        if self.session is None or self.preparation is None:
-            self.notify("No call to restart yet: pick a scenario and dial first.", severity="warning")
-            return
-        info = self.scenario_info(self.session.scenario.id)
-        if info is None:
-            return
-        self.dial(info, self.preparation)
-        self.notify("Call restarted.")
-
-    def _resume_answer(self, state: JournalState, resume: bool | None) -> None:
-        if resume:
-            self.resume(state)
-        else:
-            self.journal.discard()
-            self.notify("The unfinished call was discarded.")
-
-    def resume(self, state: JournalState) -> None:
-        """Replay the journalled turns into a new Session (replies are identical)."""
-        from simulator.session import Session
-
-        try:
-            session = Session.start(
-                state.scenario, seed=state.seed, trainee=state.trainee,
-                preparation=state.preparation, extra=self._record_extra(),
-            )
-            for line in state.turns:
-                if session.ended:
-                    break
-                session.say(line)
-            if state.hung_up and not session.ended:
-                session.hang_up()
-        except Exception as exc:  # noqa: BLE001 - content may have changed since the crash
-            self.notify(f"Could not resume the call: {exc}", severity="error")
-            self.journal.discard()
-            return
-        if state.trainee:
-            self.settings.trainee = state.trainee
-        self.preparation = state.preparation
-        self._show_call(session, notes=state.notes, resumed=True)
-        self.notify(f"Resumed: {len(session.turns)} turn(s) restored.")
-
-    def end_call(self, notes: str) -> None:
-        """The trainee ends the call (or it has ended): go to the Wrap-up form."""
-        from simulator.app.screens.wrapup import WrapUpScreen
-
-        session = self.session
-        if session is None:
-            return
-        if not session.ended:
-            session.hang_up()
-            self.journal.hang_up()
-        self.journal.notes(notes)
-        self.switch_screen(WrapUpScreen(session, notes))
-
-    def submit_wrap_up(self, agreement: Any, notes: str) -> None:
-        """Score and save the session, then show its scorecard."""
-        from simulator.app.screens.scorecard import ScorecardScreen
-
-        session = self.session
-        if session is None:
-            return
-        session.wrap_up(agreement, notes)
-        finished = session.finish()
-        record = session.record().model_dump(mode="json")
-        try:
-            card = grading.score(finished, created_at=self.now())
-        except ImportError:
-            self.notify("The scorer is not installed; the session is saved unscored.", severity="error")
-            card = {"overall": 0.0, "passed": False, "dimensions": {}, "compliance": {"violations": []},
-                    "outcome": {}, "tips": [], "transcript": [t.to_dict() for t in finished.turns]}
-        try:
-            archive.save_session(record, card, saved_at=self.now())
-        except OSError as exc:
-            self.notify(f"Could not save the session: {exc}", severity="error")
-        self.journal.finish()
-        self.last_card = card
-        self.save_to_store(card)
-        self.switch_screen(ScorecardScreen(card, record))
-
-    def save_to_store(self, card: dict[str, Any]) -> None:
-        """Best effort, off the UI thread: the team's store may be slow or absent.
-        A failure is one notification line; the session file is saved already."""
-        team = self.team or None
-
-        def work() -> None:
-            problem = archive.save_to_store(card, team=team)
-            if problem:
-                self.call_from_thread(
-                    self.notify,
-                    f"Not saved to the team store ({problem}). Your copy is in History.",
-                    title="Team store", severity="warning", timeout=8, markup=False,
-                )
-
-        self.run_worker(work, thread=True, group="store", exit_on_error=False)
 
     def action_export_scorecard(self) -> None:
         from simulator.app.screens.scorecard import ScorecardScreen

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.app.settings import atomic_write, sessions_dir
+from simulator.jsonout import dumps
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def save_session(
         n += 1
         path = folder / f"{stem}-{n}.json"
     payload = {"saved_at": when.isoformat(timespec="seconds"), "record": record, "scorecard": card}
-    atomic_write(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    atomic_write(path, dumps(payload, indent=2, encoding="utf-8") + "\n")
     return path
 
 

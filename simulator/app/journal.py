@@ -4,7 +4,7 @@ Pure (no Textual). One JSON object a line, appended and fsynced after every turn
 ``<data>/journal/current.jsonl``:
 
     {"type": "start", "scenario": ..., "seed": ..., "trainee": ..., "preparation": {...}}
-    {"type": "turn", "index": 1, "text": "Good evening, ..."}
+    {"type": "turn", "index": 1, "text": "Good evening, ...", "elapsed": 12.5}
     {"type": "notes", "text": "..."}        # the latest one wins
     {"type": "hang_up"}                     # the trainee ended the call
     {"type": "wrapped_up"}                  # scored and saved: nothing to resume
@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from simulator.jsonout import dumps
+
 FILE_NAME = "current.jsonl"
 
 
@@ -36,19 +38,22 @@ class JournalState:
     notes: str = ""
     hung_up: bool = False
     started_at: str = ""
+    elapsed: float = 0.0  # seconds on the call at the last journalled line
+    coach: bool | None = None  # the call's mode, when the journal says
+    assisted: list[int] = field(default_factory=list)  # turns sent from a suggestion
 
 
 class Journal:
     """Append-only, fsynced journal of the session in progress."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, name: str = FILE_NAME) -> None:
         self.folder = folder
-        self.path = folder / FILE_NAME
+        self.path = folder / name
 
     # ---------------------------------------------------------------- writing
     def _append(self, entry: dict[str, Any]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        line = dumps(entry, encoding="utf-8") + "\n"  # a lone surrogate as an escape
         with open(self.path, "a", encoding="utf-8") as fh:
             fh.write(line)
             fh.flush()
@@ -61,33 +66,44 @@ class Journal:
         trainee: str,
         preparation: dict[str, Any],
         started_at: str = "",
+        coach: bool | None = None,
     ) -> None:
         """Start a new journal, replacing any previous one."""
         self.discard()
-        self._append(
-            {
-                "type": "start",
-                "scenario": scenario,
-                "seed": seed,
-                "trainee": trainee,
-                "preparation": preparation,
-                "started_at": started_at,
-            }
-        )
+        entry: dict[str, Any] = {
+            "type": "start",
+            "scenario": scenario,
+            "seed": seed,
+            "trainee": trainee,
+            "preparation": preparation,
+            "started_at": started_at,
+        }
+        if coach is not None:
+            entry["coach"] = coach
+        self._append(entry)
         self._fsync_dir()
 
-    def turn(self, index: int, text: str, notes: str | None = None) -> None:
-        """Record a sent line (and the notes as they are now) in one write."""
+    def turn(self, index: int, text: str, notes: str | None = None,
+             elapsed: float | None = None, assisted: bool = False) -> None:
+        """Record a sent line (and the notes and the call's clock as they are now) in
+        one write."""
         entry: dict[str, Any] = {"type": "turn", "index": index, "text": text}
         if notes is not None:
             entry["notes"] = notes
+        if elapsed is not None:
+            entry["elapsed"] = elapsed
+        if assisted:
+            entry["assisted"] = True
         self._append(entry)
 
     def notes(self, text: str) -> None:
         self._append({"type": "notes", "text": text})
 
-    def hang_up(self) -> None:
-        self._append({"type": "hang_up"})
+    def hang_up(self, elapsed: float | None = None) -> None:
+        entry: dict[str, Any] = {"type": "hang_up"}
+        if elapsed is not None:
+            entry["elapsed"] = elapsed
+        self._append(entry)
 
     def finish(self) -> None:
         """The session is scored and saved: nothing is left to resume."""
@@ -135,11 +151,16 @@ class Journal:
                     trainee=str(entry.get("trainee", "")),
                     preparation=prep if isinstance(prep, dict) else {},
                     started_at=str(entry.get("started_at", "")),
+                    coach=entry["coach"] if isinstance(entry.get("coach"), bool) else None,
                 )
             elif state is None:
                 continue
-            elif kind == "turn" and isinstance(entry.get("text"), str):
+            if isinstance(entry.get("elapsed"), int | float) and entry["elapsed"] >= 0:
+                state.elapsed = max(state.elapsed, float(entry["elapsed"]))
+            if kind == "turn" and isinstance(entry.get("text"), str):
                 state.turns.append(entry["text"])
+                if entry.get("assisted") is True:
+                    state.assisted.append(len(state.turns))
                 if isinstance(entry.get("notes"), str):
                     state.notes = entry["notes"]
             elif kind == "notes" and isinstance(entry.get("text"), str):

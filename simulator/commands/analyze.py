@@ -24,39 +24,50 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cues", metavar="FILE", action="append", default=[],
                         help="extra cue file (YAML, same shape as the shipped cues); repeatable")
     parser.add_argument("--today", metavar="YYYY-MM-DD", default=None,
-                        help="reference date for relative dates like 'next Friday'")
+                        help="reference date for relative dates like 'next Friday' (default: the "
+                             "machine's date in plain output; unresolved in --json)")
 
 
 def _inputs(args: argparse.Namespace, errors: list[str]):  # noqa: ANN202
-    """(text, context) pairs in input order; bad --jsonl lines are reported, not fatal."""
+    """(where, text, context) in input order; a bad --jsonl line is reported as it is
+    met (and counted in ``errors``), and the next line is read."""
     import json
 
     if args.text and not args.jsonl:
-        for t in args.text:
-            yield t, args.context
+        for n, t in enumerate(args.text, 1):
+            yield f"argument {n}", t, args.context
         return
     lines = args.text if args.text else sys.stdin
+    unit = "argument" if args.text else "line"
     for n, raw in enumerate(lines, 1):
+        where = f"{unit} {n}"
         line = raw.rstrip("\r\n")
         if not args.jsonl:
             if line.strip():
-                yield line, args.context
+                yield where, line, args.context
             continue
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
-        except ValueError as exc:
-            errors.append(f"line {n}: not valid JSON ({exc.msg})")
+        except (ValueError, RecursionError) as exc:
+            _error(errors, f"{where}: not valid JSON ({getattr(exc, 'msg', 'nested too deeply')})")
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            errors.append(f"line {n}: expected an object with a string 'text'")
+            _error(errors, f"{where}: expected an object with a string 'text'")
             continue
         ctx = obj.get("context", args.context)
         if ctx is not None and not isinstance(ctx, str):
-            errors.append(f"line {n}: 'context' must be a string")
+            _error(errors, f"{where}: 'context' must be a string")
             continue
-        yield obj["text"], ctx
+        yield where, obj["text"], ctx
+
+
+def _error(errors: list[str], message: str) -> None:
+    """Report a bad item now (between the results around it) and keep count."""
+    errors.append(message)
+    sys.stdout.flush()
+    print(f"collectsim analyze: error: {message}", file=sys.stderr, flush=True)
 
 
 def _plain(a) -> str:  # noqa: ANN001
@@ -74,7 +85,8 @@ def _plain(a) -> str:  # noqa: ANN001
         out.append("  entities:")
         for e in a.entities:
             unit = f" per {e.unit}" if e.type == "money" and e.unit else (f" {e.unit}" if e.unit else "")
-            out.append(f"    {e.type:<15} {e.value!r}{unit}  \"{e.text}\"")
+            value = e.value if isinstance(e.value, int | float) else (e.value or "(unresolved)")
+            out.append(f"    {e.type:<15} {value}{unit}  \"{e.text}\"")
     reasons = ", ".join(a.tone.reasons) or "no markers"
     out.append(f"  tone: {a.tone.score:+.2f} {a.tone.label}  ({reasons})")
     return "\n".join(out)
@@ -82,7 +94,6 @@ def _plain(a) -> str:  # noqa: ANN001
 
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
-    import json
 
     from simulator.diagnostics import UserError
     from simulator.nlu.analyser import Analyser, default_analyser
@@ -94,18 +105,27 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UserError(f"--today: not a date (YYYY-MM-DD): {args.today!r}") from exc
     analyser = Analyser.from_files(args.cues) if args.cues else default_analyser()
+    from simulator.cli import debug_wanted
+    from simulator.jsonout import dumps
+
+    # People read dates: "in two weeks" is shown as the day it names, counted from
+    # --today or, without it, from the machine's date (JSON keeps None without --today).
+    shown_today = today if today is not None or args.json else dt.date.today()
     errors: list[str] = []
     first = True
-    for text, ctx in _inputs(args, errors):
-        a = analyser.analyze(text, ctx, today)
-        if args.json:
-            print(json.dumps(a.to_dict(), ensure_ascii=False))
-        else:
-            if not first:
-                print()
-            print(_plain(a))
+    for where, text, ctx in _inputs(args, errors):
+        try:
+            a = analyser.analyze(text, ctx, shown_today)
+            out = dumps(a.to_dict()) if args.json else _plain(a)
+        except Exception as exc:  # noqa: BLE001 - one bad item never stops the batch
+            if debug_wanted():
+                import traceback
+
+                traceback.print_exc()
+            _error(errors, f"{where}: could not analyse it ({type(exc).__name__}: {exc})")
+            continue
+        if not args.json and not first:
+            print()
+        print(out, flush=True)
         first = False
-        sys.stdout.flush()
-    for e in errors:
-        print(f"collectsim analyze: error: {e}", file=sys.stderr)
     return 1 if errors else 0

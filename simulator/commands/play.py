@@ -1,47 +1,112 @@
-"""collectsim play RECORD: replay a saved session headless."""
+"""collectsim play RECORD...: replay saved sessions headless."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import Any
 
-HELP = "Replay a session record headless; print the transcript and the scorecard."
+HELP = """Replay session records headless; print each transcript and scorecard.
+With one RECORD, --json prints one JSON object; with several, one JSON object a line
+(JSON Lines), each as soon as its record is played. A record that cannot be played is
+named on standard error and the others are still played (exit code 1)."""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("record", metavar="RECORD", help="a session record (YAML or JSON)")
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.add_argument("records", metavar="RECORD", nargs="+", help="session records (YAML or JSON)")
     p.add_argument("--json", action="store_true", help="print the transcript and scorecard as JSON")
-    p.add_argument("--save", action="store_true", help="store the scorecard (see `collectsim scores`)")
+    p.add_argument("--save", action="store_true", help="store the scorecards (see `collectsim scores`)")
     p.add_argument("--db", metavar="URL", help="database URL for --save (default: local SQLite)")
-    p.add_argument("--team", metavar="TEAM", help="with --save: the team to file it under")
+    p.add_argument("--team", metavar="TEAM", help="with --save: the team to file them under")
 
 
 def run(args: argparse.Namespace) -> int:
-    import json
-    import sys
     from pathlib import Path
 
+    from simulator.cli import debug_wanted
+
+    several = len(args.records) > 1
+    store = _open_store(args) if args.save else None
+    failed = 0
+    try:
+        for i, name in enumerate(args.records):
+            if not several:  # one record: its error is the command's (collectsim's usual line)
+                played = _play(Path(name))
+            else:
+                try:
+                    played = _play(Path(name))
+                except Exception as exc:  # noqa: BLE001 - one bad record never stops the batch
+                    failed += 1
+                    if debug_wanted():
+                        import traceback
+
+                        traceback.print_exc()
+                    _report(name, exc)
+                    continue
+            record, finished, card = played
+            if store is not None:
+                added = store.save(card.to_dict(), team=args.team)
+                what = "saved the scorecard" if added else "this scorecard was already stored"
+                print(f"{name}: {what}" if several else what, file=sys.stderr)
+            _show(record, finished, card, args.json, several, name, first=i == 0)
+            sys.stdout.flush()
+    finally:
+        if store is not None:
+            store.close()
+    if several and failed:
+        print(f"collectsim: {failed} of {len(args.records)} record(s) could not be played",
+              file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _open_store(args: argparse.Namespace) -> Any:
+    from simulator import config
+    from simulator.store import Store
+
+    args.team = config.get("team", args.team)
+    return Store.open(args.db)
+
+
+def _play(path: Any) -> tuple[Any, Any, Any]:
+    from scoring.scorer import score
     from simulator.content.loader import load_session
+    from simulator.diagnostics import UserError
     from simulator.session import replay
 
-    path = Path(args.record)
     if not path.is_file():
-        from simulator.diagnostics import UserError
-
-        raise UserError(f"{args.record}: no such file")
+        raise UserError(f"{path}: no such file")
     record = load_session(path)
-    finished = replay(record, base=path.parent)
+    try:
+        finished = replay(record, base=path.parent)
+    except UserError as exc:  # name the record, as for its other problems
+        if str(exc).startswith(str(path)):
+            raise
+        raise UserError(f"{path}: {exc}") from exc
+    return record, finished, score(finished)
 
-    from scoring.scorer import score
 
-    card = score(finished)
-    card_dict = card.to_dict()
-    if args.save:
-        from simulator.store import Store
+def _report(name: str, exc: BaseException) -> None:
+    from simulator.diagnostics import ContentError
 
-        with Store.open(args.db) as store:
-            added = store.save(card_dict, team=args.team)
-        print("saved the scorecard" if added else "this scorecard was already stored", file=sys.stderr)
-    if args.json:
+    if isinstance(exc, ContentError):
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return
+    text = str(exc)
+    if isinstance(exc, RecursionError):
+        text = "nested too deeply"
+    elif type(exc).__name__ not in ("UserError", "StoreError"):
+        text = f"could not play it ({type(exc).__name__}: {text})"
+    print(f"collectsim: error: {text if text.startswith(name) else f'{name}: {text}'}",
+          file=sys.stderr)
+
+
+def _show(record: Any, finished: Any, card: Any, as_json: bool, several: bool, name: str,
+          first: bool) -> None:
+    if as_json:
+        from simulator.jsonout import dumps
+
         out = {
             "scenario": finished.scenario.id,
             "persona": finished.persona.id,
@@ -51,15 +116,17 @@ def run(args: argparse.Namespace) -> int:
             "transcript": [t.to_dict() for t in finished.turns],
             "unplayed": finished.unplayed,
             "result": finished.result.to_dict(),
-            "scorecard": card_dict,
+            "scorecard": card.to_dict(),
         }
-        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        if several:
+            out = {"file": name, **out}
+        sys.stdout.write(dumps(out, indent=None if several else 2) + "\n")
+        return
+    from scoring.render_text import print_scorecard
     from simulator.transcript import render_transcript
 
+    if several:
+        print(f"{'' if first else chr(10)}==> {name} <==")
     print(render_transcript(finished))
     print()
-    from scoring.render_text import print_scorecard
-
     print_scorecard(card)
-    return 0

@@ -39,7 +39,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="URL", help="with --save: database URL (default: local SQLite)")
 
 
+class _NoProgress:
+    """What ``_progress`` gives when no bar is shown: nothing to draw, no Rich to import."""
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, *_args: Any, **_kwargs: Any) -> int:
+        return 0
+
+    def update(self, *_args: Any, **_kwargs: Any) -> None:
+        return None
+
+    advance = update
+
+    def say(self, line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+
 def _progress(total: int) -> Any:
+    """A transient progress bar on standard error when it is a terminal and the batch is
+    more than a few files; otherwise nothing (and Rich is not imported)."""
+    if total <= 3 or not sys.stderr.isatty():
+        return _NoProgress()
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -48,11 +73,16 @@ def _progress(total: int) -> Any:
         TextColumn,
         TimeRemainingColumn,
     )
+    from rich.text import Text
+
+    class _Bar(Progress):
+        def say(self, line: str) -> None:
+            self.console.print(Text(line), soft_wrap=True)  # above the bar, never as markup
 
     console = Console(stderr=True)
-    return Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    TextColumn("{task.description}"), console=console, transient=True,
-                    disable=total <= 3 or not console.is_terminal)
+    return _Bar(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                TextColumn("{task.description}"), console=console, transient=True,
+                disable=not console.is_terminal)
 
 
 def _unique(out_dir: Path, stem: str, ext: str, used: set[str]) -> Path:
@@ -66,10 +96,11 @@ def _unique(out_dir: Path, stem: str, ext: str, used: set[str]) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    import json
+    """Score each file and show its card at once (streaming), so a long batch shows
+    progress and a bad file is named where it is met; the others are still scored."""
     from pathlib import Path
 
-    from scoring.batch import csv_text, expand, score_file
+    from scoring.batch import expand
     from scoring.rubric import load_rubric_file
     from simulator.diagnostics import UserError
 
@@ -81,16 +112,6 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "html" and len(paths) > 1 and not args.output:
         raise UserError("--format html with several files needs -o DIR (one page per file)")
 
-    results = []
-    with _progress(len(paths)) as progress:
-        task = progress.add_task("", total=len(paths))
-        for p in paths:
-            progress.update(task, description=p.name)
-            results.append(score_file(p, rubric))
-            progress.advance(task)
-    good = [r for r in results if r.card is not None]
-    bad = [r for r in results if r.card is None]
-
     out_dir = Path(args.output) if args.output else None
     if out_dir is not None:
         try:
@@ -98,43 +119,114 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UserError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
 
-    if args.csv:
-        text = csv_text(results)
-        if out_dir is not None:
-            (out_dir / "scores.csv").write_text(text, encoding="utf-8")
-            print(out_dir / "scores.csv")
-        else:
-            sys.stdout.write(text)
-    elif args.json and out_dir is None:
-        cards = [r.card.to_dict() for r in good]  # type: ignore[union-attr]
-        sys.stdout.write(json.dumps(cards, ensure_ascii=False, indent=2) + "\n")
-    else:
-        _render(good, "json" if args.json else fmt, out_dir, args.verbose)
+    sink = _Sink(args, fmt, out_dir, several=len(paths) > 1)
+    to_save: list[dict[str, Any]] = []
+    bad = 0
+    # A progress bar only when the cards do not stream to the same terminal.
+    with _progress(len(paths) if (out_dir is not None or not sys.stdout.isatty()) else 0) as progress:
+        task = progress.add_task("", total=len(paths))
+        for p in paths:
+            progress.update(task, description=p.name)
+            r = _score(p, rubric)
+            progress.advance(task)
+            if r.card is None:
+                bad += 1
+                progress.say(f"collectsim: error: {r.problem}")
+                continue
+            sink.add(r)
+            if args.save:
+                to_save.append(r.card.to_dict())
+    sink.close()
 
-    if args.save and good:
+    if args.save and to_save:
+        from simulator import config
         from simulator.store import Store
 
         with Store.open(args.db) as store:
-            added, already = store.save_many([r.card.to_dict() for r in good], team=args.team)
+            added, already = store.save_many(to_save, team=config.get("team", args.team))
         print(f"saved {added} scorecard(s), {already} already stored", file=sys.stderr)
-
-    for r in bad:
-        print(f"collectsim: error: {r.problem}", file=sys.stderr)
     if bad:
-        print(f"collectsim: {len(bad)} of {len(results)} file(s) could not be scored", file=sys.stderr)
+        print(f"collectsim: {bad} of {len(paths)} file(s) could not be scored", file=sys.stderr)
         return 1
     return 0
 
 
-def _render(good: list[Any], fmt: str, out_dir: Path | None, verbose: bool) -> None:
+def _score(path: Path, rubric: Any) -> Any:
+    """``score_file``, with anything unforeseen turned into that file's problem."""
+    from scoring.batch import Scored, score_file
+    from simulator.cli import debug_wanted
+
+    try:
+        return score_file(path, rubric)
+    except Exception as exc:  # noqa: BLE001 - one bad file never stops the batch
+        if debug_wanted():
+            import traceback
+
+            traceback.print_exc()
+        return Scored(path, "?", problem=f"{path}: could not score it ({type(exc).__name__}: {exc})")
+
+
+class _Sink:
+    """Where each card goes as soon as it is scored: stdout (text, Markdown, HTML, a
+    JSON list written item by item, CSV rows) or one file per card in ``-o DIR``."""
+
+    def __init__(self, args: argparse.Namespace, fmt: str, out_dir: Path | None, several: bool) -> None:
+        self.args, self.fmt, self.out_dir, self.several = args, fmt, out_dir, several
+        self.count = 0
+        self.used: set[str] = set()
+        self.csv_rows: list[str] = []
+
+    def add(self, r: Any) -> None:
+        args = self.args
+        if args.csv:
+            from scoring.batch import csv_text
+
+            header, row = csv_text([r]).split("\n", 1)
+            if self.out_dir is not None:
+                self.csv_rows.append(row)
+            else:
+                if not self.count:
+                    sys.stdout.write(header + "\n")
+                sys.stdout.write(row)
+        elif args.json and self.out_dir is None:
+            from simulator.jsonout import dumps
+
+            body = dumps(r.card.to_dict(), indent=2).replace("\n", "\n  ")
+            sys.stdout.write(("[\n  " if not self.count else ",\n  ") + body)
+        else:
+            _render([r], "json" if args.json else self.fmt, self.out_dir, args.verbose,
+                    self.used, index=self.count, several=self.several)
+        self.count += 1
+        sys.stdout.flush()
+
+    def close(self) -> None:
+        """Finish what needs an end: the JSON list, the CSV file in DIR."""
+        args = self.args
+        if args.json and self.out_dir is None:
+            sys.stdout.write("\n]\n" if self.count else "[]\n")
+        elif args.csv and self.out_dir is not None:
+            from scoring.batch import CSV_COLUMNS
+
+            target = self.out_dir / "scores.csv"
+            target.write_text(",".join(CSV_COLUMNS) + "\n" + "".join(self.csv_rows), encoding="utf-8",
+                              errors="backslashreplace")
+            print(target)
+        elif args.csv and not self.count:
+            from scoring.batch import csv_text
+
+            sys.stdout.write(csv_text([]))
+        sys.stdout.flush()
+
+
+def _render(good: list[Any], fmt: str, out_dir: Path | None, verbose: bool,
+            used: set[str], index: int = 0, several: bool = False) -> None:
     import json
 
     from scoring.render_html import render_html
     from scoring.render_md import render_markdown
 
     ext = {"json": "scorecard.json", "text": "txt", "md": "md", "html": "html"}[fmt]
-    used: set[str] = set()
-    for i, r in enumerate(good):
+    for i, r in enumerate(good, index):
         card = r.card
         if out_dir is not None:
             if fmt == "json":
@@ -148,7 +240,7 @@ def _render(good: list[Any], fmt: str, out_dir: Path | None, verbose: bool) -> N
 
                 body = render_to_string(card, verbose=verbose)
             target = _unique(out_dir, r.path.stem, ext, used)
-            target.write_text(body, encoding="utf-8")
+            target.write_text(body, encoding="utf-8", errors="backslashreplace")
             verdict = "passed" if card.passed else "failed"
             print(f"{r.path} -> {target}  {card.overall:.1f} {verdict}")
             continue
@@ -164,6 +256,6 @@ def _render(good: list[Any], fmt: str, out_dir: Path | None, verbose: bool) -> N
             from scoring.render_text import render
 
             console = Console()
-            if len(good) > 1:
+            if several:
                 console.print(Rule(Text(str(r.path))))
             render(card, console, verbose)

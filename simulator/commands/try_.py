@@ -14,7 +14,20 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--call-time", metavar="HH:MM", help="debtor's local time when dialling")
 
 
+def coach_line(snapshot: dict) -> str:
+    """The debtor's state, mood and numbers in the transcript's own style:
+    ``coach: state discovery | mood guarded | trust 42 | irritation 10 | patience 80``."""
+    parts = []
+    for key, value in snapshot.items():
+        if isinstance(value, float):
+            value = f"{value:.0f}" if value == int(value) else f"{value:.1f}"
+        parts.append(f"{key.replace('_', ' ')} {value}")
+    return f"{' ' * 10}coach: {' | '.join(parts)}"
+
+
 def run(args: argparse.Namespace) -> int:
+    import sys
+
     from simulator.content.models import Preparation
     from simulator.session import Session
     from simulator.transcript import turn_lines
@@ -27,11 +40,14 @@ def run(args: argparse.Namespace) -> int:
     print("Type your lines. '/end' hangs up, '/coach' toggles the debtor's numbers, Ctrl-D quits.\n")
     print(f"    Debtor: {session.opening}")
     coach = args.coach
+    # Lines piped in (a script, a test) are not echoed by a terminal: show them as `play` does.
+    typed = sys.stdin.isatty()
     while not session.ended:
         try:
-            line = input("You> ")
+            line = input("You> " if typed else "")
         except EOFError:
-            print()
+            if typed:
+                print()
             break
         if line.strip() == "/end":
             reply = session.hang_up()
@@ -44,10 +60,10 @@ def run(args: argparse.Namespace) -> int:
         if not line.strip():
             continue  # an empty line is not a turn
         turn = session.say(line)
-        for out in turn_lines(turn)[1:]:
+        for out in turn_lines(turn)[0 if not typed else 1:]:
             print(out)
         if coach:
-            print(f"          coach: {session.coach()}")
+            print(coach_line(session.coach()))
     r = session.result()
     print(f"\nOutcome: {r.outcome} (state {r.final_state})")
     return 0

@@ -13,6 +13,28 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", choices=["persona", "scenario", "session", "rubric"],
                    help="treat every file as this kind instead of guessing")
     p.add_argument("--strict", action="store_true", help="warnings count as problems too")
+    p.add_argument("--format", choices=["text", "json", "github"], default="text",
+                   help="text: file:line:col: message (default); json: one object with every "
+                        "problem; github: workflow commands that annotate a pull request")
+
+
+def _escape(text: str, prop: bool = False) -> str:
+    """GitHub workflow-command escaping (properties also escape ':' and ',')."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def _github(problem) -> str:  # noqa: ANN001 - a diagnostics.Problem
+    level = "error" if problem.severity == "error" else "warning"
+    where = f"file={_escape(problem.file, True)}"
+    if problem.line:
+        where += f",line={problem.line},col={problem.col or 1}"
+    return f"::{level} {where},title=collectsim validate::{_escape(problem.message)}"
+
+
+def _as_dict(problem) -> dict:  # noqa: ANN001 - a diagnostics.Problem
+    return {"file": problem.file, "line": problem.line or None, "col": (problem.col or 1) if problem.line else None,
+            "severity": problem.severity, "message": problem.message}
 
 
 def _files(paths: list[str]) -> list:  # noqa: ANN001 - Path list; pathlib imported lazily
@@ -52,13 +74,23 @@ def run(args: argparse.Namespace) -> int:
     files = _files(args.paths)
     errors = warnings = 0
     out = sys.stdout
+    found: list[dict] = []
     for f in files:
         for problem in check_file(f, args.kind):
-            out.write(f"{problem}\n")
+            if args.format == "json":
+                found.append(_as_dict(problem))
+            else:
+                out.write(f"{_github(problem) if args.format == 'github' else problem}\n")
+                out.flush()
             if problem.severity == "error":
                 errors += 1
             else:
                 warnings += 1
+    if args.format == "json":
+        import json
+
+        summary_obj = {"files": len(files), "errors": errors, "warnings": warnings, "problems": found}
+        out.write(json.dumps(summary_obj, indent=2, ensure_ascii=False) + "\n")
     out.flush()
     total = errors + warnings
     summary = f"checked {len(files)} file{'' if len(files) == 1 else 's'}: "

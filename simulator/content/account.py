@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass, replace
+from typing import Any, get_type_hints
 
 from simulator.content.models import Persona, Scenario
 
@@ -171,6 +171,80 @@ class AccountFile:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def to_record(self) -> dict[str, Any]:
+        """JSON-ready (dates as ISO text): what a session record and a scorecard carry, so
+        that a replay never regenerates the file with a Faker whose data may differ."""
+        return _jsonable(asdict(self))
+
+    @classmethod
+    def from_dict(cls, data: Any) -> AccountFile:
+        """The file a record carries (``to_record`` or ``to_dict`` output). A field this
+        version added and the record lacks takes its default; a missing or mistyped
+        required one raises ValueError naming it (``account.debtor.first_name: ...``)."""
+        return _build(cls, data, "account")
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _build(cls: type, data: Any, where: str) -> Any:
+    """A frozen dataclass from a mapping, checking each field against its type hint."""
+    if not isinstance(data, dict):
+        raise ValueError(f"{where}: expected a mapping, got {type(data).__name__}")
+    hints = get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name not in data:
+            if f.default is MISSING and f.default_factory is MISSING:
+                raise ValueError(f"{where}.{f.name}: missing")
+            continue
+        values[f.name] = _value(hints[f.name], data[f.name], f"{where}.{f.name}")
+    return cls(**values)
+
+
+def _value(hint: Any, raw: Any, where: str) -> Any:
+    import typing
+
+    origin = typing.get_origin(hint)
+    if is_dataclass(hint):
+        return _build(hint, raw, where)
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        if not isinstance(raw, list | tuple):
+            raise ValueError(f"{where}: expected a list, got {type(raw).__name__}")
+        return tuple(_value(item, v, f"{where}[{i}]") for i, v in enumerate(raw))
+    if origin is dict or hint is dict:
+        if not isinstance(raw, dict):
+            raise ValueError(f"{where}: expected a mapping, got {type(raw).__name__}")
+        return dict(raw)
+    if hint is dt.date:
+        if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+            return raw
+        try:
+            return dt.date.fromisoformat(str(raw))
+        except ValueError:
+            raise ValueError(f"{where}: not a date (YYYY-MM-DD): {raw!r}") from None
+    if hint is float:
+        if isinstance(raw, bool) or not isinstance(raw, int | float):
+            raise ValueError(f"{where}: expected a number, got {raw!r}")
+        return float(raw)
+    if hint is int:
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise ValueError(f"{where}: expected a whole number, got {raw!r}")
+        return raw
+    if hint is str:
+        if not isinstance(raw, str):
+            raise ValueError(f"{where}: expected text, got {raw!r}")
+        return raw
+    return raw
 
 
 def generate_account(scenario: Scenario, persona: Persona, seed: int | None = None) -> AccountFile:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scoring.dimensions import DIMENSIONS
+from simulator.content.dimensions import DIMENSIONS
 from simulator.content.lint import _HHMM, _dict, _Lint, _list
 from simulator.content.loader import did_you_mean
 from simulator.diagnostics import Problem
@@ -136,7 +136,7 @@ def lint_scenario(loaded: Loaded, path: Path | None) -> list[Problem]:
 def _threshold_names() -> list[str]:
     """The rubric's threshold names, when the scoring package is there to say."""
     try:
-        from scoring.rubric import Thresholds
+        from simulator.content.rubric import Thresholds
     except ImportError:
         return []
     return sorted(Thresholds.model_fields)

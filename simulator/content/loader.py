@@ -33,7 +33,7 @@ CONTENT_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json")
 def rubric_model() -> type[BaseModel] | None:
     """The rubric model, if ``scoring.rubric`` is installed (written separately)."""
     try:
-        from scoring.rubric import Rubric
+        from simulator.content.rubric import Rubric
     except ImportError:
         return None
     return Rubric if isinstance(Rubric, type) and issubclass(Rubric, BaseModel) else None

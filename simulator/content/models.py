@@ -43,6 +43,8 @@ SectionId = Literal[
 SECTION_IDS: tuple[str, ...] = SectionId.__args__  # type: ignore[attr-defined]
 
 Objective = Literal["full_payment", "settlement", "payment_plan"]
+#: The wrap-up form's outcomes (DESIGN.md section 8): what was agreed, or what the debtor
+#: asked for instead (a dispute, no more calls, their attorney, a call back).
 AgreementOutcome = Literal[
     "full_payment",
     "settlement",
@@ -52,6 +54,10 @@ AgreementOutcome = Literal[
     "dispute",
     "callback",
     "refused",
+    "hung_up",
+    "cease_requested",
+    "attorney",
+    "wrong_party",
 ]
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -90,6 +96,10 @@ class Policy(Strict):
     )
     hardship_program: bool = Field(False, description="A hardship programme may be offered.")
     settlement_deadline_days: int = Field(14, ge=0)
+    plan_must_cover_balance: bool = Field(
+        True, description="A payment plan must collect the whole balance; when false, a plan "
+        "collecting at least the settlement floor is allowed (a settlement paid in instalments)."
+    )
     notes: str = ""
 
 

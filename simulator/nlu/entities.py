@@ -11,36 +11,20 @@ import calendar
 import datetime as _dt
 import re
 
+from simulator.nlu.numbers import (
+    DIGITS,
+    NOT_COUNT,
+    ORDINALS,
+    PRICE,
+    SCALED,
+    SMALL,
+    WORDNUM,
+    num,
+    words_to_number,
+)
 from simulator.nlu.types import Entity
 
-# --- number words -------------------------------------------------------------------
-
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "grand": 1000, "million": 1_000_000}
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-}
-
-_NUMWORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", "thousand", "grand", "a", "and"],
-                           key=len, reverse=True))
-# A run of number words, e.g. "a hundred and fifty", "seventy-five", "twelve hundred".
-# One flat repetition of (word separator): linear.
-_WORDNUM = (
-    rf"(?:(?:{'|'.join(sorted([*_UNITS, *_TENS], key=len, reverse=True))}|a)\b(?:[\s-]+(?:{_NUMWORD})\b)*)"
-)
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+__all__ = ["extract_entities", "words_to_number"]
 
 _MONTHS = {
     m.lower(): i for i, m in enumerate(calendar.month_name) if m
@@ -55,44 +39,50 @@ _PERIOD = (
 )
 
 _MONEY_RE = re.compile(
-    r"(?P<a>(?:\$|USD\s?)\s?(?P<an>" + _DIGITS + r")(?:\s?(?P<ak>k|K|grand)\b)?)"
-    r"|(?P<b>(?P<bn>" + _DIGITS + r")(?:\s?(?P<bk>k|K)\b)?\s?(?:dollars?|bucks|usd|USD)\b"
-    r"(?:\s+and\s+(?P<bc>\d{1,2}|" + _WORDNUM + r")\s+cents?\b)?)"
-    r"|(?P<c>\b(?P<cn>" + _WORDNUM + r")\s+(?:dollars?|bucks)\b"
-    r"(?:\s+and\s+(?P<cc>\d{1,2}|" + _WORDNUM + r")\s+cents?\b)?)"
-    r"|(?P<d>\b(?P<dn>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
-    r"fifteen|twenty)\s+hundred(?:\s+and\s+[a-z]+(?:-[a-z]+)?)?|"
-    r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?\s+hundred)\b"
-    r"(?!\s+(?:payments?|months?|weeks?|days?|years?|installments?|instalments?|percent|people)))"
-    r"|(?P<e>\b(?P<en>" + _WORDNUM + r"|\d{2,6})(?=\s*(?:/|a|an|per|each|every)\s*"
+    r"(?P<a>(?:\$|USD\s?)\s?(?P<an>" + DIGITS + r")(?:\s?(?P<ak>k|K|grand)\b)?)"
+    r"|(?P<b>(?P<bn>" + DIGITS + r")(?:\s?(?P<bk>k|K)\b)?\s?(?:dollars?|bucks|usd|USD)\b"
+    r"(?:\s+and\s+(?P<bc>\d{1,2}|" + WORDNUM + r")\s+cents?\b)?)"
+    r"|(?P<c>\b(?P<cn>" + WORDNUM + r")\s+(?:dollars?|bucks)\b"
+    r"(?:\s+and\s+(?P<cc>\d{1,2}|" + WORDNUM + r")\s+cents?\b)?)"
+    r"|(?P<d>\b(?P<dn>" + SCALED + r")(?:\s+(?:dollars?|bucks))?\b" + NOT_COUNT + ")"
+    r"|(?P<g>\b(?P<gn>" + PRICE + r")\b" + NOT_COUNT + ")"
+    r"|(?P<h>\b(?P<hn>" + DIGITS + r")\s?(?:k|K|grand)\b" + NOT_COUNT + ")"
+    r"|(?P<e>\b(?P<en>" + WORDNUM + r"|\d{2,6})(?=\s*(?:/|a|an|per|each|every)\s*"
     r"(?:month|week|two weeks|other week)\b))",
     re.IGNORECASE,
 )
 _PERIOD_RE = re.compile(_PERIOD, re.IGNORECASE)
 
 _PERCENT_RE = re.compile(
-    r"\b(?P<n>\d+(?:\.\d+)?|" + _WORDNUM + r")\s?(?:%|percent\b|per cent\b|pct\b)",
+    r"\b(?P<n>\d+(?:\.\d+)?|" + WORDNUM + r")\s?(?:%|percent\b|per cent\b|pct\b)",
     re.IGNORECASE,
 )
 
 _COUNT_RE = re.compile(
-    r"\b(?P<n>\d{1,3}|" + _WORDNUM + r")(?:\s+more)?\s+"
+    r"\b(?P<n>\d{1,3}|" + WORDNUM + r")(?:\s+more)?\s+"
     r"(?:(?:equal|monthly|weekly|bi-?weekly|small|separate|smaller|total)\s+)?"
     r"(?P<u>payments?|installments?|instalments?|chunks|months?|weeks?)\b",
     re.IGNORECASE,
 )
 
 _ORD_SUFFIX = r"(?:st|nd|rd|th)"
+# How many days, weeks or months: "two", "2", "a", "a couple of".
+_SPAN_N = rf"(?:\d{{1,3}}|a\s+couple\s+of|a\s+couple|couple\s+of|an?|{SMALL})"
 _DATE_RE = re.compile(
-    r"(?P<iso>\b\d{4}-\d{1,2}-\d{1,2}\b)"
+    r"(?P<inrel>\bin\s+(?P<in_n>" + _SPAN_N + r")\s+(?P<in_u>days?|weeks?|months?)\b)"
+    r"|(?P<from>\b(?P<from_n>" + _SPAN_N + r")\s+(?P<from_u>days?|weeks?|months?)\s+from\s+"
+    r"(?P<from_ref>today|now|tomorrow|(?:this\s+|next\s+|the\s+)?(?:" + _WEEKDAY_RE + r")))\b"
+    r"|(?P<ofm>\bthe\s+(?P<ofm_d>\d{1,2}" + _ORD_SUFFIX + r"|" + "|".join(ORDINALS) + r")\s+of\s+"
+    r"(?P<ofm_w>next|the\s+next|the\s+following|this|the)\s+month\b)"
+    r"|(?P<eonm>\b(?:the\s+)?end\s+of\s+(?:next|the\s+next|the\s+following)\s+month\b)"
+    r"|(?P<iso>\b\d{4}-\d{1,2}-\d{1,2}\b)"
     r"|(?P<slash>\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b)"
     r"|(?P<md>\b(?P<md_m>" + _MONTH_RE + r")\.?\s+(?:the\s+)?(?P<md_d>\d{1,2})" + _ORD_SUFFIX
     + r"?\b(?:,?\s+(?P<md_y>\d{4})\b)?)"
     r"|(?P<dm>\b(?:the\s+)?(?P<dm_d>\d{1,2})" + _ORD_SUFFIX + r"?\s+(?:of\s+)?(?P<dm_m>"
     + _MONTH_RE + r")\b(?:,?\s+(?P<dm_y>\d{4})\b)?)"
     r"|(?P<the>\bthe\s+(?P<the_d>\d{1,2})" + _ORD_SUFFIX + r"\b)"
-    r"|(?P<theo>\bthe\s+(?P<theo_d>" + "|".join(_ORDINALS) + r")\b(?!\s+(?:time|payment|one|"
+    r"|(?P<theo>\bthe\s+(?P<theo_d>" + "|".join(ORDINALS) + r")\b(?!\s+(?:time|payment|one|"
     r"part|thing|place|step|call|month|week|day|installment|option)))"
     r"|(?P<rel>\b(?:today|tonight|tomorrow|tmrw|yesterday)\b)"
     r"|(?P<nextwd>\b(?:next|this|coming)\s+(?P<nextwd_w>" + _WEEKDAY_RE + r")\b)"
@@ -118,47 +108,6 @@ _METHODS: tuple[tuple[str, str], ...] = (
 _METHOD_RE = [(name, re.compile(p, re.IGNORECASE)) for name, p in _METHODS]
 
 
-def words_to_number(words: str) -> float | None:
-    """Parse number words ("a hundred and fifty", "seventy-five", "twelve hundred")."""
-    total = 0
-    current = 0
-    seen = False
-    for w in re.split(r"[\s-]+", words.lower().strip()):
-        if not w or w == "and":
-            continue
-        if w in ("a", "an"):
-            current = current or 1
-            continue
-        if w in _UNITS:
-            current += _UNITS[w]
-            seen = True
-        elif w in _TENS:
-            current += _TENS[w]
-            seen = True
-        elif w == "hundred":
-            current = (current or 1) * 100
-            seen = True
-        elif w in _SCALES:
-            total += (current or 1) * _SCALES[w]
-            current = 0
-            seen = True
-        else:
-            return None
-    return float(total + current) if seen else None
-
-
-def _num(s: str) -> float | None:
-    s = s.strip()
-    if not s:
-        return None
-    if s[0].isdigit():
-        try:
-            return float(s.replace(",", ""))
-        except ValueError:
-            return None
-    return words_to_number(s)
-
-
 def _period_unit(text: str, end: int) -> tuple[str, int]:
     """The period after a money amount ("a month", "weekly") and where it ends."""
     m = _PERIOD_RE.match(text, end, min(len(text), end + 24))
@@ -180,23 +129,29 @@ def _money(text: str) -> list[Entity]:
     for m in _MONEY_RE.finditer(text):
         value: float | None
         if m.group("a"):
-            value = _num(m.group("an"))
+            value = num(m.group("an"))
             if value is not None and m.group("ak"):
                 value *= 1000
         elif m.group("b"):
-            value = _num(m.group("bn"))
+            value = num(m.group("bn"))
             if value is not None and m.group("bk"):
                 value *= 1000
             if value is not None and m.group("bc"):
-                value += (_num(m.group("bc")) or 0) / 100
+                value += (num(m.group("bc")) or 0) / 100
         elif m.group("c"):
-            value = _num(m.group("cn"))
+            value = num(m.group("cn"))
             if value is not None and m.group("cc"):
-                value += (_num(m.group("cc")) or 0) / 100
+                value += (num(m.group("cc")) or 0) / 100
         elif m.group("d"):
-            value = _num(m.group("dn"))
+            value = num(m.group("dn"))
+        elif m.group("g"):
+            value = num(m.group("gn"))
+        elif m.group("h"):
+            value = num(m.group("hn"))
+            if value is not None:
+                value *= 1000
         else:
-            value = _num(m.group("en"))
+            value = num(m.group("en"))
             if m.group("en").lower() in ("a", "an"):
                 value = None
         if value is None:
@@ -212,7 +167,7 @@ def _money(text: str) -> list[Entity]:
 def _percent(text: str) -> list[Entity]:
     out = []
     for m in _PERCENT_RE.finditer(text):
-        v = _num(m.group("n"))
+        v = num(m.group("n"))
         if v is not None:
             out.append(Entity("percent", v, m.group(0), m.start(), m.end()))
     return out
@@ -221,7 +176,7 @@ def _percent(text: str) -> list[Entity]:
 def _count(text: str) -> list[Entity]:
     out = []
     for m in _COUNT_RE.finditer(text):
-        v = _num(m.group("n"))
+        v = num(m.group("n"))
         if v is None or v <= 0 or v > 999:
             continue
         u = m.group("u").lower()
@@ -259,6 +214,39 @@ def _day_of_month(today: _dt.date, d: int) -> _dt.date | None:
     return None
 
 
+def _span_count(n: str) -> int | None:
+    """"two" -> 2, "a" -> 1, "a couple of" -> 2, "10" -> 10."""
+    n = " ".join(n.lower().split())
+    if n in ("a", "an"):
+        return 1
+    if "couple" in n:
+        return 2
+    v = num(n)
+    return int(v) if v is not None and 0 < v <= 366 else None
+
+
+def _add_span(day: _dt.date, count: int, unit: str) -> _dt.date:
+    if unit.startswith("day"):
+        return day + _dt.timedelta(days=count)
+    if unit.startswith("week"):
+        return day + _dt.timedelta(weeks=count)
+    y, mo = divmod(day.month - 1 + count, 12)
+    y += day.year
+    mo += 1
+    return _dt.date(y, mo, min(day.day, calendar.monthrange(y, mo)[1]))
+
+
+def _reference_day(today: _dt.date, ref: str) -> _dt.date:
+    """What "from ..." counts from: today, tomorrow, or the coming weekday ("Friday",
+    "next Friday": the next one after today)."""
+    if ref in ("today", "now"):
+        return today
+    if ref == "tomorrow":
+        return today + _dt.timedelta(days=1)
+    target = _WEEKDAYS.index(ref.split()[-1])
+    return today + _dt.timedelta(days=(target - today.weekday()) % 7 or 7)
+
+
 def _resolve(m: re.Match[str], today: _dt.date | None) -> str | None:
     g = m.group
     if g("iso"):
@@ -286,8 +274,32 @@ def _resolve(m: re.Match[str], today: _dt.date | None) -> str | None:
         got = _safe_date(int(y_s), mo, d) if y_s else _upcoming(today, mo, d) if today else None
         return got.isoformat() if got else None
     assert today is not None
+    if g("inrel") or g("from"):
+        n, unit = (g("in_n"), g("in_u")) if g("inrel") else (g("from_n"), g("from_u"))
+        count = _span_count(n)
+        if count is None:
+            return None
+        base = today
+        if g("from"):
+            base = _reference_day(today, g("from_ref").lower())
+        return _add_span(base, count, unit.lower()).isoformat()
+    if g("ofm"):
+        raw = g("ofm_d").lower()
+        d = int(raw[:-2]) if raw[:1].isdigit() else ORDINALS[raw]
+        which = g("ofm_w").lower().split()[-1]
+        if which == "the":  # "the first of the month": the next one
+            got = _day_of_month(today, d) if 1 <= d <= 31 else None
+        else:
+            y, mo = today.year, today.month
+            if which in ("next", "following"):
+                y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+            got = _safe_date(y, mo, min(d, calendar.monthrange(y, mo)[1])) if 1 <= d <= 31 else None
+        return got.isoformat() if got else None
+    if g("eonm"):
+        y, mo = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+        return _dt.date(y, mo, calendar.monthrange(y, mo)[1]).isoformat()
     if g("the") or g("theo"):
-        d = int(g("the_d")) if g("the") else _ORDINALS[g("theo_d").lower()]
+        d = int(g("the_d")) if g("the") else ORDINALS[g("theo_d").lower()]
         got = _day_of_month(today, d) if 1 <= d <= 31 else None
         return got.isoformat() if got else None
     if g("rel"):
@@ -341,7 +353,8 @@ def extract_entities(text: str, today: _dt.date | None = None) -> list[Entity]:
     """All entities in ``text``, in order of position; overlapping numbers resolved.
 
     Money wins over a count or percent on the same words; a date wins over a bare
-    number. Relative dates get ``value`` None when ``today`` is None.
+    number ("in two weeks" is a date, not a count of weeks) and over a weekday inside it
+    ("a week from Friday"). Relative dates get ``value`` None when ``today`` is None.
     """
     money = _money(text)
     percent = _percent(text)
@@ -356,6 +369,8 @@ def extract_entities(text: str, today: _dt.date | None = None) -> list[Entity]:
     taken += [(e.start, e.end) for e in money]
     money = [e for e in money if e.type == "money"]
     counts = [e for e in counts if free(e)]
-    result = [*money, *percent, *counts, *dates, *_weekdays(text), *_methods(text)]
+    spans = [(e.start, e.end) for e in dates]
+    weekdays = [w for w in _weekdays(text) if not any(a <= w.start and w.end <= b for a, b in spans)]
+    result = [*money, *percent, *counts, *dates, *weekdays, *_methods(text)]
     result.sort(key=lambda e: (e.start, e.end))
     return result

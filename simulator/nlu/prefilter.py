@@ -12,7 +12,7 @@ compared case-folded, as the cue patterns are matched ignoring case.
 
 Working the strings out means parsing the regex, which costs about half a compile, so
 those of the shipped cues and tone markers are kept in ``needs.json`` (a test keeps it
-current; ``python -m simulator.nlu.prefilter > simulator/nlu/needs.json`` rewrites it).
+current; ``python -m simulator.nlu.needs_table > simulator/nlu/needs.json`` rewrites it).
 Patterns a persona or scenario adds are worked out when first seen.
 """
 
@@ -155,25 +155,3 @@ def could_match(patterns: Iterable[P], folded: str) -> Iterator[P]:
             else:
                 continue
         yield p
-
-
-def shipped_patterns() -> list[str]:
-    """The regexes of the shipped cue file and tone markers, as they are compiled."""
-    from simulator.nlu.analyser import _default_cues
-    from simulator.nlu.cuefile import normalise_pattern, unwrap
-    from simulator.nlu.tone import _MARKERS
-
-    cues = unwrap(_default_cues()) or {}
-    out = [normalise_pattern(p) for move in cues.values() for p in (move or {}).get("patterns") or []]
-    out += [p for _, _, p in _MARKERS]
-    return sorted(set(out))
-
-
-def table_text() -> str:
-    """The contents ``needs.json`` should have."""
-    table = {p: (sorted(found) if (found := derive(p)) else None) for p in shipped_patterns()}
-    return json.dumps(table, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-if __name__ == "__main__":
-    print(table_text(), end="")

@@ -84,12 +84,14 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
      r"\bi\s+don't\s+care\b|\bnot\s+my\s+(?:problem|concern)\b|\bthat's\s+all\s+i\s+needed\b|"
      r"\bi'm\s+not\s+asking\s+again\b|\bgot\s+it\?|\bis\s+that\s+clear\b|\bdo\s+you\s+understand\b"),
     ("why-did-you", -0.7, r"\bwhy\s+(?:did|didn't|would|wouldn't|do|don't|are|aren't|were|"
-     r"is|have|haven't|on\s+earth|the)\s+(?:you|u|your|it|this|that)\b|\bwhat\s+(?:the|on\s+earth)\b|"
+     r"is|have|haven't|on\s+earth|the)\s+(?:you|u|your|it|this|that)\b|\bwhat\s+(?:the\s+(?:hell|heck|devil|f\w*)|on\s+earth)\b|"
      r"\bhow\s+(?:dare|come|on\s+earth|many\s+times)\b|\bwho\s+(?:the|do\s+you\s+think)\b"),
     ("demand", -0.5, r"\byou\s+(?:need|have|must|better|had\s+better|'d\s+better|will|'ll)\s+(?:to\s+)?"
      r"(?:stop|pay|listen|quit|do\b|explain|answer|cease|remove|provide)|\b(?:i\s+need|i\s+want|"
      r"i\s+demand|i\s+expect)\s+(?:an?\s+answer|it|this|you|that)\b|\bdo\s+not\s+|\bdon't\s+"
-     r"(?:you\s+)?(?:dare|ever|add|remove|revert|give|touch|make|tell)\b|\bright\s+now\b(?![^.!?]*\?)|"
+     r"(?:you\s+)?(?:dare|ever|add|remove|revert|give|touch|make|tell)\b|"
+     r"\b(?:pay|paid|payment|need|want|do\s+it|send|sort|fix|settle|today|this)\s+(?:it\s+|this\s+|that\s+)?"
+     r"right\s+now\b(?![^.!?]*\?)|"
      r"\bimmediately\b|\blast\s+chance\b|\bor\s+else\b|\bnow\s+or\s+never\b"),
     ("imperative", -0.35, r"^\W*(?:stop|quit|pay|give|get|put|tell|answer|listen|explain|"
      r"borrow|keep|move|read|see|check|look\s+at|fix|remove|undo|revert|don't|do\s+not|"
@@ -130,6 +132,22 @@ _MOVE_WEIGHTS = {"threat": -1.4, "pressure": -1.1, "abuse": -1.6}
 _LISTENING = frozenset({"reflection", "recap_agreement"})
 _MOVE_UP = {"empathy": 0.4, "closing": 0.2, "greeting": 0.15}
 
+#: Share of the learned tone in the final number, and the highest a line with a threat,
+#: pressure or abuse may score (the labelling rule: any of them makes a line negative).
+LEARNED_WEIGHT = 0.5
+NEGATIVE_MOVE_CAP = -0.35
+
+BLEND = "down"
+
+
+def _blend(rule: float, learned: float) -> float:
+    """The markers' number moved toward the learned one ("down": only when the learned
+    tone is lower, which is how sarcasm and condescension that sound courteous read)."""
+    if BLEND == "down":
+        return rule + LEARNED_WEIGHT * min(0.0, learned - rule)
+    return (1 - LEARNED_WEIGHT) * rule + LEARNED_WEIGHT * learned
+
+
 #: Label cut points: score < cut -> label (checked in order), else "warm".
 CUTS: tuple[tuple[float, str], ...] = (
     (-0.6, "abusive"),
@@ -148,9 +166,14 @@ def label_for(score: float) -> str:
     return "warm"
 
 
-def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = ()) -> Tone:
-    """Tone of an utterance given its sentences, each with its ``prefilter.fold``, and
-    the moves found in it.
+def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
+            learned: float | None = None) -> Tone:
+    """Tone of an utterance given its sentences, each with its ``prefilter.fold``, the
+    moves found in it, and the learned layer's tone (P(positive) - P(negative)), if any.
+
+    The markers' number and the learned one are blended (``LEARNED_WEIGHT``, set by
+    measurement): the markers know politeness in general, the learned tone knows how
+    sarcasm, condescension and talking over sound in a collection call.
 
     Each marker counts once per utterance (a second "please" adds nothing), so that
     long polite or rude texts do not saturate from repetition alone.
@@ -179,6 +202,11 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = ()) -> 
     score = max(-1.0, min(1.0, math.tanh(raw)))
     if not math.isfinite(score):
         score = 0.0
+    if learned is not None and math.isfinite(learned):
+        score = _blend(score, learned)
+        found["learned"] = round(learned, 2)
+    if learned is not None and negative_move:
+        score = min(score, NEGATIVE_MOVE_CAP)
     score = round(score, 4)
     reasons = tuple(
         f"{label} ({'+' if w > 0 else ''}{w:g})"

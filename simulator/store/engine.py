@@ -8,7 +8,6 @@ failing half-way through a transaction with "database is locked".
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +37,15 @@ def default_url() -> str:
 
 
 def resolve_url(url: str | None = None) -> URL:
-    """``--db``, else ``$COLLECTSIM_DB``, else the default SQLite file.
+    """``--db``, else ``$COLLECTSIM_DB``, else ``db`` in config.toml, else the default
+    SQLite file.
 
     A plain path means a SQLite file; ``postgresql://`` and ``postgres://`` mean
-    psycopg 3 (the driver collectsim ships with).
+    psycopg 3 (installed with the ``postgres`` extra).
     """
-    raw = (url or os.environ.get(ENV_VAR) or "").strip() or default_url()
+    from simulator.config import get
+
+    raw = (get("db", url) or "").strip() or default_url()
     if "://" not in raw:
         raw = f"sqlite:///{Path(raw).expanduser().resolve()}"
     try:
@@ -73,11 +75,22 @@ def make_engine(url: URL) -> Engine:
         kwargs["connect_args"] = {"connect_timeout": 10}
     try:
         engine = create_engine(url, **kwargs)
-    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+    except ImportError as exc:
+        raise StoreError(f"cannot use database {display(url)}: {missing_driver(url, exc)}") from None
+    except (ArgumentError, NoSuchModuleError) as exc:
         raise StoreError(f"cannot use database {display(url)}: {exc}") from None
     if backend == "sqlite":
         _tune_sqlite(engine)
     return engine
+
+
+def missing_driver(url: URL, exc: ImportError) -> str:
+    """What to install when a database driver is missing, instead of 'No module named'."""
+    if url.get_backend_name() == "postgresql":
+        return ("the PostgreSQL driver (psycopg) is not installed; install it with "
+                "`pipx inject collectsim 'psycopg[binary]'`, `uv tool install 'collectsim[postgres]'` "
+                "or `pip install 'collectsim[postgres]'`")
+    return f"its driver is not installed ({exc})"
 
 
 def _tune_sqlite(engine: Engine) -> None:

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
+from simulator import words
 from simulator.app.hints import coach_hints
 from simulator.app.text import join
 from simulator.app.widgets.transcript import Transcript
@@ -36,22 +37,31 @@ class CallScreen(Screen[None]):
     """Talk to the debtor; ctrl+e ends the call and opens the wrap-up form."""
 
     BINDINGS = [
-        Binding("ctrl+e", "end_call", "End call / wrap up", priority=True),
-        Binding("f2", "app.toggle_coach", "Coach/assess"),
-        Binding("f4", "toggle_focus", "Notes ↔ line"),
+        Binding("ctrl+e", "end_call", "End call", priority=True),
+        Binding("f2", "app.toggle_coach", "Coach"),
+        Binding("f4", "toggle_focus", "Notes"),
+        Binding("ctrl+g", "take_suggestion", "Use line", show=False),
     ]
 
     app: CollectSimApp  # type: ignore[assignment]
 
-    def __init__(self, session: Any, notes: str = "", resumed: bool = False) -> None:
+    def __init__(self, session: Any, notes: str = "", resumed: bool = False,
+                 elapsed: float = 0.0, coach: bool = True) -> None:
+        """``elapsed``: seconds the call had already run (a resumed call's timer goes on
+        from there); ``coach``: this call's mode (F2 changes it for this call only)."""
         super().__init__()
         self.session = session
         self.initial_notes = notes
         self.resumed = resumed
+        self.elapsed_before = max(0.0, float(elapsed))
+        self.coach = coach
         self.started = 0.0
         self.timer: Timer | None = None
         self.busy = False
         self._notes_timer: Timer | None = None
+        self.suggestion: Any = None  # the better line offered after the last turn
+        self.taken = ""  # a suggested line put in the input by ctrl+g
+        self.assisted = False  # the line being sent is the suggested one
         scn = session.scenario
         if scn.call.answered_by == "third_party" and scn.call.third_party is not None:
             self.them = scn.call.third_party.name.split()[0]
@@ -73,6 +83,7 @@ class CallScreen(Screen[None]):
                     yield Static("", id="hints")
                 yield Label("Notes", classes="section-title")
                 yield TextArea(self.initial_notes, id="notes", soft_wrap=True)
+        yield Static("", id="suggestion")
         yield Static("", id="banner")
         yield Input(placeholder="Say something and press Enter", id="say")
         yield Footer()
@@ -88,22 +99,34 @@ class CallScreen(Screen[None]):
             transcript.add_debtor(turn.reply, self.them)
         if self.resumed:
             transcript.add_system(f"Resumed after an interruption: {len(self.session.turns)} turn(s) restored.")
-        self.started = self.app.monotonic()
+        self.started = self.app.monotonic() - self.elapsed_before
+        self._tick()
         if not self.app.frozen_clock:
             self.timer = self.set_interval(1.0, self._tick)
-        self.show_coach(self.app.coach)
+        self.show_coach(self.coach)
         if self.session.ended:
             self._ended()
         else:
             self.query_one("#say", Input).focus()
 
     # ---------------------------------------------------------------- display
+    @property
+    def elapsed(self) -> float:
+        """Seconds on the call so far (journalled, so a resumed call's timer goes on)."""
+        if self.app.frozen_clock:
+            return self.elapsed_before
+        return max(0.0, self.app.monotonic() - self.started)
+
     def _tick(self) -> None:
-        elapsed = int(self.app.monotonic() - self.started)
+        elapsed = int(self.elapsed)
         self.query_one("#timer", Static).update(f"Time {elapsed // 60:02d}:{elapsed % 60:02d}")
 
     def show_coach(self, on: bool) -> None:
+        self.coach = on
+        if on:
+            self.app.coached_call = True
         self.set_class(not on, "assessment")
+        self.query_one(Transcript).show_annotations(on)
         self.query_one("#mode", Static).update("coach mode (F2)" if on else "assessment mode (F2)")
         self._update_coach()
 
@@ -111,7 +134,7 @@ class CallScreen(Screen[None]):
         info = self.session.coach()
         self.query_one("#call-state", Static).update(
             join(("state ", "dim"), info.get("state", ""), "   ", ("mood ", "dim"), info.get("mood", "") or "—")
-            if self.app.coach else ""
+            if self.coach else ""
         )
         self.query_one("#mood", Static).update(join(
             ("Mood  ", "bold"), f"{info.get('mood') or '—'}\n",
@@ -121,6 +144,38 @@ class CallScreen(Screen[None]):
         ))
         hints = coach_hints(self.session)
         self.query_one("#hints", Static).update(join(*[(f"• {h}\n", "") for h in hints]))
+        self._offer_suggestion()
+
+    def _offer_suggestion(self) -> None:
+        """Coach mode: after a weak turn, a better line the trainee may take (ctrl+g),
+        at a cost in points, as the scorecard says."""
+        from simulator.app import suggest
+
+        box = self.query_one("#suggestion", Static)
+        shown_before = box.display
+        self.suggestion = None
+        if self.coach and not self.session.ended:
+            try:
+                self.suggestion = suggest.live(self.session)
+            except (OSError, ValueError):
+                self.suggestion = None
+        if self.suggestion is None:
+            box.update("")
+            box.display = False
+            self._keep_transcript_end(shown_before)
+            return
+        cost = suggest.cost_per_line()
+        box.update(join(("A better line: ", "bold"), (f"“{self.suggestion.line}”", "italic"),
+                        (f"  ({self.suggestion.move_words})  ", "dim"),
+                        ("ctrl+g", "bold"), (f" uses it, −{cost:g} points", "dim")))
+        box.display = True
+        self._keep_transcript_end(not shown_before)
+
+    def _keep_transcript_end(self, resized: bool) -> None:
+        """The box above the line came or went, so the transcript changed height: keep
+        its last line in view once the new layout is done."""
+        if resized:
+            self.query_one(Transcript).scroll_end(animate=False, x_axis=False)
 
     # ---------------------------------------------------------------- talking
     @on(Input.Submitted, "#say")
@@ -135,6 +190,8 @@ class CallScreen(Screen[None]):
             self.notify("Type what you want to say first.", severity="warning", timeout=2)
             return
         event.input.value = ""
+        self.assisted = bool(self.taken) and text.strip() == self.taken.strip()
+        self.taken = ""
         if len(text) > THREAD_ABOVE:
             self.busy = True
             pending = self.query_one(Transcript).add_pending(text)
@@ -143,16 +200,23 @@ class CallScreen(Screen[None]):
             self._said(self.session.say(text))
 
     @work(thread=True, exclusive=True, group="say")
-    def _say_in_thread(self, text: str, pending: Static) -> None:
+    def _say_in_thread(self, text: str, pending: Any) -> None:
         turn = self.session.say(text)
         self.app.call_from_thread(self._said, turn, pending)
 
-    def _said(self, turn: Any, pending: Static | None = None) -> None:
+    def _said(self, turn: Any, pending: Any = None) -> None:
         self.busy = False
-        self.app.journal.turn(turn.index, turn.text, notes=self.notes)
+        if self.assisted:
+            # The coach's words, not the trainee's: the record says so and the scorer
+            # takes the cost of the help off the overall.
+            self.session.extra.setdefault("suggestions_taken", []).append(turn.index)
+        self.app.journal.turn(turn.index, turn.text, notes=self.notes,
+                              elapsed=round(self.elapsed, 1),
+                              assisted=self.assisted)
+        self.assisted = False
         transcript = self.query_one(Transcript)
         if pending is not None:
-            pending.remove()
+            transcript.remove(pending)
         transcript.add_trainee(turn)
         transcript.add_debtor(turn.reply, self.them)
         self._update_coach()
@@ -164,22 +228,22 @@ class CallScreen(Screen[None]):
             self.timer.stop()
             self._tick()
             self.timer = None
+        # Said once, in the banner over the line: no toast (it would cover the banner
+        # and the line, and follow the trainee to Wrap-up) and no copy in the transcript.
         result = self.session.result()
         if result.ended_by == "debtor" and result.outcome == "hung_up":
             message = f"{self.them} hung up."
         elif result.ended_by == "trainee":
             message = "You ended the call."
         else:
-            message = f"The call has ended ({result.outcome.replace('_', ' ')})."
+            message = f"The call has ended: {words.outcome(result.outcome)}."
         banner = self.query_one("#banner", Static)
         banner.update(join(("☎ ", "bold"), (message, "bold"), "  Press ctrl+e to wrap up."))
         banner.add_class("shown")
         say = self.query_one("#say", Input)
         say.disabled = True
-        say.placeholder = "The call has ended"
-        self.query_one(Transcript).add_system(message)
+        say.placeholder = "The call has ended: ctrl+e wraps up"
         self._update_coach()
-        self.notify(message, title="Call ended", severity="warning")
 
     @property
     def notes(self) -> str:
@@ -187,11 +251,25 @@ class CallScreen(Screen[None]):
 
     # ---------------------------------------------------------------- actions
     def action_end_call(self) -> None:
-        if self.busy:
+        self.app.after_typing(self._end_call)
+
+    def _end_call(self) -> None:
+        if self.busy or not self.is_current:
             return
         if self.timer is not None:
             self.timer.stop()
         self.app.end_call(self.notes)
+
+    def action_take_suggestion(self) -> None:
+        if self.suggestion is None or not self.coach:
+            return
+        say = self.query_one("#say", Input)
+        if say.disabled:
+            return
+        self.taken = self.suggestion.line
+        say.value = self.taken
+        say.cursor_position = len(self.taken)
+        say.focus()
 
     def action_toggle_focus(self) -> None:
         notes = self.query_one("#notes", TextArea)

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
+from simulator import words
 from simulator.app.text import join, literal
 
 if TYPE_CHECKING:
@@ -23,7 +24,21 @@ def result_cells(item: SavedSession) -> tuple[Any, ...]:
     overall = "—" if item.overall is None else f"{item.overall:.1f}"
     passed = join(("PASS", "bold green")) if item.passed else join(("FAIL", "bold red"))
     return (item.saved_at[:16].replace("T", " "), literal(item.scenario), overall, passed,
-            literal(item.outcome or "—"))
+            literal(words.outcome(item.outcome)))
+
+
+def persona_label(name: str) -> str:
+    """A persona's name without the trailing "(archetype)" its file adds: the screens
+    show the archetype beside it already."""
+    head, sep, tail = name.rpartition(" (")
+    return head if sep and tail.endswith(")") and head else name
+
+
+def mode_text(coach: bool) -> Any:
+    """The practice mode as Home shows it: what it means and how to change it."""
+    if coach:
+        return join(("Mode ", "bold"), ("coach", "bold green"), (" hints on · F2", "dim"))
+    return join(("Mode ", "bold"), ("assessment", "bold yellow"), (" no hints · F2", "dim"))
 
 
 class HomeScreen(Screen[None]):
@@ -34,7 +49,8 @@ class HomeScreen(Screen[None]):
         Binding("ctrl+h", "app.history", "History", show=False),
         Binding("f3", "app.history", "History"),
         Binding("f4", "app.team", "Team"),
-        Binding("ctrl+n", "focus_trainee", "Trainee name"),
+        Binding("f2", "app.toggle_coach", "Coach/assess"),
+        Binding("ctrl+n", "focus_trainee", "Name", show=False),
     ]
 
     app: CollectSimApp  # type: ignore[assignment]
@@ -46,27 +62,28 @@ class HomeScreen(Screen[None]):
             yield Input(self.app.trainee, placeholder="your name", id="trainee", max_length=60)
             yield Label("Team", id="team-label")
             yield Input(self.app.team, placeholder="optional", id="team", max_length=60)
-            yield Static("Type your name, pick a scenario, press Enter.", id="home-hint")
+            yield Static(mode_text(self.app.coach), id="home-mode")
         with Horizontal(id="home-main"):
             with Vertical(id="scenario-pane"):
-                yield Label("Scenarios", classes="section-title")
+                yield Label(join(("Scenarios", "bold"), ("  Enter starts one", "dim")),
+                            classes="section-title")
                 yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
-            yield Static("Loading scenarios…", id="scenario-detail")
+            yield Static("", id="scenario-detail")
         with Vertical(id="recent-pane"):
-            yield Label("Your recent results", classes="section-title")
+            yield Label(self._recent_title(), classes="section-title", id="recent-title",
+                        markup=False)
             yield DataTable(id="recent", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
         self.app.steady_cursors(self)
         table = self.query_one("#scenarios", DataTable)
-        table.add_columns("Scenario", "Type", "Difficulty", "Title")
+        table.add_columns("Title", "Type", "Level")
         recent = self.query_one("#recent", DataTable)
         recent.add_columns("When", "Scenario", "Overall", "Result", "Outcome")
-        if self.app.catalog is not None:
-            self._fill(self.app.catalog)
-        else:
-            self.load_catalog()
+        # The light catalog read (~10 ms) is done here rather than in a worker, so the
+        # first frame already lists the scenarios (a worker costs a second frame).
+        self._fill(self.app.ensure_catalog())
         if self.app.trainee:
             table.focus()
         else:
@@ -75,22 +92,21 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_recent()
 
-    @work(thread=True, exclusive=True, group="catalog")
-    def load_catalog(self) -> None:
-        catalog = self.app.ensure_catalog()
-        self.app.call_from_thread(self._fill, catalog)
-
     def _fill(self, catalog: list[ScenarioInfo]) -> None:
         table = self.query_one("#scenarios", DataTable)
         table.clear()
         for info in catalog:
-            table.add_row(literal(info.id), info.archetype, info.difficulty, literal(info.title), key=info.id)
+            table.add_row(literal(info.title), words.fact(info.archetype), info.difficulty, key=info.id)
         if not catalog:
             self.query_one("#scenario-detail", Static).update("No scenarios found.")
         else:
             self._show_detail(catalog[0].id)
         if self.app.exit_after_first_screen:
             self.app.call_after_refresh(self.app._first_screen_drawn)
+
+    def _recent_title(self) -> str:
+        name = self.app.trainee
+        return f"Recent results of {name}" if name else "Your recent results (type your name)"
 
     @work(thread=True, exclusive=True, group="recent")
     def refresh_recent(self) -> None:
@@ -102,6 +118,7 @@ class HomeScreen(Screen[None]):
         self.app.call_from_thread(self._fill_recent, items)
 
     def _fill_recent(self, items: list[SavedSession]) -> None:
+        self.query_one("#recent-title", Label).update(self._recent_title())
         recent = self.query_one("#recent", DataTable)
         recent.clear()
         for item in items:
@@ -113,15 +130,17 @@ class HomeScreen(Screen[None]):
         info = self.app.scenario_info(scenario_id)
         if info is None:
             return
+        # What a trainee needs to decide comes first, so a short terminal still shows it.
         detail = join(
             (info.title, "bold"), "\n",
-            (f"{info.persona_name}", "italic"), f" · {info.archetype} · {info.difficulty}\n\n",
-            info.description, "\n\n",
-            info.summary, "\n\n",
-            ("Debtor's local time: ", "bold"), f"{info.local_time} ({info.timezone})",
+            (persona_label(info.persona_name), "italic"),
+            f" · {words.fact(info.archetype)} · {info.difficulty}\n",
+            ("Their local time ", "bold"), f"{info.local_time} ", (f"({info.timezone})", "dim"), "\n",
         )
         if info.objective_hint:
-            detail.append_text(join("\n", ("Aim: ", "bold"), info.objective_hint))
+            detail.append_text(join(("Aim ", "bold"), info.objective_hint, "\n"))
+        detail.append_text(join("\n", info.description, "\n\n", info.summary, "\n\n",
+                                ("id ", "dim"), (info.id, "dim")))
         self.query_one("#scenario-detail", Static).update(detail)
 
     @on(DataTable.RowHighlighted, "#scenarios")
@@ -158,6 +177,9 @@ class HomeScreen(Screen[None]):
     @on(Input.Blurred, "#team")
     def _team_blurred(self, event: Input.Blurred) -> None:
         self.app.set_team(event.value)
+
+    def show_mode(self) -> None:
+        self.query_one("#home-mode", Static).update(mode_text(self.app.coach))
 
     def action_focus_trainee(self) -> None:
         self.query_one("#trainee", Input).focus()

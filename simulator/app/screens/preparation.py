@@ -1,8 +1,11 @@
 """Preparation: read the account file, set a plan, choose when to call, dial.
 
 Which sections the trainee opened before dialling becomes ``Preparation.reviewed``,
-which the scorer grades; the "Brief" entry is not a section, so nothing counts as
-read until the trainee opens it.
+which the scorer grades; the "Brief" entry is not a section of the account file: it
+is ticked once shown, but never counted as read.
+
+What was read and typed is kept as a draft per scenario while the app runs, so going
+back to Home and returning (or the palette) never loses the plan.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from simulator import words
 from simulator.app import forms
+from simulator.app.screens.home import persona_label
 from simulator.app.text import join, literal, show_error
 
 if TYPE_CHECKING:
@@ -33,6 +38,13 @@ SECTIONS: dict[str, str] = {
     "creditor_policy": "Creditor policy",
 }
 OBJECTIVES = [("Full payment", "full_payment"), ("Settlement", "settlement"), ("Payment plan", "payment_plan")]
+TYPED = ("settlement_floor", "max_installments", "opening", "call_time")
+PLAN = ("objective", "settlement_floor", "max_installments", "opening")
+
+
+class Pane(VerticalScroll, can_focus=False):
+    """A scrolling pane that Tab passes over: from the section list, one Tab reaches
+    the plan's first field. PageUp/PageDown scroll the account file instead."""
 
 
 class PreparationScreen(Screen[None]):
@@ -42,6 +54,8 @@ class PreparationScreen(Screen[None]):
         Binding("f5", "dial", "Dial", priority=True),
         Binding("escape", "app.home", "Back"),
         *[Binding(str(i), f"open_section({i - 1})", show=False) for i in range(1, 7)],
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
     ]
 
     app: CollectSimApp  # type: ignore[assignment]
@@ -50,7 +64,9 @@ class PreparationScreen(Screen[None]):
         super().__init__()
         self.info = info
         self.reviewed: list[str] = []
+        self.brief_seen = False
         self.sections: dict[str, list[tuple[str, str]]] = {}
+        self.empty_plan_warned = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,10 +74,10 @@ class PreparationScreen(Screen[None]):
             with Vertical(id="account-pane"):
                 yield Label("Account file (1-6 open a section)", classes="section-title")
                 yield OptionList(*[Option(self._prompt(k), id=k) for k in SECTIONS], id="sections")
-                with VerticalScroll(id="section-scroll"):
+                with Pane(id="section-scroll"):
                     yield Static("", id="section-body")
-            with VerticalScroll(id="plan-pane"):
-                yield Label("Plan", classes="section-title")
+            with Pane(id="plan-pane"):
+                yield Label(join(("Plan", "bold"), ("  Tab to move", "dim")), classes="section-title")
                 yield Label("Objective")
                 yield Select(OBJECTIVES, prompt="choose an objective", id="objective", compact=True)
                 yield Static("", id="err-objective", classes="field-error")
@@ -84,13 +100,39 @@ class PreparationScreen(Screen[None]):
     def on_mount(self) -> None:
         self.app.steady_cursors(self)
         self.sub_title = f"Preparation · {self.info.title}"
+        self._restore(self.app.drafts.get(self.info.id) or {})
         self._show("brief")
-        self._check_time(self.info.local_time)
+        self._check_time(self.query_one("#call_time", Input).value)
         self.query_one("#sections", OptionList).focus()
         self.load_account()
 
+    # ---------------------------------------------------------------- the draft
+    def _restore(self, draft: dict[str, Any]) -> None:
+        """Put back what the trainee had read and typed for this scenario."""
+        self.reviewed = [k for k in draft.get("reviewed", []) if k in SECTIONS]
+        options = self.query_one("#sections", OptionList)
+        for key in self.reviewed:
+            options.replace_option_prompt(key, self._prompt(key))
+        values = draft.get("values") or {}
+        if values.get("objective"):
+            self.query_one("#objective", Select).value = values["objective"]
+        for field in TYPED:
+            if field in values:
+                self.query_one(f"#{field}", Input).value = str(values[field])
+
+    def _save_draft(self) -> None:
+        if self.is_mounted:
+            self.app.drafts[self.info.id] = {"reviewed": list(self.reviewed), "values": self._values()}
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _form_changed(self) -> None:
+        self.empty_plan_warned = False
+        self._save_draft()
+
     def _prompt(self, key: str) -> Any:
-        mark = "✓ " if key in self.reviewed else "  "
+        seen = key in self.reviewed or (key == "brief" and self.brief_seen)
+        mark = "✓ " if seen else "  "
         index = list(SECTIONS).index(key) + 1
         return join((mark, "green"), f"{index} {SECTIONS[key]}")
 
@@ -98,9 +140,23 @@ class PreparationScreen(Screen[None]):
     def load_account(self) -> None:
         from simulator.session import Session
 
-        session = Session.start(self.info.id, trainee=self.app.trainee)
+        try:
+            session = Session.start(self.info.id, trainee=self.app.trainee)
+        except Exception as exc:  # noqa: BLE001 - Home lists files it has not validated
+            self.app.call_from_thread(self._broken, exc)
+            return
         sections = session.account.sections()
         self.app.call_from_thread(self._loaded, sections)
+
+    def _broken(self, exc: Exception) -> None:
+        """A scenario whose content does not load: one line, back to Home."""
+        from simulator.diagnostics import ContentError
+
+        text = str(exc.problems[0]) if isinstance(exc, ContentError) and exc.problems else str(exc)
+        self.notify(f"Scenario '{self.info.id}' cannot be played: {text.splitlines()[0] if text else exc!r}"
+                    " (collectsim validate names every problem)", severity="error", markup=False,
+                    timeout=10)
+        self.app.action_home()
 
     def _loaded(self, sections: dict[str, list[tuple[str, str]]]) -> None:
         self.sections = sections
@@ -111,12 +167,17 @@ class PreparationScreen(Screen[None]):
         body = self.query_one("#section-body", Static)
         if key == "brief":
             i = self.info
+            if not self.brief_seen:
+                self.brief_seen = True
+                self.query_one("#sections", OptionList).replace_option_prompt(key, self._prompt(key))
             body.update(join(
                 (i.title, "bold"), "\n\n", i.description, "\n\n",
-                ("Who: ", "bold"), f"{i.persona_name} ({i.archetype}, {i.difficulty})\n",
+                ("Who: ", "bold"),
+                f"{persona_label(i.persona_name)} ({words.fact(i.archetype)}, {i.difficulty})\n",
                 ("Debtor's local time: ", "bold"), f"{i.local_time}  ({i.timezone})\n",
                 ("Aim: ", "bold"), i.objective_hint or "—", "\n\n",
-                ("Read the sections you need (1-6), fill in the plan, then Dial (F5).", "italic"),
+                ("Read the sections you need (2-6), Tab to the plan, fill it in, then Dial (F5).",
+                 "italic"),
             ))
             return
         rows = self.sections.get(key)
@@ -132,11 +193,16 @@ class PreparationScreen(Screen[None]):
         if key not in self.reviewed:
             self.reviewed.append(key)
             self.query_one("#sections", OptionList).replace_option_prompt(key, self._prompt(key))
+            self._save_draft()
 
     @on(OptionList.OptionHighlighted, "#sections")
     def _section_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id:
             self._show(event.option.id)
+
+    def action_page(self, direction: int) -> None:
+        pane = self.query_one("#section-scroll", Pane)
+        pane.scroll_page_down() if direction > 0 else pane.scroll_page_up()
 
     def action_open_section(self, index: int) -> None:
         options = self.query_one("#sections", OptionList)
@@ -161,14 +227,28 @@ class PreparationScreen(Screen[None]):
     def _values(self) -> dict[str, str]:
         objective = self.query_one("#objective", Select).value
         values = {"objective": "" if objective is Select.NULL else str(objective)}
-        for field in ("settlement_floor", "max_installments", "opening", "call_time"):
+        for field in TYPED:
             values[field] = self.query_one(f"#{field}", Input).value
         return values
 
     @on(Button.Pressed, "#dial")
     def action_dial(self) -> None:
+        self.app.after_typing(self._dial)
+
+    def _dial(self) -> None:
+        if not self.is_current:
+            return
         reviewed = [k for k in self.reviewed if k != "brief"]
-        prep, errors = forms.read_preparation(reviewed, self._values())
+        values = self._values()
+        if not any(values[f].strip() for f in PLAN) and not self.empty_plan_warned:
+            # Never dial on an empty plan without a word: the scorer marks it down.
+            self.empty_plan_warned = True
+            self.notify("Your plan is empty: no objective, limits or opening. The scorer "
+                        "grades the plan. Fill it in, or press F5 again to dial without one.",
+                        title="No plan", severity="warning", timeout=8)
+            self.query_one("#objective", Select).focus()
+            return
+        prep, errors = forms.read_preparation(reviewed, values)
         for field in ("objective", "settlement_floor", "max_installments", "opening", "call_time"):
             show_error(self.query_one(f"#err-{field}", Static), errors.get(field, ""))
         if prep is None:

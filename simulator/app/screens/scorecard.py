@@ -19,6 +19,8 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from scoring.dimensions import DIMENSION_TITLES, DIMENSIONS
 from scoring.render_common import cap_note, verdict, verdict_colour
+from simulator import words
+from simulator.app import suggest
 from simulator.app.text import join
 
 if TYPE_CHECKING:
@@ -52,10 +54,17 @@ def summary_text(card: dict[str, Any]) -> Text:
     outcome = card.get("outcome") or {}
     if outcome:
         out.append_text(join(
-            ("Outcome  ", "bold"), str(outcome.get("type") or "—").replace("_", " "),
+            ("Outcome  ", "bold"), words.outcome(outcome.get("type")),
             f" · secured {_money(outcome.get('amount_secured'))} of {_money(outcome.get('balance'))}",
             f" · final trust {_num(outcome.get('final_trust'), '{:.0f}')}\n\n",
         ))
+    helped = (card.get("meta") or {}).get("coach_help") or {}
+    if helped.get("turns"):
+        n = len(helped["turns"])
+        out.append_text(join(("Coach help  ", "bold"),
+                             f"{n} suggested line{'s' if n != 1 else ''} taken "
+                             f"(turn {', '.join(str(t) for t in helped['turns'])}): "
+                             f"−{helped.get('points', 0):g} points\n\n"))
     dims = card.get("dimensions") or {}
     for dim in DIMENSIONS:
         d = dims.get(dim) or {}
@@ -133,15 +142,23 @@ def compliance_text(card: dict[str, Any]) -> Text:
     return out
 
 
-def replay_text(card: dict[str, Any], record: dict[str, Any] | None) -> Text:
-    """Each turn: the trainee's words, the moves found (with the words that showed
-    them), the tone, and the debtor's answer."""
+def replay_text(card: dict[str, Any], record: dict[str, Any] | None,
+                facts: suggest.Facts | None = None) -> Text:
+    """Each turn: the trainee's words, what they did (in plain words, with the words
+    that showed it), the tone, the debtor's answer and what it changed, and, for a turn
+    that lost points, a better line."""
     transcript = card.get("transcript") or []
     out = Text()
     if not transcript and record:
         for i, line in enumerate(record.get("turns") or [], 1):
             out.append_text(join((f"{i:>2} You: ", "bold cyan"), str(line), "\n"))
         return out
+    facts = facts or suggest.facts_from_card(card, record)
+    who = facts.debtor or "They"
+    try:
+        better = suggest.for_card(card, record, facts)
+    except (OSError, ValueError):  # a damaged suggestions file must not hide the replay
+        better = {}
     for item in transcript:
         if not isinstance(item, dict):
             continue
@@ -149,23 +166,66 @@ def replay_text(card: dict[str, Any], record: dict[str, Any] | None) -> Text:
         out.append_text(join((f"{n:>2} You: ", "bold cyan"), str(item.get("trainee", "")), "\n"))
         moves = (item.get("analysis") or {}).get("moves") or item.get("moves") or []
         for m in moves:
-            if isinstance(m, dict):
-                out.append_text(join("     ", (m.get("move", ""), "magenta"), ("  “", "dim"),
-                                     (str(m.get("evidence", "")), "italic"), ("”\n", "dim")))
-            else:
-                out.append_text(join("     ", (str(m), "magenta"), "\n"))
+            name = m.get("move", "") if isinstance(m, dict) else str(m)
+            fault = words.is_fault(name)
+            mark, style = ("✗ ", "bold red") if fault else ("✓ ", "green")
+            evidence = str(m.get("evidence", "")) if isinstance(m, dict) else ""
+            out.append_text(join("     ", (mark, style), (words.move(name), "red" if fault else ""),
+                                 *((("  “", "dim"), (evidence, "italic"), ("”", "dim")) if evidence else ()),
+                                 "\n"))
+        if not moves:
+            out.append_text(join("     ", ("nothing the debtor could act on", "dim italic"), "\n"))
         tone = item.get("tone") or {}
         if tone:
             out.append_text(join("     ", ("tone ", "dim"),
                                  f"{tone.get('label', '')} ({_num(tone.get('score'), '{:+.2f}')})", "\n"))
         if item.get("debtor"):
-            out.append_text(join(("   Them: ", "bold yellow"), str(item["debtor"]), "\n"))
-        if item.get("state") or item.get("events"):
-            events = ", ".join(item.get("events") or [])
-            out.append_text(join(("     → ", "dim"), (str(item.get("state", "")), "dim"),
-                                 (f"  [{events}]" if events else "", "dim"), "\n"))
+            out.append_text(join((f"   {who}: ", "bold yellow"), str(item["debtor"]), "\n"))
+        for said in words.events(item.get("events") or [], who):
+            out.append_text(join(("     → ", "dim"), (said, "dim"), "\n"))
+        tip = better.get(n) if isinstance(n, int) else None
+        if tip is not None:
+            out.append_text(join(("     A better line: ", "bold cyan"), (f"“{tip.line}”", "italic"), "\n",
+                                 ("       it ", "dim"), (tip.move_words, "cyan"),
+                                 (f". {tip.why}" if tip.why else "", "dim"), "\n"))
         out.append("\n")
     return out
+
+
+def zipped(folder: Any) -> Any:
+    """The folder's files in a zip, in memory."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(folder.iterdir()):
+            zf.write(path, f"{folder.name}/{path.name}")
+    buffer.seek(0)
+    return buffer
+
+
+def call_date(card: dict[str, Any], record: dict[str, Any]) -> str:
+    """The call's own date (the scenario's "today"), as YYYYMMDD, or ""."""
+    account = record.get("account") if isinstance(record.get("account"), dict) else {}
+    when = account.get("call_date") or (card.get("meta") or {}).get("call_date") or ""
+    if not when and record.get("scenario"):
+        try:  # only on export: the account file says which day the call was on
+            from simulator.session import Session
+
+            session = Session.start(record["scenario"], seed=record.get("seed"))
+            when = session.account.call_date.isoformat()
+        except Exception:  # noqa: BLE001 - a scenario that no longer loads: no date
+            when = ""
+    return re.sub(r"[^0-9]", "", str(when))[:8]
+
+
+def export_name(card: dict[str, Any], record: dict[str, Any], now: Any) -> str:
+    """A folder name that sorts by the call's date (not the machine's), then the time
+    of export, the scenario and the trainee."""
+    day = call_date(card, record) or now.strftime("%Y%m%d")
+    raw = f"{day}-{now:%H%M%S}-{record.get('scenario', 'session')}-{record.get('trainee', '')}"
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", raw).strip("-")
 
 
 class ScorecardScreen(Screen[None]):
@@ -186,10 +246,14 @@ class ScorecardScreen(Screen[None]):
 
     app: CollectSimApp  # type: ignore[assignment]
 
-    def __init__(self, card: dict[str, Any], record: dict[str, Any] | None = None) -> None:
+    def __init__(self, card: dict[str, Any], record: dict[str, Any] | None = None,
+                 facts: suggest.Facts | None = None) -> None:
+        """``facts``: names for the replay's better lines (the call just played knows
+        them; a stored card may not)."""
         super().__init__()
         self.card = card
         self.record = record or (card.get("meta") or {}).get("session") or {}
+        self.facts = facts
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -201,7 +265,8 @@ class ScorecardScreen(Screen[None]):
             with TabPane("3 Compliance", id="tab-3"), VerticalScroll():
                 yield Static(compliance_text(self.card), id="card-compliance", markup=False)
             with TabPane("4 Replay", id="tab-4"), VerticalScroll():
-                yield Static(replay_text(self.card, self.record), id="card-replay", markup=False)
+                yield Static(replay_text(self.card, self.record, self.facts), id="card-replay",
+                             markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -238,9 +303,12 @@ class ScorecardScreen(Screen[None]):
         from simulator.app import grading
         from simulator.app.settings import exports_dir
 
-        stamp = self.app.now().strftime("%Y%m%d-%H%M%S")
-        name = re.sub(r"[^A-Za-z0-9_-]+", "-", f"{stamp}-{self.record.get('scenario', 'session')}-{self.record.get('trainee', '')}").strip("-")
+        name = export_name(self.card, self.record, self.app.now())
         folder = exports_dir() / name
+        n = 1
+        while folder.exists():
+            n += 1
+            folder = exports_dir() / f"{name}-{n}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "scorecard.json").write_text(grading.to_json(self.card), encoding="utf-8")
@@ -250,6 +318,14 @@ class ScorecardScreen(Screen[None]):
             self.notify(f"Export failed: {exc}", severity="error")
             return
         self.exported = folder
-        self.notify(f"Exported scorecard.md, .json and .html to {folder}", title="Exported", timeout=8)
+        if self.app.served:
+            # In a browser the server's folders are out of reach: send the three files.
+            self.app.deliver_binary(zipped(folder), save_filename=f"{folder.name}.zip",
+                                    mime_type="application/zip")
+            self.notify(f"Your browser is downloading {folder.name}.zip (Markdown, JSON, HTML).",
+                        title="Exported", timeout=8, markup=False)
+            return
+        self.notify(f"Exported scorecard.md, .json and .html to {folder}", title="Exported",
+                    timeout=8, markup=False)
 
 

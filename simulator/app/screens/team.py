@@ -25,11 +25,29 @@ if TYPE_CHECKING:
     from simulator.app.app import CollectSimApp
 
 DIM_HEADS = ("Prep", "Tone", "Listen", "Flex", "Docs")
+NARROW_HEADS = ("Prep", "Tone", "List", "Flex", "Docs")
 GAP = 1  # blank columns after each table column
+#: Below this width the scorecard table drops the team column and narrows the rest, so
+#: it never scrolls sideways (80 columns is the smallest terminal we promise).
+WIDE = 100
 
 
-def _num(x: float | None) -> str:
-    return "—" if x is None else f"{x:.1f}"
+def row_columns(width: int) -> list[tuple[str, str, int]]:
+    """(key, heading, width) of the scorecard table's columns for a screen this wide."""
+    if width >= WIDE:
+        return [("date", "Date", 10), ("trainee", "Trainee", 10), ("team", "Team", 7),
+                ("scenario", "Scenario", 17), ("overall", "Overall", 7), ("result", "Result", 6),
+                *((d, h, 6) for d, h in zip(DIMENSIONS, DIM_HEADS, strict=True))]
+    return [("date", "Date", 10), ("trainee", "Trainee", 8), ("scenario", "Scenario", 14),
+            ("overall", "Overall", 7), ("result", "Pass", 4),
+            *((d, h, 4) for d, h in zip(DIMENSIONS, NARROW_HEADS, strict=True))]
+
+
+def _num(x: float | None, short: bool = False) -> str:
+    """One decimal, or none in the narrow table (100.0 needs five columns)."""
+    if x is None:
+        return "—"
+    return f"{x:.0f}" if short else f"{x:.1f}"
 
 
 def _pct(x: float | None) -> str:
@@ -92,18 +110,30 @@ class TeamScreen(Screen[None]):
                 widget = widget.query_one("SelectCurrent")
             widget.border_title = title
         rows = self.query_one("#team-rows", DataTable)
-        # Fixed widths (auto widths grow lazily on idle, so a table could be drawn narrow),
-        # each with one column of gap instead of the default two of padding, so the whole
-        # row fits in 100 columns.
-        for label, width in (("Date", 10), ("Trainee", 10), ("Team", 7), ("Scenario", 17),
-                             ("Overall", 7), ("Result", 6), *((h, 6) for h in DIM_HEADS)):
-            rows.add_column(label, width=width + GAP)
+        self._set_row_columns(self.app.size.width)
         stats = self.query_one("#team-stats", DataTable)
         for label, width in (("Trainee", 12), ("Sessions", 8), ("Passed", 7), ("Overall", 7),
                              *((h, 6) for h in DIM_HEADS)):
             stats.add_column(label, width=width + GAP)
         rows.focus()
         self.ask(self.filters)
+
+    def _set_row_columns(self, width: int) -> None:
+        """Fixed widths (auto widths grow lazily on idle, so a table could be drawn
+        narrow), each with one column of gap instead of the default two of padding."""
+        columns = row_columns(width)
+        if columns == getattr(self, "_row_columns", None):
+            return
+        self._row_columns = columns
+        table = self.query_one("#team-rows", DataTable)
+        table.clear(columns=True)
+        for key, label, w in columns:
+            table.add_column(label, width=w + GAP, key=key)
+        if self.view is not None:
+            self._fill_rows(self.view)
+
+    def on_resize(self) -> None:
+        self._set_row_columns(self.size.width)
 
     # ---------------------------------------------------------------- querying
     def ask(self, filters: team.TeamFilters) -> None:
@@ -160,14 +190,16 @@ class TeamScreen(Screen[None]):
     def _fill_rows(self, view: team.TeamView) -> None:
         table = self.query_one("#team-rows", DataTable)
         table.clear()
+        keys = [key for key, _, _ in self._row_columns]
         for i, row in enumerate(view.rows):
-            table.add_row(
-                self.app.local_time(row.created_at).strftime("%Y-%m-%d"),
-                literal(row.trainee), literal(row.team or "—"), literal(row.scenario),
-                _num(row.overall), _result(row.passed),
-                *(_num(getattr(row, d)) for d in DIMENSIONS),
-                key=str(i),
-            )
+            cells = {
+                "date": self.app.local_time(row.created_at).strftime("%Y-%m-%d"),
+                "trainee": literal(row.trainee), "team": literal(row.team or "—"),
+                "scenario": literal(row.scenario), "overall": _num(row.overall),
+                "result": _result(row.passed),
+                **{d: _num(getattr(row, d), short=len(keys) < 12) for d in DIMENSIONS},
+            }
+            table.add_row(*(cells[k] for k in keys), key=str(i))
 
     def _fill_stats(self, view: team.TeamView) -> None:
         table = self.query_one("#team-stats", DataTable)

@@ -1,0 +1,71 @@
+"""Amounts a trainee line presents as owed or as a fee, for the misstated-balance and
+fee rules: "the balance is $1,240", "which comes to $2,300 with interest", "plus a $150
+processing fee", in digits or words (the analyser's money entities). Offers, instalments
+and payments are neither, so a settlement or a plan amount is never read as the balance.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scoring.context import CallView
+    from simulator.engine.records import Turn
+
+#: Cues before an amount that present it as what is owed ("the balance is", "you owe",
+#: "the full", "comes to") and cues that make it an offer instead ("settle for", "a plan of").
+_OWED_CUE = re.compile(
+    r"\b(balance|owe[sd]?|owing|outstanding|amount due|total due|past due|total|full|entire|whole|"
+    r"comes? to|came to|brings? it to|is now|now at|up to|principal)\b", re.I)
+_OFFER_CUE = re.compile(
+    r"\b(settle|settlement|for only|discount|off|save|reduc\w*|plan|instal\w*|payments? of|down|upfront|"
+    r"up front|start with|a month|per month|each month|do|manage|afford|put|partial|lump sum|deposit|"
+    r"first payment|last payment|paid|toward|towards|lost|losing)\b", re.I)
+_OWED_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(with interest|in total|total|owed|owing|outstanding|past due|in full)\b",
+                         re.I)
+_HEDGE = re.compile(r"\b(about|around|roughly|approximately|approx|nearly|almost|just under|just over|"
+                    r"a little (?:over|under|more than|less than)|close to|some|over|under)\s*$", re.I)
+_FEE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(fees?|charges?|surcharges?|penalt(?:y|ies))\b", re.I)
+_FEE_BEFORE = re.compile(r"\b(fee|charge|surcharge|penalty)\s+(?:of\s+)?$", re.I)
+FEE_ADDED = re.compile(r"\b(plus|add|added|adding|additional|extra|on top)\b", re.I)
+FEE_NO_AMOUNT = re.compile(
+    r"\b(plus|add|added|adding|additional|extra|on top of)\b[^.?!]{0,40}?\b(fees?|charges?|surcharges?|penalt(?:y|ies))\b",
+    re.I)
+FEE_DENIED = re.compile(r"\b(no|without|waive\w*|won'?t|not|never|free)\b", re.I)
+
+
+def _sentence_before(text: str, at: int, width: int = 60) -> str:
+    start = max(0, at - width)
+    piece = text[start:at]
+    cut = max(piece.rfind("."), piece.rfind("?"), piece.rfind("!"), piece.rfind(";"))
+    return piece[cut + 1:] if cut >= 0 else piece
+
+
+def amounts_stated(turn: Turn, view: CallView | None = None) -> list[tuple[str, float, str, bool]]:
+    """(what, value, words, hedged) for each amount a line presents as owed ("owed") or as a
+    fee ("fee"); offers, instalments and payments are neither."""
+    if view is not None:
+        key = f"amounts:{turn.index}"
+        if key not in view.memo:
+            view.memo[key] = amounts_stated(turn)
+        return view.memo[key]
+    if not turn.analysis.entities:
+        return []
+    text = turn.text
+    out: list[tuple[str, float, str, bool]] = []
+    for e in turn.analysis.entities_of("money"):
+        if not isinstance(e.value, int | float) or e.unit:
+            continue
+        before = _sentence_before(text, e.start)
+        after = text[e.end:e.end + 40]
+        hedged = bool(_HEDGE.search(before))
+        if _FEE_AFTER.match(after) or _FEE_BEFORE.search(before):
+            out.append(("fee", float(e.value), (before[-30:] + text[e.start:e.end] + after[:25]).strip(), hedged))
+            continue
+        cues = [(m.start(), "owed") for m in _OWED_CUE.finditer(before)]
+        cues += [(m.start(), "offer") for m in _OFFER_CUE.finditer(before)]
+        last = max(cues)[1] if cues else None
+        if last == "owed" or (last is None and _OWED_AFTER.match(after)):
+            out.append(("owed", float(e.value), (before[-40:] + text[e.start:e.end] + after[:20]).strip(), hedged))
+    return out

@@ -1,0 +1,130 @@
+"""The labelling rules, applied after the cues: per sentence (open questions and
+reflections from ``listening``, a plan read from an amount per period) and over the
+whole utterance (a recap restates terms and makes no new offer; a question about
+amounts is ask_capacity, never open_question; ...), as the data README defines them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from simulator.nlu.listening import (
+    GENERIC,
+    LEAD_REFLECTION,
+    RULE_REFLECTION,
+    YOU_MODAL,
+    open_question,
+    reflection,
+)
+from simulator.nlu.text import content, strip_fillers, words_of
+from simulator.nlu.types import Move
+
+OFFERS = ("request_full_payment", "offer_settlement", "offer_payment_plan", "offer_alternative")
+PLAN_VERB = re.compile(
+    r"\b(?:we\s+could|we\s+can|i\s+can|how\s+about|what\s+if|would|could\s+(?:you|that|we)|let's|"
+    r"works|work\s+for|that'd\s+be|lowest|start|plan|payments|do\s+it|go\s+(?:with|down|as)|"
+    r"manage|instead|if\s+we\s+did|we\s+do|we'll\s+do|you\s+could\s+(?:do|manage|pay|swing|handle|afford)|"
+    r"for\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+"
+    r"(?:months|weeks|payments)|starting|beginning|it\s+is(?=[\s.!]*$)|deal(?=[\s.!]*$))\b",
+    re.IGNORECASE,
+)
+MONEY_PERIOD = re.compile(
+    r"(?:\$\s?\d[\d,.]*|\b\d{2,5}\b|\b(?:a|one)\s+hundred(?:\s+and\s+\w+)?|\b(?:twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|\b(?:twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred)\b)(?:\s+(?:dollars|bucks))?\s*(?:a|per|each|every)\s+"
+    r"(?:month|week|two\s+weeks|other\s+(?:week|friday)|friday|paycheck|payday)\b|\$\s?\d[\d,.]*"
+    r"\s+(?:monthly|weekly|bi-?weekly)\b",
+    re.IGNORECASE,
+)
+AMOUNT = re.compile(r"\$\s?\d|\b\d{1,3}(?:,\d{3})+\b|\b\d{3,6}\b|\bdollars\b", re.IGNORECASE)
+SPECIFIC_MONEY = re.compile(r"\$\s?\d|\b\d{2,6}\b|\b(?:hundred|fifty|forty|sixty|seventy|eighty|"
+                             r"ninety|thirty|twenty)\b", re.IGNORECASE)
+
+def negation_undone(s: str, norm: str, b: int) -> bool:
+    """'I'm not gonna call your boss. Yet.' and 'I'm not saying we won't' still threaten."""
+    tail = norm[b:b + 12].lower()
+    return bool(re.search(r"\bnot\s+saying\b", s, re.IGNORECASE)) or "yet" in tail or bool(
+        re.search(r"\byet\b", s, re.IGNORECASE))
+
+
+
+def sentence_rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
+                   has_context: bool) -> None:
+    """Linguistic rules over one sentence, then conflicts settled by the labelling rules."""
+    low = s.lower()
+    all_words = words_of(low)
+    words = strip_fillers(all_words)
+    so_lead = "so" in all_words[: len(all_words) - len(words)]
+    is_question = "?" in s
+    open_question(s, low, words, is_question, hits, add)
+    # An amount per period proposed ("How about $75 a month?") is a payment plan.
+    if "offer_payment_plan" not in hits and PLAN_VERB.search(s):
+        m = MONEY_PERIOD.search(s)
+        if m:
+            add("offer_payment_plan", m.start(), m.end(), "amount per period proposed")
+    reflection(s, words, all_words, so_lead, is_question, hits, add, ctx_words, has_context)
+    # --- conflicts ---------------------------------------------------------------------
+    if "reflection" in hits and not has_context and hits["reflection"].why.startswith("pattern ^"):
+        # "So you ..." with nothing to restate is as often a demand as a reflection.
+        if set(hits) & {"pressure", "abuse", "threat", "next_steps", "recap_agreement"} or is_question:
+            hits.pop("reflection")
+    if "reflection" in hits and set(hits) & {"pressure", "abuse", "threat", "recap_agreement",
+                                             "next_steps"}:
+        hits.pop("reflection")
+    # "You have a balance of $2,350 with ...": the account stated, not a restatement.
+    if "reflection" in hits and "state_debt" in hits and (not has_context or AMOUNT.search(s)):
+        hits.pop("reflection")
+    # "Have a good afternoon": a farewell wishing a good part of the day is no greeting.
+    if "greeting" in hits and "closing" in hits:
+        g, c = hits["greeting"], hits["closing"]
+        if c.start <= g.start and g.end <= c.end:
+            hits.pop("greeting")
+    for capacity_like in ("ask_capacity", "request_full_payment", "identity_verification",
+                          "offer_payment_plan", "offer_settlement", "offer_alternative", "greeting",
+                          "recap_agreement", "pressure", "abuse"):
+        if capacity_like in hits and "open_question" in hits and hits["open_question"].why.startswith("open"):
+            hits.pop("open_question")
+    if "ask_capacity" in hits and "offer_payment_plan" in hits:
+        if SPECIFIC_MONEY.search(s) and "ballpark" not in low:
+            hits.pop("ask_capacity")
+        else:
+            hits.pop("offer_payment_plan")
+    if "offer_alternative" in hits and "request_full_payment" in hits and not re.search(
+            r"\b(?:full|whole|entire)\b", low):
+        hits.pop("request_full_payment")
+    if "offer_settlement" in hits and "request_full_payment" in hits and not re.search(
+            r"\b(?:full|whole|entire|if\s+not|or\s+if)\b", low):
+        hits.pop("request_full_payment")
+    if "threat" in hits:
+        hits.pop("next_steps", None)
+    if "empathy" in hits and ("pressure" in hits or "abuse" in hits):
+        hits.pop("empathy")
+
+
+
+def utterance_rules(found: dict[str, Move], norm: str = "",
+                    ctx_words: frozenset[str] | set[str] = frozenset()) -> dict[str, Move]:
+    """Rules over the whole utterance: a recap restates terms, it makes no new offer;
+    a restatement found only by the linguistic rules (not a cue) does not stand when
+    the rest of the utterance asks a question or gives advice or information (then the
+    "you ..." sentence is the lead-in to that), unless it repeats the debtor's own words."""
+    if "recap_agreement" in found:
+        for name in (*OFFERS, "ask_capacity", "reflection", "state_debt"):
+            found.pop(name, None)
+    # "It sounds like ... What else ...?": a reflection that leads, with a question tagged
+    # on, is heard as a reflection, not as a new invitation.
+    # Otherwise an utterance that asks an open question is heard as that question, and
+    # what restates before or after it is its lead-in.
+    rf, oq = found.get("reflection"), found.get("open_question")
+    if rf is not None and oq is not None and rf.end <= oq.start and LEAD_REFLECTION.search(rf.why):
+        found.pop("open_question")
+    elif rf is not None and oq is not None:
+        found.pop("reflection")
+    mv = found.get("reflection")
+    if mv is not None and mv.why.startswith(RULE_REFLECTION) and \
+            len(content(mv.evidence) & ctx_words) < 2:
+        rest = norm[:mv.start] + " " + norm[mv.end:]
+        if "?" in rest or YOU_MODAL.search(rest) or GENERIC.search(rest):
+            found.pop("reflection")
+    return found
+

@@ -1,0 +1,162 @@
+"""The learned layer at analysis time: the shipped weights (``model.json``) applied to a
+line's features, in plain Python.
+
+Each move has a linear score (bias plus the weights of the features present) and a cut
+chosen on voices the model had not seen; a score at or above the cut is the move. The
+file is read on the first analysis, not at import. Everything a decision rests on can
+be shown: the features that weighed most, and the corpus line it most resembles.
+"""
+
+from __future__ import annotations
+
+import array
+import hashlib
+import json
+import math
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from simulator.nlu.types import MOVES
+
+MODEL_FILE = Path(__file__).with_name("model.json")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+class LearnedModel:
+    """Weights per feature for every move and for tone, read from the model file."""
+
+    def __init__(self, data: dict, weights: array.array, digest: str) -> None:
+        if data.get("format") != 2 or list(data.get("moves", ())) != list(MOVES) or \
+                len(weights) != len(data.get("features", ())) * (len(MOVES) + 2):
+            raise ValueError("model.json does not fit this version of the analyser; "
+                             "rebuild it with `collectsim train`")
+        self.digest = digest
+        self.index = {m: i for i, m in enumerate(MOVES)}
+        self.bias: list[float] = data["bias"]
+        self.cut: list[float] = data["cut"]
+        self.tone_bias: list[float] = data["tone_bias"]
+        #: feature -> (weight for each move..., tone negative, tone positive)
+        self._width = len(MOVES) + 2
+        self._weights = weights
+        self._row_of: dict[str, int] = {f: i * self._width for i, f in enumerate(data["features"])}
+        self.examples: dict[str, list[str]] = data["examples"]
+        self.meta: dict = data.get("meta", {})
+        self._example_words: dict[str, list[frozenset[str]]] | None = None
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> LearnedModel:
+        """``model.json`` and the float32 rows in ``model.weights`` beside it."""
+        raw = path.read_bytes()
+        blob = path.with_suffix(".weights").read_bytes()
+        weights = array.array("f")
+        weights.frombytes(blob)
+        if sys.byteorder != "little":
+            weights.byteswap()
+        digest = hashlib.sha256(raw + b"\0" + blob).hexdigest()
+        return cls(json.loads(raw), weights, digest)
+
+    def heads(self, feats: set[str]) -> list[float]:
+        """Every head's score: the moves' logits in MOVES order, then the two tone logits.
+        ``fsum`` per column is exact, so the result does not depend on set order."""
+        present = self._present(feats)
+        bias = [*self.bias, *self.tone_bias]
+        if not present:
+            return bias
+        return [b + s for b, s in zip(bias, map(math.fsum, zip(*present, strict=True)), strict=True)]
+
+    def row(self, feature: str) -> array.array | None:
+        """The feature's weights (each move, then the tone heads), or None if unknown."""
+        at = self._row_of.get(feature)
+        return None if at is None else self._weights[at:at + self._width]
+
+    def _present(self, feats: set[str]) -> list[array.array]:
+        w, width = self._weights, self._width
+        return [w[at:at + width] for at in map(self._row_of.get, feats) if at is not None]
+
+    def scores(self, feats: set[str]) -> list[float]:
+        """Each move's score (a logit), in MOVES order."""
+        return self.heads(feats)[:len(MOVES)]
+
+    def moves(self, scores: list[float]) -> list[str]:
+        return [m for m, sc, cut in zip(MOVES, scores, self.cut, strict=False) if sc >= cut]
+
+    @staticmethod
+    def tone_of(heads: list[float]) -> float:
+        """P(positive) - P(negative), from the two tone heads of ``heads``."""
+        return _sigmoid(heads[-1]) - _sigmoid(heads[-2])
+
+    def tone(self, feats: set[str]) -> float:
+        return self.tone_of(self.heads(feats))
+
+    def confidence(self, move: str, score: float) -> float:
+        """How far past its cut a score is, as a probability-like number in (0, 1)."""
+        return _sigmoid(score - self.cut[self.index[move]] + 1.0)
+
+    # --- explanation -------------------------------------------------------------------
+    def weighed_most(self, move: str, feats: set[str], k: int = 3) -> list[str]:
+        """The readable features that pushed ``move`` up most: words, word pairs, word
+        classes (character grams are shown as the word they come from)."""
+        j = self.index[move]
+        best: list[tuple[float, str]] = []
+        for f in feats:
+            row = self.row(f)
+            if row is not None and row[j] > 0 and f[:2] in ("w:", "b:", "k:", "r:", "x:"):
+                best.append((row[j], f))
+        best.sort(key=lambda t: (-t[0], t[1]))
+        return [_readable(f) for _, f in best[:k]]
+
+    def sentence_weight(self, move: str, feats: set[str]) -> float:
+        j = self.index[move]
+        return math.fsum(r[j] for r in self._present(feats))
+
+    def nearest_example(self, move: str, text: str) -> str:
+        """The corpus line of ``move`` that shares most words with ``text`` (Jaccard)."""
+        if self._example_words is None:
+            self._example_words = {m: [frozenset(_WORD.findall(e.lower())) for e in ex]
+                                   for m, ex in self.examples.items()}
+        mine = frozenset(_WORD.findall(text.lower()))
+        best, best_sim = "", 0.0
+        for e, words in zip(self.examples.get(move, ()), self._example_words.get(move, ()),
+                            strict=True):
+            union = len(mine | words)
+            sim = len(mine & words) / union if union else 0.0
+            if sim > best_sim:
+                best, best_sim = e, sim
+        return best
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1 / (1 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1 + z)
+
+
+def _readable(feature: str) -> str:
+    kind, _, value = feature.partition(":")
+    if kind == "b":
+        value = value.replace("<s>_", "").replace("_</s>", "").replace("_", " ")
+        return f'"{value}"'
+    if kind == "k":
+        return f"[{value.replace('+', ' + ')}]"
+    if kind == "r":
+        return f"(rules: {value})"
+    if kind == "x":
+        return f'(debtor said "{value}")'
+    return f'"{value}"'
+
+
+@lru_cache(maxsize=1)
+def default_model() -> LearnedModel | None:
+    """The shipped model, or None when the package carries none (the rules then work alone)."""
+    if not (MODEL_FILE.is_file() and MODEL_FILE.with_suffix(".weights").is_file()):
+        return None
+    return LearnedModel.load(MODEL_FILE)
+
+
+def model_digest() -> str | None:
+    """sha256 of the shipped model's files, for scorecards (``verify`` notices a new model)."""
+    model = default_model()
+    return model.digest if model is not None else None

@@ -1,0 +1,79 @@
+"""Threats read as composition, where the law is at stake (12 CFR 1006.18(b)(3), (c)(1)).
+
+A threat is a consequence (legal action, arrest, garnishment or seizure, contact with an
+employer, family, landlord or neighbours, credit damage, an "escalation") put to the
+debtor under a condition ("if", "unless", "or else", "before ...") or a veiled framing
+("it'd be a shame if", "you don't want that", "things could get complicated"). So "It
+would be a pity if your landlord heard about this" is one, with no cue phrase for it;
+"we're not going to sue you" (a denial) and "you have the right to dispute this" (a
+right) are not, and neither is a plain fact with no condition or framing ("your hours
+were cut at work"). An honest answer to "what happens if I don't pay?" that says what
+the collector cannot know ("I can't tell you what the creditor will decide") is a
+lawful answer, not a threat.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simulator.nlu.lexicon import CONSEQUENCES, classes_in, lower
+
+#: "not saying we won't", "... yet": a denial that takes itself back.
+_UNDONE = re.compile(r"\bnot\s+saying\b|\byet\b|\bfor\s+now\b|\bnot\s+today\b")
+#: The collector acting, or someone acting on the debtor's side of things.
+_AGENT = re.compile(r"\b(?:we|we'll|we're|we'd|i|i'll|i'd|i'm|they|they'll|they're|someone|somebody|"
+                    r"our|the\s+(?:creditor|client|company|firm|office|agency|court|judge|sheriff))\b")
+_YOU = re.compile(r"\b(?:you|your|you're|you'll|ya|u|ur|yours|yourself)\b")
+
+
+def denied(sentence: str) -> bool:
+    """The sentence denies or disclaims a consequence ("nobody is going to arrest you",
+    "we can't sue you for it", "that's not my call"), and does not take it back."""
+    low = lower(sentence)
+    return "denial" in classes_in(low) and not _UNDONE.search(low)
+
+
+def threat_in(sentence: str) -> tuple[int, int, str] | None:
+    """(start, end, why) of a threat in one sentence, or None.
+
+    A consequence counts when it is framed as leverage: under a condition together with
+    something that will or may happen, or inside a veiled framing; and not when the
+    sentence denies it or hedges it as something the collector cannot say.
+    """
+    low = lower(sentence)
+    found = classes_in(low)
+    consequences = [c for c in found if c in CONSEQUENCES]
+    if not consequences:
+        return None
+    if denied(sentence):
+        return None
+    veiled = "veiled" in found
+    conditional = "condition" in found and ("future" in found or "urgency" in found)
+    if not (veiled or conditional):
+        return None
+    if not (_YOU.search(low) or _AGENT.search(low)):
+        return None
+    if "rights" in found and not veiled and "legal" not in found and "seizure" not in found:
+        return None  # "if you dispute it in writing, we'll send verification": a right
+    what = consequences[0]
+    framing = "veiled" if veiled else "condition"
+    start = min(found[what].start(), found[framing].start())
+    why = f"{_LABELS[what]} under a {'veiled framing' if veiled else 'condition'} " \
+          f'("{found[framing].group(0)}" ... "{found[what].group(0)}")'
+    return start, len(sentence), why
+
+
+_LABELS = {
+    "legal": "legal action", "seizure": "garnishment or seizure", "people": "telling others",
+    "credit": "credit damage", "escalate": "an escalation",
+}
+
+
+def threat_across(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """A threat whose consequence and framing sit in two sentences that follow each other
+    ("Your mother's listed as a reference. I'd rather not have to call her.")."""
+    for (a1, _), (_, b2) in zip(spans, spans[1:], strict=False):
+        found = threat_in(text[a1:b2])
+        if found is not None:
+            return a1 + found[0], a1 + found[1], found[2] + ", over two sentences"
+    return None
