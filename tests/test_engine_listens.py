@@ -308,3 +308,30 @@ def test_a_wrong_name_given_earlier_in_the_line_is_not_confirmed_later():
     turn = s.say("Is this you?")  # still the wrong person asked for: no confirmation
     assert "verified" not in turn.events and s.state == "answered"
     assert "verified" in s.say("Is this Denise Holloway?").events
+
+
+@pytest.mark.parametrize("line", ["Gary?", "Is this Gary?", "Is this Mr. Kowalski?",
+                                  "Hi, is this the account holder?"])
+def test_part_of_a_name_or_no_name_proves_nothing(line):
+    """He may well say 'Yeah, it's Gary', but the caller has not proved who he is."""
+    s = start("hostile-basic")
+    turn = s.say(line)
+    assert "verified" not in turn.events and "identity_mismatch" not in turn.events
+    assert not s.say("This is Marcus with Keystone Collections.").before.verified
+
+
+def test_a_first_name_then_a_date_of_birth_verifies():
+    s = start("hostile-basic")
+    s.say("Is this Gary?")
+    s.say("This is Marcus with Keystone Collections.")
+    turn = s.say("Can you confirm your date of birth for me?")
+    assert spoken_birthday(s.account.debtor.date_of_birth) in turn.reply
+    assert "verified" in turn.events
+
+
+def test_tony_asking_for_it_in_writing_is_a_validation_request():
+    s = start("resistant-basic")
+    s.say("Hi, is this Tony Russo?")
+    s.say("This is Dana with Keystone Collections.")
+    turn = s.say("This is an attempt to collect a debt. It's about your Crestview Lending loan.")
+    assert "validation_requested" in turn.events and "writing" in turn.reply

@@ -259,6 +259,7 @@ class Call(Builder, Callbacks, Replies, Ending):
         self._fired = None
         self._confirm = False
         self._asked_again = False
+        self._refused_proof = False
         self._proofs = []
         irritation_before = self.numbers["irritation"]
         if plan.asked_name:
@@ -309,6 +310,11 @@ class Call(Builder, Callbacks, Replies, Ending):
             if plan.repeated and asked and not self._asked_again and not self.ended and not filler:
                 # The same question again: the debtor notices ("You asked me that.")
                 reply = self._asked_again_lead(reply)
+        if self._confirm and self._refused_proof:
+            # The transition would confirm, but the debtor refused to give the proof asked
+            # for ("Who's asking?"): nothing is confirmed, the persona stays where it was.
+            self.machine.set_state(state_before, model=self.model)
+            self._confirm = False
         if not self._verify(plan) and plan.understood:
             # The name or detail asked for is not the debtor's: no confirmation is heard,
             # and the persona stays where it was.

@@ -27,6 +27,7 @@ class Replies:
     revealed_now: set[str]
     turns: list[Any]
     _confirm: bool
+    _refused_proof: bool
     _asked_again: bool
     _pending_identity: bool
     _proofs: list[tuple[str, str]]
@@ -73,6 +74,8 @@ class Replies:
         answered.append(intent)
         if ans.refuse:
             self._event(f"refused:{intent}")
+            if intent in plan.proof_intents:
+                self._refused_proof = True
         else:
             self._event(f"answered:{intent}")
             self.answered.setdefault(intent, len(self.turns) + 1)
@@ -99,7 +102,10 @@ class Replies:
         gave_proof = bool(self._proofs) or self._confirm
         if not (gave_proof and self._pending_identity):
             return True
-        if not identity_proved(self, self._proofs):
+        proved = identity_proved(self, self._proofs)
+        if proved == "partial":
+            return True  # nothing against it, nothing that proves it: still unverified
+        if proved == "mismatch":
             if "identity_mismatch" not in self._turn_events:
                 self._event("identity_mismatch")
             self.flags["identity_mismatch"] = 1.0

@@ -85,7 +85,9 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
     moves = list(analysis.move_names)
     asks = list(getattr(analysis, "asks", ()) or ())
     plan = TurnPlan(moves=moves, asks=[a for a in asks if a.intent != "other"])
-    plan.already_verified = bool(call.flags["verified"])
+    # Verified, or the persona has confirmed who it is already (a first name asked for is
+    # confirmed without proving anything): a further identity question is not refused.
+    plan.already_verified = bool(call.flags["verified"]) or call.state != call.persona.initial
     plan.party = call.persona.party
     plan.english = is_english(text)
     if not plan.english:
@@ -158,20 +160,30 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
     return plan
 
 
-def identity_proved(call: Any, proofs: list[tuple[str, str]]) -> bool:
-    """Did what the debtor said match the account file? A name asked for must be the
-    debtor's; a date of birth, address or last four given must be the file's."""
+def identity_proved(call: Any, proofs: list[tuple[str, str]]) -> str:
+    """Did what the debtor said match the account file? 'match' when it proves who they
+    are: the full name asked for, or a date of birth, address or last four of the file's
+    (or their full name, given when asked who they are); 'partial' when nothing
+    contradicts the file but nothing proves it either (a first name alone, "is this the
+    account holder?"); 'mismatch' when a name or detail is not the debtor's."""
     d = call.account.debtor
     if call.asked_name and not name_matches(call.asked_name, d.first_name, d.last_name):
-        return False
+        return "mismatch"
     want = {
         "identity_dob": [spoken_birthday(d.date_of_birth), d.date_of_birth.isoformat()],
         "identity_address": [d.zip, d.street],
         "identity_ssn": [d.ssn_last4],
-        "identity_name": [d.first_name, d.last_name],
-        "identity_who": [d.first_name, d.last_name],
     }
+    strong = False
     for intent, text in proofs:
-        if not any(v and v.lower() in text.lower() for v in want.get(intent, ["\0"])):
-            return False
-    return True
+        low = text.lower()
+        if intent in want:
+            if not any(v and v.lower() in low for v in want[intent]):
+                return "mismatch"
+            strong = True
+        elif intent == "identity_who" and d.first_name.lower() in low and d.last_name.lower() in low:
+            strong = True
+    asked = {w.lower().strip(".,") for w in call.asked_name.split()}
+    if {d.first_name.lower(), d.last_name.lower()} <= asked:
+        strong = True  # the full name on the account, asked for and confirmed
+    return "match" if strong else "partial"
