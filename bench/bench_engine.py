@@ -43,7 +43,12 @@ def _pct(xs: list[float], p: float) -> float:
 def turn_times(rounds: int = 60) -> list[float]:
     from simulator.session import Session
 
-    Session.start("hardship-basic").say("warm-up")  # build the analyser once
+    # Warm up: build the analyser and compile the cue patterns these lines need (they are
+    # compiled on first use, once per process), so the figures are of turns, not of that.
+    warm = Session.start("hardship-basic")
+    for line in LINES:
+        if not warm.ended:
+            warm.say(line)
     times: list[float] = []
     for r in range(rounds):
         s = Session.start("hardship-basic", seed=r)

@@ -22,6 +22,7 @@ from typing import Any
 from simulator.content.account import AccountFile, generate_account
 from simulator.content.library import Library
 from simulator.content.models import Agreement, Persona, Preparation, Scenario, SessionRecord
+from simulator.content.variants import apply_variant, variant_index
 from simulator.diagnostics import UserError
 from simulator.engine.call import Call
 from simulator.engine.records import CallResult, FinishedSession, Turn
@@ -59,15 +60,18 @@ class Session:
         account: AccountFile | None = None,
     ) -> None:
         self.scenario = scenario
-        self.persona = persona
+        # The scenario's own seed plays the persona as written; other seeds, a variant.
+        self.variant = variant_index(persona, scenario.seed, seed)
+        self.persona = apply_variant(persona, self.variant)
         self.scenario_ref = scenario_ref
         self.seed = seed
         self.trainee = trainee
         self.preparation = preparation or Preparation()
         # A replay plays against the file the call was made with; only a new call
         # generates one (with Faker, whose data may change between its versions).
-        self.account: AccountFile = account or generate_account(scenario, persona, seed)
-        self.call = Call(persona, scenario, self.account, seed, _analyser_for(persona, scenario))
+        self.account: AccountFile = account or generate_account(scenario, self.persona, seed)
+        self.call = Call(self.persona, scenario, self.account, seed,
+                         _analyser_for(self.persona, scenario))
         self.agreement: Agreement | None = None
         self.notes = ""
         self.unplayed: list[str] = []
@@ -122,9 +126,12 @@ class Session:
         return self.call.state
 
     def say(self, text: str) -> Turn:
-        """Play one trainee line. Raises UserError once the call has ended."""
+        """Play one trainee line. Raises UserError once the call has ended, and for an
+        empty line (it is not a turn: front ends skip it)."""
         if self.call.ended:
             raise UserError("the call has ended")
+        if not text or not text.strip():
+            raise UserError("an empty line is not a turn")
         return self.call.say(text)
 
     def hang_up(self) -> str:
@@ -135,8 +142,30 @@ class Session:
         return self.call.result()
 
     def coach(self) -> dict[str, Any]:
-        """The debtor's mood and numbers, for coach mode."""
-        return self.call.snapshot()
+        """The debtor's mood and numbers, for coach mode, with a hint when the last line
+        carried nothing the debtor could act on."""
+        out = self.call.snapshot()
+        hint = self.coach_hint()
+        if hint:
+            out["hint"] = hint
+        return out
+
+    def coach_hint(self) -> str | None:
+        """Coach mode: why the debtor did not follow the last line, if they did not."""
+        last = self.call.turns[-1] if self.call.turns else None
+        if last is None:
+            return None
+        if "not_english" in last.events:
+            return "That line was not in English: the debtor could not follow it."
+        if "not_understood" in last.events:
+            return ("That line carried nothing the debtor could act on: no question, offer or "
+                    "statement about the call. Say what you want to know or what you propose.")
+        if "identity_mismatch" in last.events:
+            return ("The name or detail you gave does not match the person on the phone: check the "
+                    "account file before you go on, and say nothing about the debt.")
+        if "trainee_repeated" in last.events:
+            return "You said that before: the debtor noticed. Build on their answer instead."
+        return None
 
     # ---------------------------------------------------------------- wrap-up
     def wrap_up(self, agreement: Agreement | dict[str, Any] | None, notes: str = "") -> None:
@@ -227,9 +256,10 @@ def replay(record: SessionRecord, library: Library | None = None,
     session.scenario_ref = record.scenario
     for i, line in enumerate(record.turns):
         if session.ended:
-            session.unplayed = list(record.turns[i:])
+            session.unplayed = [t for t in record.turns[i:] if t and t.strip()]
             break
-        session.say(line)
+        if line and line.strip():  # an empty line is not a turn
+            session.say(line)
     session.wrap_up(record.agreement, record.notes)
     return session.finish()
 

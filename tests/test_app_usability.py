@@ -315,7 +315,7 @@ async def test_home_at_80x24_shows_titles_and_the_local_time():
         await settle(pilot)
         await pilot.pause(0.2)
         text = screen_text(pilot.app)
-        for title in ("Lost in the move", "Cut hours, rent first", "Her roommate picks up"):
+        for title in ("Lost in the move", "Out of work, rent first", "Her roommate picks up"):
             assert title in text
         assert "Their local time 17:45" in text
 

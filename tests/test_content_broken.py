@@ -58,6 +58,22 @@ CASES: dict[str, tuple[int, int | None, str, str]] = {
                                         "reached from the initial state 'answered'", "error"),
     "personas/dead_end_state.yaml": (21, 5, "states[1].name: state 'talking' is not final and "
                                      "no transition leads out of it", "error"),
+    "personas/answers_unknown_intent.yaml": (40, 3, "answers.employmnet: unknown question intent "
+                                             "'employmnet' (did you mean 'employment'?)", "error"),
+    "personas/answers_unknown_condition.yaml": (41, 14, "answers.employment[0].when[0]: unknown "
+                                                "condition 'opend_up' (did you mean 'opened_up'?)",
+                                                "error"),
+    "personas/answers_unknown_state.yaml": (41, 14, "answers.employment[0].from[0]: unknown state "
+                                            "'talkin' (did you mean 'talking'?)", "error"),
+    "personas/line_unknown_condition.yaml": (24, 18, "states[1].idle[0].unless[0]: unknown "
+                                             "condition 'idenitfied' (did you mean 'identified'?)",
+                                             "error"),
+    "personas/detail_unknown.yaml": (24, 12, "states[1].idle[0]: unknown placeholder "
+                                     "{detail.monht} (did you mean {detail.month}?)", "error"),
+    "personas/variant_unknown_fact.yaml": (42, 7, "variants[0].facts.reasn: unknown fact 'reasn' "
+                                           "(did you mean 'reason'?)", "error"),
+    "personas/variant_unknown_number.yaml": (41, 15, "variants[0].numbers.trsut: unknown number "
+                                             "'trsut' (did you mean 'trust'?)", "error"),
     "personas/unknown_state_from.yaml": (32, 5, "transitions[1].from: unknown state 'taking' "
                                          "(did you mean 'talking'?)", "error"),
     "personas/unknown_state_to.yaml": (38, 5, "transitions[2].to: unknown state 'endd' "
@@ -76,7 +92,7 @@ CASES: dict[str, tuple[int, int | None, str, str]] = {
                                        "'trust >= ': condition ends too early", "error"),
     "personas/condition_unknown_variable.yaml": (13, 3, "unknown name 'trsut' "
                                                  "(did you mean 'trust'?)", "error"),
-    "personas/effects_unknown_move.yaml": (16, 3, "effects.greting: unknown move 'greting' "
+    "personas/effects_unknown_move.yaml": (16, 3, "effects.greting: unknown move or effect key 'greting' "
                                            "(did you mean 'greeting'?)", "error"),
     "personas/effects_unknown_number.yaml": (15, 24, "effects.empathy.irritaton: unknown number "
                                              "'irritaton' (did you mean 'irritation'?)", "error"),

@@ -44,7 +44,7 @@ def test_check_reports_a_failing_expectation(tmp_path, capsys):
     assert main(["check", str(src)]) == 1
     out = capsys.readouterr().out
     assert "FAIL broken-check: expects the impossible" in out
-    assert "expected outcome 'agreement', got 'refused'" in out
+    assert "expected outcome 'agreement', got 'ended_by_trainee'" in out
 
 
 def test_try_at_a_prompt():

@@ -20,13 +20,17 @@ PLACEHOLDER = re.compile(r"\{[a-z_]+\.[a-z_0-9]+\}")
 
 
 def play(scenario: str, lines: list[str], seed: int = 1) -> tuple[Session, list]:
-    """Play lines until the debtor ends the call; return the session and the turns."""
+    """Play lines until the debtor ends the call; return the session and the turns.
+    "$CAP" in a line is what this version of the debtor can pay each month (a seed may
+    play another version of the persona, with other numbers)."""
     session = Session.start(scenario, seed=seed)
+    cap = f"${int(session.persona.numbers.monthly_capacity)}"
+    lump = f"${int(session.persona.numbers.lump_sum)}"
     turns = []
     for line in lines:
         if session.ended:
             break
-        turns.append(session.say(line))
+        turns.append(session.say(line.replace("$CAP", cap).replace("$LUMP", lump)))
     return session, turns
 
 
@@ -108,13 +112,13 @@ def test_hostile_once_calm_takes_a_modest_plan(seed):
             "That's completely fair, I'd be angry too.",
             "So you called your insurance first, and they told you it was covered.",
             "What would be manageable for you each month?",
-            "We could do $100 a month for 19 months, starting December 15th.",
+            "We could do $CAP a month, starting December 15th.",
         ],
         seed,
     )
     agreed = session.result().agreed
     assert agreed is not None and agreed.kind == "payment_plan"
-    assert agreed.monthly == 100
+    assert agreed.monthly == session.persona.numbers.monthly_capacity
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -168,13 +172,13 @@ def test_hardship_accepts_a_plan_within_her_means(seed):
             *HARDSHIP_OPEN,
             "Can you tell me a bit about what's been going on?",
             "I'm so sorry to hear that, that sounds really stressful.",
-            "We could set up a plan of $75 a month starting December 15th.",
+            "We could set up a plan of $CAP a month starting December 15th.",
         ],
         seed,
     )
     agreed = session.result().agreed
     assert agreed is not None and agreed.kind == "payment_plan"
-    assert agreed.monthly == 75
+    assert agreed.monthly == int(session.persona.numbers.monthly_capacity)
     assert "offer_accepted" in turns[-1].events
 
 
@@ -280,7 +284,7 @@ def test_resistant_agrees_once_objections_are_answered(seed):
             "I understand. I'll mail you a validation notice today so you have it all in writing.",
             "Sounds like you've been burned before.",
             "I'm sorry that happened to you, that's awful.",
-            "We could settle it for $1,500 if it's paid by the end of the month.",
+            "We could settle it for $LUMP if it's paid by the end of the month.",
         ],
         seed,
     )

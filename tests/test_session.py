@@ -32,12 +32,36 @@ def test_same_inputs_same_replies():
     assert a == b
 
 
-def test_seed_changes_the_wording_not_the_behaviour():
-    replies = {tuple(t.reply for t in _play(GOOD, seed=s)[1]) for s in range(6)}
-    assert len(replies) > 1
+def _sized(monthly: float) -> list[str]:
+    """GOOD, with the plan sized to what this version of the debtor can pay."""
+    amount = f"${int(monthly * 0.9)}"
+    return [line.replace("$80", amount) for line in GOOD]
+
+
+def test_the_scenario_seed_plays_the_persona_as_written():
+    s = Session.start("hardship-basic", trainee="alex")
+    assert s.variant == 0 and s.persona.numbers.monthly_capacity == 85
+    assert s.persona.details["lost_month"] == "August"
+
+
+def test_seeds_change_the_wording_and_the_version_not_the_behaviour():
+    replies, capacities = set(), set()
     for seed in range(6):
-        s, _ = _play(GOOD, seed=seed)
-        assert s.result().outcome == "agreement"
+        probe = Session.start("hardship-basic", seed=seed)
+        capacities.add(probe.persona.numbers.monthly_capacity)
+        s, turns = _play(_sized(probe.persona.numbers.monthly_capacity), seed=seed)
+        replies.add(tuple(t.reply for t in turns))
+        assert s.result().outcome == "agreement", [t.reply for t in turns]
+    assert len(replies) > 1
+    assert len(capacities) > 1  # a trainee cannot learn the numbers by heart
+
+
+def test_every_version_keeps_its_story_straight():
+    for seed in range(3):
+        s = Session.start("hardship-basic", seed=seed)
+        month = s.persona.details["lost_month"]
+        turn = s.say(GOOD[0]) and s.say(GOOD[1]) and s.say(GOOD[2])
+        assert f"lost my job in {month}" in turn.reply
 
 
 def test_agreed_terms_are_recorded():
@@ -70,7 +94,7 @@ def test_trainee_hang_up_ends_the_call():
     assert s.ended
     r = s.result()
     assert r.ended_by == "trainee"
-    assert r.outcome == "refused"
+    assert r.outcome == "ended_by_trainee"  # the debtor never refused
 
 
 def test_record_round_trip(tmp_path):

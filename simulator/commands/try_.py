@@ -57,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
         if line.strip() == "/coach":
             coach = not coach
             continue
+        if not line.strip():
+            continue  # an empty line is not a turn
         turn = session.say(line)
         for out in turn_lines(turn)[0 if not typed else 1:]:
             print(out)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
+from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass, replace
 from typing import Any, get_type_hints
 
 from simulator.content.models import Persona, Scenario
@@ -19,6 +19,20 @@ REFERENCE_DATE = dt.date(2026, 11, 20)
 PRODUCTS = ("credit card", "personal loan", "store card", "line of credit", "auto loan deficiency")
 CREDITOR_SUFFIXES = ("Bank", "Card Services", "Credit Union", "Financial", "Lending")
 AGENCIES = ("Northgate Recovery", "Lakeshore Collections", "Summit Account Services")
+CHANNELS = ("call", "letter", "email", "call")
+#: Prior contacts, each with the channel it went by (a mailed notice is a letter).
+CONTACTS: tuple[tuple[str, str], ...] = (
+    ("letter", "Validation notice mailed to address on file."),
+    ("call", "Call attempt, no answer. No voicemail left."),
+    ("call", "Debtor answered, said it was a bad time and asked for a call back in the evening."),
+    ("email", "Email reminder sent with balance and payment options."),
+    ("call", "Call attempt, a family member answered; asked for the debtor by name only."),
+)
+
+
+def _pinned(pin: str | None, generated: str) -> str:
+    """A pinned value wins; the generated one is still drawn so later values do not move."""
+    return pin or generated
 
 
 def money(x: float) -> str:
@@ -44,10 +58,24 @@ class Debtor:
     age: int
     occupation: str
     household: str
+    ssn_last4: str = ""
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def street(self) -> str:
+        return self.address.split(",")[0].strip()
+
+    @property
+    def city(self) -> str:
+        parts = self.address.split(",")
+        return parts[1].strip() if len(parts) > 2 else ""
+
+    @property
+    def zip(self) -> str:
+        return self.address.split()[-1] if self.address.split() else ""
 
 
 @dataclass(frozen=True)
@@ -123,6 +151,7 @@ class AccountFile:
             "debtor_profile": [
                 ("Name", d.full_name),
                 ("Date of birth", d.date_of_birth.isoformat()),
+                ("SSN (last four)", d.ssn_last4),
                 ("Address", d.address),
                 ("Phone", d.phone),
                 ("Email", d.email),
@@ -245,7 +274,7 @@ def generate_account(scenario: Scenario, persona: Persona, seed: int | None = No
         state=state,
         phone=fake.numerify("(###) 555-0###"),
         email=f"{first.lower()}.{last.lower()}@{fake.free_email_domain()}",
-        employer=fake.company(),
+        employer=_pinned(dp.employer, fake.company()),
         age=age,
         occupation=dp.occupation or fake.job(),
         household=dp.household or rng.choice(("lives alone", "lives with partner", "two children")),
@@ -289,22 +318,18 @@ def generate_account(scenario: Scenario, persona: Persona, seed: int | None = No
         when -= dt.timedelta(days=rng.randint(28, 35))
     payments.sort(key=lambda pm: pm.date)
 
-    channels = ("call", "letter", "email", "call")
-    contact_texts = (
-        "Validation notice mailed to address on file.",
-        "Call attempt, no answer. No voicemail left.",
-        "Debtor answered, said it was a bad time and asked for a call back in the evening.",
-        "Email reminder sent with balance and payment options.",
-        "Call attempt, a family member answered; asked for the debtor by name only.",
-    )
     contacts: list[ContactNote] = []
     day = REFERENCE_DATE - dt.timedelta(days=min(dpd, 60))
     for _ in range(rng.randint(2, 4) + scenario.call.prior_attempts):
-        contacts.append(ContactNote(day, rng.choice(channels), rng.choice(contact_texts)))
+        rng.choice(CHANNELS)  # drawn and unused: keeps every later value of a seed as it was
+        channel, text = rng.choice(CONTACTS[1:])  # one validation notice: the first note
+        contacts.append(ContactNote(day, channel, text))
         day += dt.timedelta(days=rng.randint(5, 12))
     contacts = sorted({(c.date, c.channel, c.text): c for c in contacts}.values(), key=lambda c: c.date)
-    contacts[0] = ContactNote(contacts[0].date, "letter", contact_texts[0])
+    contacts[0] = ContactNote(contacts[0].date, *CONTACTS[0])
 
+    # Drawn last, so that every value above stays what it was for a seed.
+    debtor = replace(debtor, ssn_last4=f"{rng.randint(0, 9999):04d}")
     return AccountFile(
         debtor=debtor,
         account=account,

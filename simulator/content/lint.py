@@ -16,20 +16,19 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from simulator.content.dimensions import DIMENSIONS
 from simulator.content.loader import did_you_mean, path_str
 from simulator.diagnostics import Problem
 from simulator.engine.expressions import ExpressionError, compile_expression
 from simulator.engine.registry import (
     BUILTIN_CONDITIONS,
     CALLBACKS,
-    ENGINE_EVENTS,
+    EFFECT_KEYS,
     PLACEHOLDERS,
     SPECIAL_TRIGGERS,
     known_variables,
 )
 from simulator.nlu.types import MOVES
-from simulator.yamlio import Loaded, read_yaml
+from simulator.yamlio import Loaded
 
 #: Rubric dimensions a scenario's rubric override may weigh (DESIGN.md section 7).
 #: Built-in numbers of a persona (``numbers.custom`` adds more).
@@ -64,6 +63,23 @@ class _Lint:
     def __init__(self, loaded: Loaded):
         self.loaded = loaded
         self.problems: list[Problem] = []
+        self.details: set[str] = set()  # the persona's story details ({detail.NAME})
+        self.conditions: set[str] | None = None  # condition names lines may use
+
+    def line(self, path: P, value: Any, facts: set[str]) -> None:
+        """A debtor line: a string, or {text, when, unless} said only when they hold."""
+        if isinstance(value, dict):
+            self.text(path + ("text",), value.get("text"), facts)
+            for key in ("when", "unless"):
+                for j, cond in enumerate(_list(value.get(key))):
+                    self.condition(path + (key, j), cond)
+        else:
+            self.text(path, value, facts)
+
+    def condition(self, path: P, cond: Any) -> None:
+        if self.conditions is None or not isinstance(cond, str) or cond in self.conditions:
+            return
+        self.add(path, f"unknown condition '{cond}'{did_you_mean(cond, sorted(self.conditions))}")
 
     def add(self, path: P, message: str, severity: str = "error") -> None:
         where = path_str(path)
@@ -102,10 +118,13 @@ class _Lint:
             root, fld = m.groups()
             if root == "fact" and fld in facts:
                 return
-            if root != "fact" and fld in PLACEHOLDERS.get(root, ()):
+            if root == "detail" and fld in self.details:
+                return
+            if root not in ("fact", "detail") and fld in PLACEHOLDERS.get(root, ()):
                 return
         known = [f"{r}.{f}" for r, fs in PLACEHOLDERS.items() for f in fs]
         known += [f"fact.{f}" for f in sorted(facts)]
+        known += [f"detail.{f}" for f in sorted(self.details)]
         hint = did_you_mean(inner.strip(), known, "{{{}}}")
         self.add(path, f"unknown placeholder {{{inner}}}{hint}")
 
@@ -136,6 +155,8 @@ def lint_persona(loaded: Loaded) -> list[Problem]:
     conditions = {k for k in _dict(d.get("conditions")) if isinstance(k, str)}
     all_conditions = sorted(conditions | set(BUILTIN_CONDITIONS))
     triggers = list(MOVES) + list(SPECIAL_TRIGGERS)
+    lt.details = {k for k in _dict(d.get("details")) if isinstance(k, str)}
+    lt.conditions = set(all_conditions)
 
     # states
     states: dict[str, int] = {}
@@ -154,7 +175,7 @@ def lint_persona(loaded: Loaded) -> list[Problem]:
             final.add(name)
         for key in ("lines", "idle"):
             for j, line in enumerate(_list(s.get(key))):
-                lt.text(("states", i, key, j), line, facts)
+                lt.line(("states", i, key, j), line, facts)
     state_names = sorted(states)
 
     have_states = isinstance(d.get("states"), list)
@@ -205,7 +226,7 @@ def lint_persona(loaded: Loaded) -> list[Problem]:
             if isinstance(cb, str):
                 _callback(lt, base + ("do", j), cb, facts, numbers)
         for j, line in enumerate(_list(t.get("say"))):
-            lt.text(base + ("say", j), line, facts)
+            lt.line(base + ("say", j), line, facts)
 
     # reachability and dead ends
     if initial_ok:
@@ -240,9 +261,9 @@ def lint_persona(loaded: Loaded) -> list[Problem]:
 
     # effects
     for move, deltas in _dict(d.get("effects")).items():
-        if move != "turn" and move not in MOVES:
-            lt.add(("effects", move),
-                   f"unknown move '{move}'{did_you_mean(str(move), [*MOVES, 'turn'])}")
+        if move not in EFFECT_KEYS and move not in MOVES:
+            lt.add(("effects", move), f"unknown move or effect key '{move}'"
+                   f"{did_you_mean(str(move), [*MOVES, *EFFECT_KEYS])}")
         for num in _dict(deltas):
             if num not in numbers:
                 lt.add(("effects", move, num),
@@ -253,10 +274,19 @@ def lint_persona(loaded: Loaded) -> list[Problem]:
         if isinstance(move, str) and move not in MOVES:
             lt.add(("priority", j), f"unknown move '{move}'{did_you_mean(move, MOVES)}")
     for j, line in enumerate(_list(d.get("opening"))):
-        lt.text(("opening", j), line, facts)
+        lt.line(("opening", j), line, facts)
     for name, fact in _dict(d.get("facts")).items():
         lt.text(("facts", name, "text"), _dict(fact).get("text"), facts)
+        lt.text(("facts", name, "recall"), _dict(fact).get("recall"), facts)
     lt.cues(d.get("cues"))
+    from simulator.content.lint_answers import lint_answers, lint_variants
+
+    lint_answers(lt, d, facts, numbers, state_names)
+    lint_variants(lt, d, facts, numbers)
+    from simulator.content.consistency import persona_problems
+
+    for path, message in persona_problems(d):
+        lt.add(path, message, "warning")
     return lt.problems
 
 
@@ -278,126 +308,6 @@ def _callback(lt: _Lint, path: P, cb: str, facts: set[str], numbers: set[str]) -
                f"{did_you_mean(arg, sorted(pool))}")
 
 
-# --------------------------------------------------------------------------- scenario
-
-_persona_cache: dict[tuple[str, int, int], Loaded] = {}
-
-
-def _persona_key(path: Path) -> tuple[str, int, int]:
-    st = path.stat()
-    return (str(path.resolve()), st.st_mtime_ns, st.st_size)
-
-
-def remember_persona(path: Path, loaded: Loaded) -> None:
-    """Keep a parsed persona for the scenarios that name it (validate reads both)."""
-    try:
-        key = _persona_key(path)
-    except OSError:
-        return
-    if len(_persona_cache) > 256:
-        _persona_cache.clear()
-    _persona_cache[key] = loaded
-
-
-def _read_persona(path: Path) -> Loaded:
-    """Parse a scenario's persona once per version of the file."""
-    key = _persona_key(path)
-    if key not in _persona_cache:
-        _persona_cache[key] = read_yaml(path, kind="persona")
-    return _persona_cache[key]
-
-
-def _find_persona(lib: Any, ref: str, scenario_path: Path | None) -> Path | None:
-    """The persona file a scenario names, as the library finds it; a scenario and its
-    persona may share a name (scenarios/x.yaml, personas/x.yaml), and a scenario is
-    never its own persona."""
-    found = lib.persona_path(ref, scenario_path)
-    if found is not None and scenario_path is not None and found == scenario_path:
-        alt = scenario_path.parent.parent / "personas" / f"{ref}.yaml"
-        found = alt.resolve() if alt.is_file() else lib.persona_path(ref, None)
-    return found
-
-
-def _persona_candidates(scenario_path: Path | None) -> list[str]:
-    from simulator.content.library import Library
-
-    folders = list(Library().persona_dirs)
-    if scenario_path is not None:
-        folders += [scenario_path.parent, scenario_path.parent.parent / "personas"]
-    return sorted({p.stem for f in folders if f.is_dir() for p in f.glob("*.yaml")})
-
-
-def lint_scenario(loaded: Loaded, path: Path | None) -> list[Problem]:
-    d = _dict(loaded.data)
-    lt = _Lint(loaded)
-    persona: dict[Any, Any] | None = None
-    ref = d.get("persona")
-    if isinstance(ref, str) and ref:
-        from simulator.content.library import Library
-        from simulator.diagnostics import ContentError, UserError
-
-        try:
-            found = _find_persona(Library(), ref, path.resolve() if path else None)
-        except (ContentError, UserError, OSError):
-            found = None
-        if found is None:
-            hint = did_you_mean(ref, _persona_candidates(path))
-            lt.add(("persona",), f"no persona '{ref}'{hint}; looked next to this file, "
-                   "in ../personas/ and among the shipped personas")
-        else:
-            p_loaded = _read_persona(found)
-            persona = p_loaded.data if isinstance(p_loaded.data, dict) else None
-
-    if persona is not None:
-        states = [s.get("name") for s in _list(persona.get("states")) if isinstance(s, dict)]
-        states = [s for s in states if isinstance(s, str)]
-        facts = [f for f in _dict(persona.get("facts")) if isinstance(f, str)]
-        events = {e.replace("<fact>", f) for e in ENGINE_EVENTS for f in facts or [""]}
-        for t in _list(persona.get("transitions")):
-            events |= {e for e in _list(_dict(t).get("events")) if isinstance(e, str)}
-        for i, check in enumerate(_list(d.get("checks"))):
-            expect = _dict(_dict(check).get("expect"))
-            state = expect.get("state")
-            if isinstance(state, str) and state not in states:
-                lt.add(("checks", i, "expect", "state"),
-                       f"persona '{ref}' has no state '{state}'{did_you_mean(state, states)}")
-            for j, ev in enumerate(_list(expect.get("events"))):
-                if isinstance(ev, str) and ev not in events:
-                    lt.add(("checks", i, "expect", "events", j),
-                           f"no engine event or event of persona '{ref}' is called '{ev}'"
-                           f"{did_you_mean(ev, sorted(events))}", "warning")
-
-    for i, check in enumerate(_list(d.get("checks"))):
-        call_time = _dict(check).get("call_time")
-        if isinstance(call_time, str) and not _HHMM.match(call_time):
-            lt.add(("checks", i, "call_time"),
-                   f"call_time {call_time!r} should be HH:MM on a 24-hour clock, e.g. '18:30'")
-
-    weights = _dict(_dict(d.get("rubric")).get("weights"))
-    for dim in weights:
-        if dim not in DIMENSIONS:
-            lt.add(("rubric", "weights", dim),
-                   f"unknown rubric dimension '{dim}'{did_you_mean(str(dim), DIMENSIONS)}; "
-                   f"the dimensions are {', '.join(DIMENSIONS)}")
-    thresholds = _dict(_dict(d.get("rubric")).get("thresholds"))
-    known_thresholds = _threshold_names()
-    for name in thresholds if known_thresholds else ():
-        if name not in known_thresholds:
-            lt.add(("rubric", "thresholds", name), f"unknown rubric threshold '{name}'"
-                   f"{did_you_mean(str(name), known_thresholds)}")
-    lt.cues(d.get("cues"))
-    return lt.problems
-
-
-def _threshold_names() -> list[str]:
-    """The rubric's threshold names, when the scoring package is there to say."""
-    try:
-        from simulator.content.rubric import Thresholds
-    except ImportError:
-        return []
-    return sorted(Thresholds.model_fields)
-
-
 # --------------------------------------------------------------------------- entry
 
 
@@ -408,5 +318,14 @@ def lint(kind: str, loaded: Loaded, path: Path | None = None) -> list[Problem]:
     if kind == "persona":
         return lint_persona(loaded)
     if kind == "scenario":
+        from simulator.content.lint_scenario import lint_scenario
+
         return lint_scenario(loaded, path)
     return []
+
+
+def remember_persona(path: Path, loaded: Loaded) -> None:
+    """Keep a parsed persona for the scenarios that name it (validate reads both)."""
+    from simulator.content.lint_scenario import remember_persona as remember
+
+    remember(path, loaded)

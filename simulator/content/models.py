@@ -10,21 +10,32 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Outcome = Literal[
-    "agreement",
-    "promise_to_pay",
-    "refused",
-    "hung_up",
-    "callback",
-    "dispute",
-    "wrong_party",
-    "cease_requested",
-]
-OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]
+from simulator.content.persona_models import (  # noqa: F401 - re-exported: models is the one import
+    _ID,
+    OUTCOMES,
+    Answer,
+    DebtorPins,
+    Difficulty,
+    Fact,
+    FactChange,
+    FactKind,
+    Line,
+    Lines,
+    MoveCues,
+    Numbers,
+    Outcome,
+    PaymentMethod,
+    Persona,
+    State,
+    Strict,
+    StrList,
+    Transition,
+    Variant,
+)
 
 SectionId = Literal[
     "account_summary", "payment_history", "contact_notes", "debtor_profile", "creditor_policy"
@@ -48,176 +59,7 @@ AgreementOutcome = Literal[
     "attorney",
     "wrong_party",
 ]
-PaymentMethod = Literal[
-    "debit_card", "credit_card", "bank_transfer", "check", "cash", "online", "money_order"
-]
-Difficulty = Literal["easy", "medium", "hard"]
-
-_ID = r"^[a-z0-9][a-z0-9_-]*$"
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-
-# --------------------------------------------------------------------------- cues
-
-
-class MoveCues(Strict):
-    """How the analyser recognises one move; added on top of the shipped cues."""
-
-    phrases: list[str] = Field(default_factory=list, description="Literal cue phrases.")
-    patterns: list[str] = Field(default_factory=list, description="Regular expressions.")
-    examples: list[str] = Field(default_factory=list, description="Example utterances.")
-    negative: list[str] = Field(
-        default_factory=list, description="Phrases that rule the move out."
-    )
-
-
-# --------------------------------------------------------------------------- persona
-
-
-class Numbers(Strict):
-    """The numbers the state machine reads. Trust and irritation run 0 to 100."""
-
-    trust: float = Field(30, ge=0, le=100, description="How much the debtor trusts the caller.")
-    irritation: float = Field(10, ge=0, le=100, description="How annoyed the debtor is.")
-    patience: float = Field(
-        8, ge=0, le=100, description="Turns without progress the debtor tolerates."
-    )
-    lump_sum: float = Field(0, ge=0, description="Cash the debtor could pay at once.")
-    monthly_capacity: float = Field(0, ge=0, description="Most the debtor can pay each month.")
-    min_monthly: float = Field(
-        0, ge=0, description="Counter-offers never go below this monthly amount."
-    )
-    custom: dict[str, float] = Field(
-        default_factory=dict, description="Extra numbers a persona's conditions may read."
-    )
-
-
-class Fact(Strict):
-    """Something the debtor reveals only when asked well."""
-
-    text: str = Field(description="What the debtor says when revealing it.")
-    kind: Literal["hardship", "emotion", "dispute", "attorney", "cease", "info"] = "info"
-    keywords: list[str] = Field(
-        default_factory=list,
-        description="Words a good note or reflection would pick up (lower case).",
-    )
-
-
-class State(Strict):
-    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    description: str = ""
-    lines: list[str] = Field(
-        default_factory=list, description="Said on entering the state (variants)."
-    )
-    idle: list[str] = Field(
-        default_factory=list,
-        description="Said when a turn moves nothing in this state (variants).",
-    )
-    mood: str = Field("", description="Shown in coach mode, e.g. 'wary'.")
-    final: bool = False
-    outcome: Outcome | Literal["auto"] | None = Field(
-        None,
-        description="Outcome of a final state; 'auto' derives it from what was agreed.",
-    )
-
-    @model_validator(mode="after")
-    def _final_has_outcome(self) -> State:
-        if self.final and self.outcome is None:
-            raise ValueError(f"final state '{self.name}' needs an outcome")
-        if self.outcome is not None and not self.final:
-            raise ValueError(f"state '{self.name}' has an outcome but is not final")
-        return self
-
-
-StrList = Annotated[list[str], Field(min_length=1)]
-
-
-class Transition(Strict):
-    """One rule: on a move (or event) in some states, if conditions hold, go and say."""
-
-    on: str | StrList = Field(
-        description="Move name(s), or an event: 'no_move', 'check' (after every turn), "
-        "'hang_up' (the trainee ends the call)."
-    )
-    from_: str | StrList = Field("*", alias="from", description="State name(s) or '*'.")
-    to: str | None = Field(None, description="Destination state; omitted = stay.")
-    when: list[str] = Field(default_factory=list, description="Conditions that must hold.")
-    unless: list[str] = Field(default_factory=list, description="Conditions that must not.")
-    do: list[str] = Field(
-        default_factory=list, description="Callbacks, e.g. 'accept_offer', 'reveal:reason'."
-    )
-    say: list[str] = Field(default_factory=list, description="Reply variants.")
-    events: list[str] = Field(
-        default_factory=list, description="Event tags recorded on the turn, e.g. 'escalated'."
-    )
-
-    @property
-    def triggers(self) -> list[str]:
-        return [self.on] if isinstance(self.on, str) else list(self.on)
-
-    @property
-    def sources(self) -> list[str]:
-        return [self.from_] if isinstance(self.from_, str) else list(self.from_)
-
-
-class DebtorPins(Strict):
-    """Identity values a persona fixes; the account generator fills the rest."""
-
-    first_name: str | None = None
-    last_name: str | None = None
-    age: int | None = Field(None, ge=18, le=110)
-    occupation: str | None = None
-    household: str | None = None
-
-
-class Persona(Strict):
-    schema_: str | None = Field(None, alias="$schema", exclude=True)
-    id: str = Field(pattern=_ID)
-    name: str = Field(description="Display name, e.g. 'Maria (hardship)'.")
-    archetype: str = Field(
-        description="cooperative, hardship, resistant, hostile, third_party, dispute, ..."
-    )
-    difficulty: Difficulty = "medium"
-    summary: str = Field(description="One or two sentences for the scenario list.")
-    party: Literal["debtor", "third_party"] = Field(
-        "debtor", description="Who this persona is on the phone."
-    )
-    debtor: DebtorPins = Field(default_factory=DebtorPins)
-    preferred_method: PaymentMethod = "debit_card"
-    numbers: Numbers = Field(default_factory=Numbers)
-    facts: dict[str, Fact] = Field(default_factory=dict)
-    effects: dict[str, dict[str, float]] = Field(
-        default_factory=dict,
-        description="Per move (or 'turn' for every turn): number -> change.",
-    )
-    conditions: dict[str, str] = Field(
-        default_factory=dict,
-        description="Named conditions as expressions, e.g. calm: 'irritation < 40'.",
-    )
-    priority: list[str] | None = Field(
-        None, description="Which move answers first when a line carries several."
-    )
-    initial: str = "answered"
-    opening: list[str] = Field(
-        default_factory=list,
-        description="What the debtor says on picking up (variants); defaults to the "
-        "initial state's lines.",
-    )
-    states: list[State] = Field(min_length=1)
-    transitions: list[Transition] = Field(default_factory=list)
-    cues: dict[str, MoveCues] = Field(
-        default_factory=dict, description="Analyser cues added for this persona."
-    )
-
-    def state(self, name: str) -> State | None:
-        for s in self.states:
-            if s.name == name:
-                return s
-        return None
 
 
 # --------------------------------------------------------------------------- scenario

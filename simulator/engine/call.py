@@ -1,10 +1,14 @@
-"""One call: a `transitions` machine built from persona data, driven by the trainee's moves.
+"""One call: a `transitions` machine built from persona data, driven by the trainee's moves
+and answering the trainee's questions.
 
-Per turn: the line's moves change the persona's numbers (``effects``), the highest
-priority move that some transition answers fires it (conditions read the numbers and
-the session's facts), callbacks record what happened (verified, revealed, agreed...),
-a debtor line is chosen among variants by the seeded generator and filled, and
-``check`` transitions run (hang up when furious, give up when out of patience).
+Per turn (see :meth:`Call.say`): an empty line is no turn; a line not in English gets an
+in-character "I only speak English"; a line the debtor can act on changes the persona's
+numbers (``effects``: by move, and by what the turn did: repeated, small talk,
+unproductive...), the highest priority move that some transition answers fires it,
+the question the line asks is answered from the persona's ``answers:`` (or refused in
+character), identity is verified only when the debtor's answer matched what the
+caller asked, a line is chosen among variants remembering what was said, and ``check``
+transitions run (hang up when furious, give up when out of patience).
 """
 
 from __future__ import annotations
@@ -12,29 +16,35 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from transitions import Machine
 
 from simulator.content.account import AccountFile
-from simulator.content.account import spoken_money as money
 from simulator.content.models import Persona, Scenario, Transition
 from simulator.engine import registry
-from simulator.engine.expressions import compile_expression
-from simulator.engine.lines import fill
-from simulator.engine.offers import counter_terms, read_terms
-from simulator.engine.records import CallResult, PartyFacts, Terms, Turn
+from simulator.engine.answers import pick
+from simulator.engine.building import Builder, PersonaError  # noqa: F401 - re-exported
+from simulator.engine.callbacks import Callbacks
+from simulator.engine.ending import Ending
+from simulator.engine.lines import Voice, join_lead
+from simulator.engine.offers import read_terms
+from simulator.engine.records import PartyFacts, Terms, Turn
+from simulator.engine.replies import Replies
+from simulator.engine.turns import plan_turn
+from simulator.engine.values import line_values
+from simulator.engine.variables import variables
 from simulator.nlu.types import OFFER_MOVES, Analysis
 
 RAPPORT_MOVES = frozenset({"empathy", "reflection", "open_question"})
 MONEY_ASKS = OFFER_MOVES | {"ask_capacity"}
 ESCALATION_STEP = 20.0  # irritation rising this much in one turn is an 'escalated' event
 CALMING_STEP = 15.0
-
-
-class PersonaError(ValueError):
-    """Persona data the engine cannot run (lint reports these with positions first)."""
+_MOOD = frozenset({"trust", "irritation", "patience"})
+#: Events that show a turn moved the call on.
+_PROGRESS_EVENTS = ("verified", "revealed:", "offer_", "promise_to_pay", "calmed", "callback",
+                    "dispute", "cease_requested", "attorney", "validation_requested", "bankruptcy",
+                    "inconvenient", "deceased", "servicemember", "time_barred", "answered:")
 
 
 class _Model:
@@ -43,7 +53,7 @@ class _Model:
     state: str
 
 
-class Call:
+class Call(Builder, Callbacks, Replies, Ending):
     """A live call against one persona. Deterministic for a given seed and lines."""
 
     def __init__(
@@ -75,14 +85,23 @@ class Call:
         self.flags: dict[str, float] = {
             k: 0.0
             for k in ("verified", "identified", "disclosed", "turns", "offers", "money_asks",
-                      "rapport", "agreed", "countered")
+                      "rapport", "agreed", "countered", "purpose_stated", "asked_before",
+                      "repeated", "identity_mismatch", "unproductive", "asked_own_name")
         }
         self.revealed: dict[str, str] = {}
-        self.disputed = self.cease = self.attorney = self.callback = False
+        self.revealed_now: set[str] = set()
+        self.requests: set[str] = set()  # request events made so far (registry.REQUEST_EVENTS)
         self.offer: Terms | None = None
         self.counter: Terms | None = None
         self.agreed: Terms | None = None
         self.said: frozenset[str] = frozenset()
+        self.said_ever: set[str] = set()  # every move the trainee has made in the call
+        self.trainee_prints: list[tuple[str, frozenset[str]]] = []  # earlier lines, compared
+        self.answered: dict[str, int] = {}  # intent -> turn it was first answered
+        self.asked_name = ""  # the name the caller asked for last
+        self._pending_identity = False  # an identity question not yet answered
+        self._confirm = False  # a transition asked to confirm identity this turn
+        self._proofs: list[tuple[str, str]] = []  # identity answers given this turn
         self.events: list[str] = []
         self._turn_events: list[str] = []
         self._fired: Transition | None = None
@@ -95,6 +114,8 @@ class Call:
         self._conditions = self._compile_conditions()
         self._states = {s.name: s for s in persona.states}
         self._priority = list(persona.priority or registry.DEFAULT_PRIORITY)
+        self._line_conditions = False  # conditions of line variants are being read
+        self.voice = Voice(self.rng, self._line_holds)
         self.model = _Model()
         self.machine = Machine(
             model=self.model,
@@ -107,61 +128,10 @@ class Call:
         self._triggers_by_state: dict[str, set[str]] = {s.name: set() for s in persona.states}
         for spec in persona.transitions:
             self._add(spec)
-        self.opening = self._choose(persona.opening or self._states[persona.initial].lines or ["Hello?"])
+        self._check_answers()
+        self.opening = self._choose(persona.opening or self._states[persona.initial].lines
+                                    or ["Hello?"])
         self.last_reply = self.opening
-
-    # ------------------------------------------------------------------ building
-    def _compile_conditions(self) -> dict[str, Callable[[], bool]]:
-        known = registry.known_variables(list(self.start_numbers), list(self.persona.facts))
-        out: dict[str, Callable[[], bool]] = {}
-        for name, src in {**registry.BUILTIN_CONDITIONS, **self.persona.conditions}.items():
-            try:
-                fn, _ = compile_expression(src, known)
-            except ValueError as exc:
-                raise PersonaError(f"condition '{name}': {exc}") from None
-            out[name] = (lambda f: lambda: bool(f(self._variables())))(fn)
-        return out
-
-    def _callback(self, name: str) -> Callable[[], None]:
-        base, _, arg = name.partition(":")
-        spec = registry.CALLBACKS.get(base)
-        if spec is None:
-            raise PersonaError(f"unknown callback '{base}'")
-        if spec.arg == "fact" and arg not in self.persona.facts:
-            raise PersonaError(f"callback '{name}' names unknown fact '{arg}'")
-        method = getattr(self, f"_cb_{base}")
-        return partial(method, arg) if spec.arg else method
-
-    def _add(self, spec: Transition) -> None:
-        conditions = []
-        for c in spec.when:
-            if c not in self._conditions:
-                raise PersonaError(f"unknown condition '{c}'")
-            conditions.append(self._conditions[c])
-        unless = []
-        for c in spec.unless:
-            if c not in self._conditions:
-                raise PersonaError(f"unknown condition '{c}'")
-            unless.append(self._conditions[c])
-        after = [partial(self._mark_fired, spec)] + [self._callback(d) for d in spec.do]
-        sources = list(self._states) if spec.sources == ["*"] else spec.sources
-        for src in sources:
-            if src not in self._states:
-                raise PersonaError(f"unknown state '{src}'")
-        if spec.to is not None and spec.to not in self._states:
-            raise PersonaError(f"unknown state '{spec.to}'")
-        sources = [s for s in sources if not self._states[s].final]
-        if not sources:
-            return
-        for trig in spec.triggers:
-            if trig not in registry.trigger_names():
-                raise PersonaError(f"unknown trigger '{trig}'")
-            self.machine.add_transition(
-                trig, sources, spec.to if spec.to is not None else None,
-                conditions=conditions, unless=unless, after=after,
-            )
-            for s in sources:
-                self._triggers_by_state[s].add(trig)
 
     # ------------------------------------------------------------------ state
     @property
@@ -191,173 +161,41 @@ class Call:
     def _variables(self) -> dict[str, float]:
         """The map conditions read, built once per trigger (callbacks run after them)."""
         if self._env_cache is None:
-            self._env_cache = self._env()
+            self._env_cache = variables(self)
         return self._env_cache
 
-    def _env(self) -> dict[str, float]:
-        o = self.offer
-        env: dict[str, float] = {**self.numbers, **self.flags}
-        env["balance"] = self.balance
-        env["revealed"] = float(len(self.revealed))
-        env["hardship_revealed"] = float(
-            any(self.persona.facts[f].kind == "hardship" for f in self.revealed)
-        )
-        env["has_offer"] = float(o is not None and (o.kind != "alternative" or o.total > 0))
-        env["offer_total"] = o.total if o else 0.0
-        env["offer_upfront"] = o.upfront if o else 0.0
-        env["offer_monthly"] = o.per_month if o else 0.0
-        env["offer_count"] = float(o.count) if o else 0.0
-        env["offer_fraction"] = (o.total / self.balance) if o and self.balance else 0.0
-        env["offer_start_days"] = float(o.start_days) if o else 0.0
-        env["offer_is_plan"] = float(o is not None and o.kind == "payment_plan" and o.monthly > 0)
-        env["offer_is_lump"] = float(
-            o is not None and o.kind in ("full_payment", "settlement") and o.upfront > 0
-        )
-        env["counter_monthly"] = self.counter.monthly if self.counter else 0.0
-        env["moves"] = float(len(self.said))
-        for f in self.persona.facts:
-            env[f"revealed_{f}"] = float(f in self.revealed)
-        for m in self.said:
-            env[f"said_{m}"] = 1.0
-        return env
+    def _line_holds(self, name: str) -> bool:
+        """A line variant's condition, read as of before this reply (see variables)."""
+        self._line_conditions, self._env_cache = True, None
+        try:
+            return self._holds(name)
+        finally:
+            self._line_conditions, self._env_cache = False, None
 
-    def _values(self) -> dict[str, dict[str, str]]:
-        d, a = self.account.debtor, self.account.account
-        tp = self.scenario.call.third_party
+    def _asked_again_lead(self, body: str) -> str:
+        """'Like I said before,' + the answer; a plain 'You asked me that.' when joining the
+        two would make a long sentence said before in this call."""
+        d = self.account.debtor
+        names = {d.first_name, d.last_name, self.account.account.creditor}
+        joined = join_lead(self._special("asked_again"), body, names)
+        return joined if self.voice.fresh(joined) else f"You asked me that. {body}"
 
-        def terms(t: Terms | None) -> dict[str, str]:
-            if t is None:
-                return {}
-            return {
-                "total": money(t.total), "monthly": money(t.monthly), "count": str(t.count),
-                "upfront": money(t.upfront),
-                "first_date": _spoken_date(t.first_date) if t.first_date else "the first",
-                "method": (t.method or "").replace("_", " "),
-            }
+    def _choose(self, variants: list[Any]) -> str:
+        """A variant, filled; a short 'like I said' line when every long one was said."""
+        self._env_cache = None
+        text = self.voice.choose(variants, line_values(self)) if variants else ""
+        if not text and variants:
+            text = self._special("repeat") or "Mm."
+        return text
 
-        return {
-            "debtor": {"first_name": d.first_name, "last_name": d.last_name,
-                       "full_name": d.full_name, "phone": d.phone, "address": d.address,
-                       "employer": d.employer, "state": d.state},
-            "account": {"balance": money(a.balance), "creditor": a.creditor,
-                        "original_creditor": a.original_creditor, "product": a.product,
-                        "last4": a.last4, "number": a.number,
-                        "days_past_due": str(a.days_past_due),
-                        "last_payment_date": _spoken_date(a.last_payment_date),
-                        "last_payment_amount": money(a.last_payment_amount)},
-            "creditor": {"name": a.creditor},
-            "agency": {"name": a.agency},
-            "collector": {"name": a.collector_name},
-            "third_party": {"name": tp.name, "relation": tp.relation} if tp else {},
-            "offer": terms(self.offer),
-            "counter": terms(self.counter),
-            "agreed": terms(self.agreed),
-            "persona": {"lump_sum": money(self.numbers["lump_sum"]),
-                        "monthly_capacity": money(self.numbers["monthly_capacity"])},
-            "fact": {k: v.text for k, v in self.persona.facts.items()},
-        }
-
-    def _choose(self, variants: list[str]) -> str:
-        if not variants:
+    def _special(self, intent: str) -> str:
+        """What the persona (or the shared answers) says for a special intent."""
+        self._env_cache = None
+        ans = pick(self.persona, intent, self.state, self._holds)
+        if ans is None:
             return ""
-        return fill(variants[self.rng.randrange(len(variants))], self._values())
-
-    # ------------------------------------------------------------------ callbacks
-    def _mark_fired(self, spec: Transition) -> None:
-        self._fired = spec
-        self._turn_events.extend(spec.events)
-
-    def _event(self, name: str) -> None:
-        self._turn_events.append(name)
-
-    def _cb_confirm_identity(self) -> None:
-        if not self.flags["verified"]:
-            self.flags["verified"] = 1.0
-            self._event("verified")
-
-    def _cb_reveal(self, fact: str) -> None:
-        if fact not in self.revealed:
-            self.revealed[fact] = fill(self.persona.facts[fact].text, self._values())
-            self._event(f"revealed:{fact}")
-            kind = self.persona.facts[fact].kind
-            if kind == "dispute":
-                self._cb_record_dispute()
-            elif kind == "attorney":
-                self._cb_record_attorney()
-            elif kind == "cease":
-                self._cb_record_cease()
-
-    def _agree(self, terms: Terms) -> None:
-        method = terms.method or self.persona.preferred_method
-        first = terms.first_date
-        if first is None:
-            if terms.kind == "payment_plan":
-                first = (self.today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-            else:
-                first = self.today + dt.timedelta(days=7)
-        kind = terms.kind if terms.kind != "alternative" else "payment_plan"
-        self.agreed = Terms(kind, terms.total, terms.upfront, terms.monthly, terms.count, first,
-                            method, (first - self.today).days, terms.period)
-        self.flags["agreed"] = 1.0
-
-    def _cb_accept_offer(self) -> None:
-        if self.offer is not None:
-            self._agree(self.offer)
-            self._event("offer_accepted")
-
-    def _cb_accept_counter(self) -> None:
-        if self.counter is not None:
-            self._agree(self.counter)
-            self._event("offer_accepted")
-
-    def _cb_counter_offer(self) -> None:
-        n = self.numbers
-        self.counter = counter_terms(self.balance, n["lump_sum"], n["monthly_capacity"],
-                                     n["min_monthly"], self.offer)
-        self.flags["countered"] = 1.0
-        self._event("offer_countered")
-
-    def _cb_refuse_offer(self) -> None:
-        self._event("offer_refused")
-
-    def _cb_promise(self) -> None:
-        first = self.offer.first_date if self.offer and self.offer.first_date else None
-        self.agreed = Terms("promise_to_pay", self.balance, self.balance, 0.0, 0,
-                            first or self.today + dt.timedelta(days=7),
-                            (self.offer.method if self.offer else None) or self.persona.preferred_method)
-        self.flags["agreed"] = 1.0
-        self._event("promise_to_pay")
-
-    def _cb_record_dispute(self) -> None:
-        if not self.disputed:
-            self.disputed = True
-            self._event("dispute")
-
-    def _cb_record_cease(self) -> None:
-        if not self.cease:
-            self.cease = True
-            self._event("cease_requested")
-
-    def _cb_record_attorney(self) -> None:
-        if not self.attorney:
-            self.attorney = True
-            self._event("attorney")
-
-    def _cb_schedule_callback(self) -> None:
-        self.callback = True
-        self._event("callback")
-
-    def _cb_escalate(self) -> None:
-        self._event("escalated")
-
-    def _cb_calm_down(self) -> None:
-        self._event("calmed")
-
-    def _cb_reset_patience(self) -> None:
-        self.numbers["patience"] = self.start_numbers["patience"]
-
-    def _cb_complain(self) -> None:
-        self._event("complaint")
+        text = self.voice.choose(ans.say, line_values(self))
+        return text or self.voice.choose(ans.again, line_values(self))
 
     # ------------------------------------------------------------------ turns
     def _fire(self, trigger: str) -> bool:
@@ -366,43 +204,75 @@ class Call:
         self._env_cache = None  # the last trigger's callbacks may have changed the state
         return bool(self.model.trigger(trigger))
 
-    def _apply_effects(self, moves: list[str]) -> None:
+    def _apply(self, keys: list[str], gains: bool = True) -> None:
+        """Apply the effects of these keys; without ``gains`` (a repeated line) only what
+        costs the trainee: trust and patience down, irritation up, counters up."""
         eff = self.persona.effects
-        for key in ["turn", *moves]:
+        for key in keys:
             for number, delta in eff.get(key, {}).items():
-                if number in self.numbers:
+                if number not in self.numbers:
+                    continue
+                gain = (delta > 0) != (number == "irritation") if number in _MOOD else False
+                if gains or not gain:
                     self.numbers[number] += delta
         for k in ("trust", "irritation"):
             self.numbers[k] = min(100.0, max(0.0, self.numbers[k]))
         self.numbers["patience"] = max(0.0, self.numbers["patience"])
+        self._env_cache = None
 
     def before_facts(self) -> PartyFacts:
+        r = self.requests
         return PartyFacts(
             party=self.persona.party,
             verified=bool(self.flags["verified"]),
             disclosed=bool(self.flags["disclosed"]),
-            disputed=self.disputed,
-            cease_requested=self.cease,
-            attorney=self.attorney,
+            disputed="dispute" in r,
+            cease_requested="cease_requested" in r,
+            attorney="attorney" in r,
             revealed=tuple(self.revealed),
+            validation_requested="validation_requested" in r,
+            bankruptcy="bankruptcy" in r,
+            inconvenient="inconvenient" in r,
+            deceased="deceased" in r,
+            servicemember="servicemember" in r,
+            time_barred="time_barred" in r,
+            callback_requested="callback" in r,
         )
 
     def say(self, text: str) -> Turn:
-        """Play one trainee line; return the turn with the debtor's answer."""
+        """Play one trainee line; return the turn with the debtor's answer.
+
+        An empty line is not a turn (ValueError)."""
         if self.ended:
             raise RuntimeError("the call has ended")
+        if not text or not text.strip():
+            raise ValueError("an empty line is not a turn")
         analysis = self._analyse(text, context=self.last_reply or None, today=self.today)
         before = self.before_facts()
-        moves = list(analysis.move_names)
+        plan = plan_turn(self, analysis)
+        moves = plan.moves
         self.said = frozenset(moves)
         self._analysis = analysis
         self.offer = read_terms(analysis, self.balance, self.today)
-        self._turn_events = []
+        self._turn_events = list(plan.events)
+        self.revealed_now = set()
         self._fired = None
+        self._confirm = False
+        self._asked_again = False
+        self._refused_proof = False
+        self._proofs = []
         irritation_before = self.numbers["irritation"]
+        if plan.asked_name:
+            self.asked_name = plan.asked_name
+        if plan.identity_asked:
+            self._pending_identity = True
 
         f = self.flags
         f["turns"] += 1
+        f["repeated"] = float(plan.repeated)
+        f["asked_own_name"] = float(plan.own_name)
+        if plan.mismatch:
+            f["identity_mismatch"] = 1.0
         if "self_identification" in moves:
             f["identified"] = 1.0
         if "mini_miranda" in moves:
@@ -411,21 +281,53 @@ class Call:
             f["offers"] += 1
         if MONEY_ASKS & self.said:
             f["money_asks"] += 1
-        if RAPPORT_MOVES & self.said:
+        if RAPPORT_MOVES & self.said and not plan.repeated:  # saying it twice is not rapport
             f["rapport"] += 1
-        self._apply_effects(moves)
+        if "purpose" in plan.tells:
+            f["purpose_stated"] = 1.0
+        self._apply(["turn", *plan.effect_keys], gains=not plan.repeated)
+        self._apply(moves, gains=not plan.repeated)
 
         state_before = self.state
         trigger = ""
-        for move in sorted(moves, key=self._rank):
-            if self._fire(move):
-                trigger = move
-                break
-        if not trigger and self._fire("no_move"):
-            trigger = "no_move"
-        reply = self._reply_for(self._fired, state_before)
+        if plan.understood:
+            for move in sorted(moves, key=self._rank):
+                if self._fire(move):
+                    trigger = move
+                    break
+            if not trigger and (plan.listens or not (moves or plan.asks)) and self._fire("no_move"):
+                trigger = "no_move"
+        fired = self._fired
+        answered: list[str] = []
+        if not plan.english:
+            reply = self._special("not_english")
+        elif not plan.understood:
+            reply = self._special("not_understood")
+        else:
+            reply = self._compose(plan, fired, trigger, state_before, answered)
+            asked = bool(plan.asks) or "?" in text
+            filler = len(reply) < 16 and reply.count(" ") < 2  # "Mm-hm." is no answer to repeat
+            if plan.repeated and asked and not self._asked_again and not self.ended and not filler:
+                # The same question again: the debtor notices ("You asked me that.")
+                reply = self._asked_again_lead(reply)
+        if self._confirm and self._refused_proof:
+            # The transition would confirm, but the debtor refused to give the proof asked
+            # for ("Who's asking?"): nothing is confirmed, the persona stays where it was.
+            self.machine.set_state(state_before, model=self.model)
+            self._confirm = False
+        if not self._verify(plan) and plan.understood:
+            # The name or detail asked for is not the debtor's: no confirmation is heard,
+            # and the persona stays where it was.
+            self.machine.set_state(state_before, model=self.model)
+            reply = self._special("identity_mismatch") or reply
 
         self._refine_agreed_from_recap()
+        progressed = (self.state != state_before or any(
+            e.startswith(_PROGRESS_EVENTS) for e in self._turn_events) or plan.new_moves)
+        if not progressed or plan.repeated or not plan.understood:
+            f["unproductive"] += 1
+            self._apply(["unproductive"])
+        self.said_ever.update(moves)
         self._fired = None
         if not self.ended and self._fire("check"):
             extra = self._reply_for(self._fired, self.state, idle=False)
@@ -442,7 +344,9 @@ class Call:
             if st.outcome == "hung_up":
                 self._turn_events.append("hung_up")
             self._turn_events.append("call_ended")
-            self.ended_by = self.ended_by or "debtor"
+            self.ended_by = self.ended_by or ("trainee" if trigger == "closing" else "debtor")
+        reply = reply or "Mm."
+        self.voice.remember(reply)
 
         turn = Turn(
             index=len(self.turns) + 1,
@@ -456,6 +360,8 @@ class Call:
             numbers={k: self.numbers[k] for k in ("trust", "irritation", "patience")},
             offer=self.offer,
             mood=self.mood,
+            understood=plan.understood and plan.english,
+            answered=tuple(answered),
         )
         self.events.extend(self._turn_events)
         self.turns.append(turn)
@@ -493,58 +399,3 @@ class Call:
             return self._choose(st.idle or st.lines or ["Mm-hm."])
         return ""
 
-    def hang_up(self) -> str:
-        """The trainee ends the call. Returns what the debtor says, if anything."""
-        if self.ended:
-            return ""
-        self._turn_events = []
-        self._fired = None
-        reply = ""
-        if self._fire("hang_up"):
-            reply = self._reply_for(self._fired, self.state, idle=False)
-        self.ended_by = "trainee"
-        self.events.extend(self._turn_events)
-        self.events.append("call_ended")
-        return reply
-
-    def end_by_script(self) -> None:
-        """The record ran out of lines while the call was still going."""
-        if not self.ended:
-            self.ended_by = "script"
-            self.events.append("call_ended")
-
-    def outcome(self) -> str:
-        st = self._states[self.state]
-        if st.final and st.outcome and st.outcome != "auto":
-            return st.outcome
-        if self.disputed:
-            return "dispute"
-        if self.cease:
-            return "cease_requested"
-        if self.agreed is not None:
-            return "promise_to_pay" if self.agreed.kind == "promise_to_pay" else "agreement"
-        if self.callback:
-            return "callback"
-        if self.persona.party == "third_party":
-            return "wrong_party"
-        return "refused"
-
-    def result(self) -> CallResult:
-        return CallResult(
-            outcome=self.outcome(),
-            final_state=self.state,
-            ended_by=self.ended_by or ("debtor" if self.ended else "script"),
-            agreed=self.agreed,
-            revealed=dict(self.revealed),
-            numbers=dict(self.numbers),
-            events=tuple(self.events),
-        )
-
-    def snapshot(self) -> dict[str, Any]:
-        """For coach mode: the debtor's numbers and mood."""
-        return {"state": self.state, "mood": self.mood,
-                **{k: round(self.numbers[k], 1) for k in ("trust", "irritation", "patience")}}
-
-
-def _spoken_date(d: dt.date) -> str:
-    return f"{d.strftime('%B')} {d.day}"

@@ -32,6 +32,8 @@ def run_check(scenario: Scenario, check: ScriptedCheck, library: Library,
     res = CheckResult(scenario.id, check.name)
     res.transcript.append(f"debtor: {session.opening}")
     for line in check.lines:
+        if not line.strip():
+            continue  # an empty line is not a turn
         if session.ended:
             res.transcript.append(f"(call ended; not played: {line})")
             continue

@@ -50,13 +50,22 @@ class Terms:
 class PartyFacts:
     """What was true when the trainee spoke a line (before the debtor answered it)."""
 
-    party: str  # "debtor" or "third_party": who is on the phone
+    party: str  # "debtor", "third_party" or "representative": who is on the phone
     verified: bool
     disclosed: bool
     disputed: bool
     cease_requested: bool
     attorney: bool
     revealed: tuple[str, ...] = ()
+    # Requests and circumstances the debtor has made known before this line (each is also
+    # a turn event of the same name on the turn it happened; see registry.REQUEST_EVENTS).
+    validation_requested: bool = False
+    bankruptcy: bool = False
+    inconvenient: bool = False  # "I'm at work, I can't talk": this time or place is inconvenient
+    deceased: bool = False  # the debtor has died; the party may be a spouse or executor
+    servicemember: bool = False  # the debtor is on active military duty
+    time_barred: bool = False  # the debt is past the statute of limitations
+    callback_requested: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,8 @@ class Turn:
     numbers: dict[str, float] = field(default_factory=dict)  # trust, irritation... after
     offer: Terms | None = None  # terms read from this line, if any
     mood: str = ""
+    understood: bool = True  # False: the line carried nothing the debtor could act on
+    answered: tuple[str, ...] = ()  # question intents this reply answered (or declined)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,6 +101,8 @@ class Turn:
             "numbers": {k: round(v, 2) for k, v in self.numbers.items()},
             "offer": self.offer.to_dict() if self.offer else None,
             "mood": self.mood,
+            "understood": self.understood,
+            "answered": list(self.answered),
         }
 
 
@@ -100,6 +113,8 @@ class CallResult:
     outcome: str  # one of simulator.content.models.OUTCOMES
     final_state: str
     ended_by: str  # "debtor", "trainee" or "script" (the record ran out of lines)
+    # outcome: "refused" only when the debtor refused; a call the trainee closed without a
+    # refusal is "ended_by_trainee"; one the debtor ended without agreeing is "hung_up".
     agreed: Terms | None
     revealed: dict[str, str]  # fact name -> the words the debtor said
     numbers: dict[str, float]

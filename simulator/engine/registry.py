@@ -65,6 +65,14 @@ SESSION_VARIABLES: dict[str, str] = {
     "offer_is_lump": "1 when the offer is a lump sum (full payment or settlement)",
     "counter_monthly": "the debtor's counter-offer per month",
     "moves": "number of moves in this line",
+    "purpose_stated": "1 once the caller said what the call is about (the debt or the disclosure)",
+    "asked_before": "1 when the question now being answered was asked on an earlier turn",
+    "repeated": "1 when this line repeats an earlier one of the trainee's",
+    "identity_mismatch": "1 once the debtor's answer did not match a name or detail the caller gave",
+    "unproductive": "turns so far that moved nothing on (no new move, answer, fact or state)",
+    "third_party": "1 when the persona is a third party (not the debtor)",
+    "told": "1 once the debtor has told something (a fact revealed or a question answered)",
+    "asked_own_name": "1 when a third party was just asked for by her own name",
 }
 
 #: Conditions every persona has; a persona may redefine any of them.
@@ -89,6 +97,12 @@ BUILTIN_CONDITIONS: dict[str, str] = {
     "calm": "irritation < 45",
     "trusting": "trust >= 55",
     "wary": "trust < 35",
+    "purpose_stated": "purpose_stated",
+    "asked_before": "asked_before",
+    "repeated": "repeated",
+    "third_party": "third_party",
+    "told": "told",
+    "asked_own_name": "asked_own_name",
 }
 
 
@@ -116,11 +130,38 @@ CALLBACKS: dict[str, CallbackSpec] = {
     "calm_down": CallbackSpec("the debtor calms (a 'calmed' event)"),
     "reset_patience": CallbackSpec("patience back to its starting value"),
     "complain": CallbackSpec("the debtor says they will complain (a 'complaint' event)"),
+    "record_validation": CallbackSpec("the debtor asks for the debt to be validated in writing"),
+    "record_bankruptcy": CallbackSpec("the debtor says they have filed for bankruptcy"),
+    "record_deceased": CallbackSpec("the caller learns the debtor has died"),
+    "record_servicemember": CallbackSpec("the debtor says they are on active military duty"),
+    "record_time_barred": CallbackSpec("the debt is past the statute of limitations (the debtor "
+                                       "says it is too old to sue on)"),
+    "record_inconvenient": CallbackSpec("the debtor says this time or place is inconvenient "
+                                        "('I'm at work, I can't talk')"),
 }
+
+#: The turn event each request callback records, and the fact kind that records it when
+#: the fact is revealed. Scoring reads these event names (a request the collector must
+#: honour: stop collecting, take the attorney's details, call back at another time...).
+REQUEST_EVENTS: dict[str, str] = {
+    "dispute": "dispute",
+    "cease": "cease_requested",
+    "attorney": "attorney",
+    "callback": "callback",
+    "validation": "validation_requested",
+    "bankruptcy": "bankruptcy",
+    "inconvenient": "inconvenient",
+    "deceased": "deceased",
+    "servicemember": "servicemember",
+    "time_barred": "time_barred",
+}
+# requested_dispute, requested_cease, ...: 1 once that request was made in the call.
+BUILTIN_CONDITIONS.update({f"requested_{k}": f"requested_{k}" for k in REQUEST_EVENTS})
 
 #: Events the engine itself records on turns (transitions may add their own tags).
 ENGINE_EVENTS: tuple[str, ...] = (
     "verified",
+    "identity_mismatch",
     "revealed:<fact>",
     "offer_accepted",
     "offer_countered",
@@ -130,6 +171,17 @@ ENGINE_EVENTS: tuple[str, ...] = (
     "cease_requested",
     "attorney",
     "callback",
+    "validation_requested",
+    "bankruptcy",
+    "inconvenient",
+    "deceased",
+    "servicemember",
+    "time_barred",
+    "answered:<intent>",
+    "refused:<intent>",
+    "trainee_repeated",
+    "not_understood",
+    "not_english",
     "escalated",
     "calmed",
     "complaint",
@@ -137,9 +189,30 @@ ENGINE_EVENTS: tuple[str, ...] = (
     "call_ended",
 )
 
+#: Keys of a persona's ``effects`` besides move names: when each applies.
+EFFECT_KEYS: dict[str, str] = {
+    "turn": "every turn",
+    "unproductive": "a turn that moved nothing on: no new move, no answer, no fact, no state change",
+    "repeat": "the trainee repeated an earlier line or question (replaces the moves' gains)",
+    "listen": "a line that only lets the debtor talk ('Go on', 'I'm listening', 'Take your time')",
+    "small_talk": "a question that is small talk (weather, sport, films)",
+    "not_understood": "a line the debtor could not act on, or not in English",
+}
+
+#: Intents a persona's ``answers`` may use besides the question intents of
+#: simulator/nlu/questions.yaml: what the debtor says when ...
+SPECIAL_INTENTS: dict[str, str] = {
+    "not_understood": "... the line carried nothing they could act on ('Sorry, what do you mean?')",
+    "not_english": "... the line was not in English",
+    "asked_again": "... the trainee asks again what they already answered ('You asked me that.')",
+    "identity_mismatch": "... the caller asks for someone else, or a detail that is not theirs",
+    "repeat": "... every long variant has been said already: a short line instead ('Like I said.')",
+}
+
 #: Placeholders debtor lines may use, as {root.field}.
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {
-    "debtor": ("first_name", "last_name", "full_name", "phone", "address", "employer", "state"),
+    "debtor": ("first_name", "last_name", "full_name", "phone", "address", "street", "city", "zip",
+               "employer", "occupation", "state", "date_of_birth", "ssn_last4", "email"),
     "account": (
         "balance", "creditor", "original_creditor", "product", "last4", "number",
         "days_past_due", "last_payment_date", "last_payment_amount",
@@ -150,16 +223,24 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "third_party": ("name", "relation"),
     "offer": ("total", "monthly", "count", "upfront", "first_date"),
     "counter": ("total", "monthly", "count", "upfront"),
-    "persona": ("lump_sum", "monthly_capacity"),
+    "persona": ("lump_sum", "monthly_capacity", "preferred_method"),
     "agreed": ("total", "monthly", "count", "first_date", "method"),
+    "asked": ("name",),  # the name the caller asked for, as they said it
     "fact": (),  # {fact.NAME}: any fact of the persona
+    "detail": (),  # {detail.NAME}: any story detail of the persona
 }
+
+def fact_event(kind: str) -> str | None:
+    """The turn event revealing a fact of this kind records, if any."""
+    return REQUEST_EVENTS.get(kind)
+
 
 def known_variables(number_names: list[str], fact_names: list[str]) -> set[str]:
     """Every name a persona's condition expressions may read."""
     names = set(SESSION_VARIABLES) | set(number_names)
     names |= {f"revealed_{f}" for f in fact_names}
     names |= {f"said_{m}" for m in MOVES}
+    names |= {f"requested_{k}" for k in REQUEST_EVENTS}
     return names
 
 

@@ -179,6 +179,7 @@ class Analyser:
     def _analyze(self, text: str, context: str | None, today: _dt.date | None,
                  learned: bool) -> Analysis:
         from simulator.nlu.entities import extract_entities
+        from simulator.nlu.questions import find_asks
         from simulator.nlu.tone import tone_of
 
         if not isinstance(text, str):
@@ -216,7 +217,8 @@ class Analyser:
         moves = tuple(sorted(found.values(), key=lambda m: (m.start, MOVES.index(m.move))))
         entities = tuple(extract_entities(text, today)) if len(text) <= 200_000 else ()
         tone = tone_of(sentences, found, learned_tone)
-        return Analysis(text=text, moves=moves, entities=entities, tone=tone, context=context)
+        return Analysis(text=text, moves=moves, entities=entities, tone=tone, context=context,
+                        asks=find_asks(norm))
 
     def _sentence(self, text: str, norm: str, a: int, b: int, folded: str, ctx_words: set[str],
                   has_context: bool, distress: bool = False) -> dict[str, Move]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from simulator.nlu.questions import Ask
+
 MOVES: tuple[str, ...] = (
     "greeting",
     "self_identification",
@@ -105,6 +107,7 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     tone: Tone = field(default_factory=lambda: Tone(0.0, "neutral"))
     context: str | None = None
+    asks: tuple[Ask, ...] = ()  # what the line asks (simulator.nlu.questions)
 
     @property
     def move_names(self) -> tuple[str, ...]:
@@ -132,6 +135,7 @@ class Analysis:
             "moves": [m.to_dict() for m in self.moves],
             "entities": [e.to_dict() for e in self.entities],
             "tone": self.tone.to_dict(),
+            "asks": [a.to_dict() for a in self.asks],
         }
         if self.context is not None:
             d["context"] = self.context
@@ -154,4 +158,5 @@ class Analysis:
             tone=Tone(d.get("tone", {}).get("score", 0.0), d.get("tone", {}).get("label", "neutral"),
                       tuple(d.get("tone", {}).get("reasons", ()))),
             context=d.get("context"),
+            asks=tuple(Ask.from_dict(a) for a in d.get("asks", [])),
         )

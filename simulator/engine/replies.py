@@ -1,0 +1,116 @@
+"""The debtor's reply to a line: the reaction to the move, the answer to the question,
+and whether the answers proved who the debtor is. Mixed into
+:class:`simulator.engine.call.Call`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from simulator.content.models import Answer, Transition
+from simulator.engine.answers import pick
+from simulator.engine.turns import TurnPlan, identity_proved
+from simulator.engine.values import line_values
+from simulator.nlu.types import OFFER_MOVES
+
+#: A reaction to these moves says something of its own even when it changes nothing.
+SUBSTANTIVE = OFFER_MOVES | {"ask_capacity", "pressure", "threat", "abuse", "recap_agreement", "closing"}
+
+
+class Replies:
+    """Composing the reply (see ``_compose``) and verifying identity from it."""
+
+    persona: Any
+    account: Any
+    voice: Any
+    flags: dict[str, float]
+    answered: dict[str, int]
+    revealed_now: set[str]
+    turns: list[Any]
+    _confirm: bool
+    _refused_proof: bool
+    _asked_again: bool
+    _pending_identity: bool
+    _proofs: list[tuple[str, str]]
+    _turn_events: list[str]
+
+    def _compose(self, plan: TurnPlan, fired: Transition | None, trigger: str,
+                 state_before: str, answered: list[str]) -> str:
+        """The reply: the reaction to the move that fired, the answer to the question."""
+        reaction = self._reply_for(fired, state_before)
+        if self.ended:
+            return reaction
+        self.voice.hold(reaction)
+        changed = self.state != state_before
+        substantive = fired is not None and bool(changed or fired.do or trigger in SUBSTANTIVE)
+        told = bool(self.revealed_now)  # the reaction told a fact: it must be said
+        ask = plan.question_for(trigger, confirmed=self._confirm, substantive=substantive, told=told)
+        if ask is None:
+            return reaction
+        answer = self._answer(ask.intent, plan, answered, filler=not reaction)
+        if not answer:
+            return reaction
+        identity_swap = trigger == "identity_verification" and ask.intent != "identity_name"
+        if reaction and told:
+            return f"{reaction} {answer}"
+        if identity_swap or not substantive or not reaction:
+            return answer
+        return f"{reaction} {answer}"
+
+    def _answer(self, intent: str, plan: TurnPlan, answered: list[str], filler: bool = True) -> str:
+        """Answer one question; '' when the persona has nothing fresh to say to it and
+        ``filler`` is off (the reaction already said it)."""
+        asked_before = intent in self.answered
+        self.flags["asked_before"] = float(asked_before)
+        self._env_cache = None
+        ans = pick(self.persona, intent, self.state, self._holds)
+        if ans is None:
+            return ""
+        for d in ans.do:
+            self._callback(d)()
+        self._turn_events.extend(ans.events)
+        text = self._say_answer(ans, asked_before, filler)
+        if not text:
+            return ""
+        answered.append(intent)
+        if ans.refuse:
+            self._event(f"refused:{intent}")
+            if intent in plan.proof_intents:
+                self._refused_proof = True
+        else:
+            self._event(f"answered:{intent}")
+            self.answered.setdefault(intent, len(self.turns) + 1)
+            if intent in plan.proof_intents:
+                self._proofs.append((intent, text))
+        return text
+
+    def _say_answer(self, ans: Answer, asked_before: bool, filler: bool = True) -> str:
+        values = line_values(self)
+        if asked_before and not ans.refuse:
+            again = self.voice.choose(ans.again, values) if ans.again else ""
+            self._asked_again = True
+            body = again or self.voice.choose(ans.say, values)
+            return self._asked_again_lead(body) if body else self._special("asked_again")
+        text = self.voice.choose(ans.say, values) or self.voice.choose(ans.again, values)
+        return text or (self._special("repeat") if filler else "")
+
+    def _verify(self, plan: TurnPlan) -> bool:
+        """Verified only when the caller asked for proof and the answer matched the file.
+        False when the debtor was about to confirm but what was asked does not match
+        (the caller must not hear a confirmation)."""
+        if self.flags["verified"] or self.persona.party != "debtor" or plan.mismatch:
+            return True
+        gave_proof = bool(self._proofs) or self._confirm
+        if not (gave_proof and self._pending_identity):
+            return True
+        proved = identity_proved(self, self._proofs)
+        if proved == "partial":
+            return True  # nothing against it, nothing that proves it: still unverified
+        if proved == "mismatch":
+            if "identity_mismatch" not in self._turn_events:
+                self._event("identity_mismatch")
+            self.flags["identity_mismatch"] = 1.0
+            return False
+        self.flags["verified"] = 1.0
+        self._pending_identity = False
+        self._event("verified")
+        return True

@@ -1,0 +1,109 @@
+"""What the debtor could make of a line, besides its moves and questions.
+
+Is it English at all; is it only a listening noise ("Go on", "I'm listening"); does it
+repeat something the trainee said before; does a name the caller gave match the
+account file. Pure functions over the text, cheap enough for every turn.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+
+#: Common English words (function words and the commonest of a collector's call).
+_ENGLISH = frozenset("""
+a about after again all also am an and any anything are as at back be because been before being
+but by call calling can can't could did do does don't for from get go going good got had has have
+he hello her here hi him his how i i'm if in is it it's just know let like make may me more my need
+no not now of okay ok on one or our out pay payment please right say see she so some sorry sure
+take tell thank thanks that that's the their them then there they this time to today u ur us want
+was way we we'll well were what when where which who why will with work would yeah yes you you're
+your account balance debt card month money help understand mean hear listening go yup nope hey
+""".split())
+
+#: Function words of languages a trainee might type instead (Spanish, French, Portuguese,
+#: Italian, German, Dutch); a line made mostly of these is not English.
+_FOREIGN = frozenset("""
+el la los las de del que y en un una por para con es está esta este usted su sus señor señora
+hola buenos buenas tardes días gracias como cómo cuando cuándo pero muy sí puede pagar deuda
+le les du des et est vous nous je tu il elle pour avec dans sur bonjour merci votre vos pas une
+o os as da do das dos em um uma com você não obrigado obrigada olá seu sua posso falar hablo llamo
+il lo gli di che è per con sono buongiorno grazie lei suo
+der die das und ist nicht sie ich du ein eine mit für guten tag danke bitte ihr ihre
+het een en van ik je jij u niet dat met voor goedemiddag dank
+""".split()) - _ENGLISH
+
+#: Lines that only let the other person talk: back-channels and minimal encouragers.
+_LISTEN = re.compile(
+    r"^\W*(?:(?:okay|ok|alright|all right|right|sure|yes|yeah|yep|mm+(?:-?hm+)?|uh-huh|hm+|i see|"
+    r"got it|gotcha|understood|no problem|no worries|of course|go on|go ahead|keep going|"
+    r"take your time|i'?m (?:still )?(?:here|listening)|i'?m not going anywhere|i'?m with you|"
+    r"please continue|carry on|and then|and\??|so\??|really\??|wow|oh|ah|sure thing|fair enough|"
+    r"that'?s (?:fine|okay|ok|alright)|no rush|whenever you'?re ready|i hear you|"
+    r"thanks(?: so much| a lot)?|thank you(?: so much| very much)?|great|perfect|cool|awesome|"
+    r"wonderful|lovely|excellent|nice|(?:i )?appreciate (?:it|that))\W*)+$",
+    re.IGNORECASE,
+)
+
+_NORM = re.compile(r"[^a-z0-9 ]+")
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def is_english(text: str) -> bool:
+    """False only for a line of three words or more that reads as another language:
+    more of its words are other languages' function words than English ones, or it is
+    mostly written in a script other than Latin."""
+    letters = [] if text.isascii() else [c for c in text if c.isalpha()]
+    if len(letters) >= 6:
+        latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, "LATIN"))
+        if latin / len(letters) < 0.5:
+            return False
+    ws = words(text)
+    if len(ws) < 3:
+        return True
+    eng = sum(w in _ENGLISH for w in ws)
+    foreign = sum(w in _FOREIGN for w in ws)
+    return not (foreign >= 2 and foreign > eng)
+
+
+def only_listens(text: str) -> bool:
+    """'Go on, I'm listening.' 'Take your time.' 'Mm-hm.': the trainee lets them talk."""
+    return bool(_LISTEN.match(text.strip())) if len(text) < 120 else False
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(w for w in _NORM.sub(" ", text.lower()).split()
+                     if len(w) > 2 and w not in _ENGLISH)
+
+
+def fingerprint(text: str) -> tuple[str, frozenset[str]]:
+    """What :func:`similar` compares: the normalised text and its content words."""
+    return " ".join(_NORM.sub(" ", text.lower()).split()), _content(text)
+
+
+def similar(a: str | tuple[str, frozenset[str]], b: str | tuple[str, frozenset[str]]) -> bool:
+    """Near enough the same line: the same words once fillers are gone (or the same text).
+    Either side may be a :func:`fingerprint`, to compare one line with many cheaply."""
+    na, ca = fingerprint(a) if isinstance(a, str) else a
+    nb, cb = fingerprint(b) if isinstance(b, str) else b
+    if na == nb and len(na) >= 8:
+        return True
+    if len(ca) < 3 or len(cb) < 3:
+        return False
+    return len(ca & cb) / len(ca | cb) >= 0.75
+
+
+def name_matches(asked: str, first: str, last: str) -> bool:
+    """Does the name a caller asked for fit the account's debtor? Every word of it must be
+    the first or the last name (titles are already gone); a first name alone will do."""
+    if not asked.strip():
+        return True
+    own = {first.lower(), last.lower(), f"{first} {last}".lower()}
+    parts = [w.strip(".,'").lower() for w in asked.split()]
+    parts = [p.removesuffix("'s") for p in parts if p]
+    return all(p in own for p in parts)

@@ -1,0 +1,220 @@
+"""What a trainee's line asks: question intents and their topics.
+
+One source for "what was asked" and "is this question about the debtor's situation":
+the engine answers by intent (a persona's ``answers:``), the analyser and the scorer
+read the topic (small talk earns no listening credit; only a question about the
+debtor's situation or finances opens up their story).
+
+The intents, their topics and patterns are data (``questions.yaml`` beside this file).
+Each sentence of a line gives at most one ask: the first intent in the file whose
+pattern matches, when the sentence asks something ("?", an inverted or wh- opening, a
+request such as "can you" or "I need"); intents marked ``bare`` need no question form
+("Last four of your social, please."). A question that matches no intent is an ask
+``other``. Pure and cheap: the file is read and compiled on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+#: Topics whose questions are about the debtor's own situation (they may reveal a story).
+SITUATION_TOPICS: frozenset[str] = frozenset({"situation", "finances"})
+#: Intents that ask the other party to prove who they are.
+IDENTITY_INTENTS: frozenset[str] = frozenset(
+    {"identity_name", "identity_who", "identity_dob", "identity_address", "identity_ssn"})
+
+_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Mrs\.)\s+(?=[A-Z\"'])|"
+                    r"\n+|;\s+")
+_WH = re.compile(r"^\W*(?:(?:so|and|but|okay|ok|well|now|also|then|um|uh|hmm|just|sorry|quick one|hi|hello|"
+                 r"hey|good (?:morning|afternoon|evening)|"
+                 r"random(?: question)?|by the way|(?:totally )?unrelated)\W+){0,3}"
+                 r"(?:what|what's|whats|how|how's|hows|why|when|when's|whens|where|where's|who|who's|"
+                 r"which|whose|is|are|was|were|do|does|did|can|could|would|will|should|may|might|"
+                 r"(?:have|has|had) (?:you|u|they|we|she|he|i)|mind)\b", re.IGNORECASE)
+_REQUEST = re.compile(r"\b(?:(?:can|could|would|will) you|(?:may|can|could) i|i(?:'ll| will)? need|"
+                      r"please|(?<!you )tell me|let me know|confirm|verify|do you mind|mind (?:if|giving|telling)|"
+                      r"(?:looking|calling|asking) for|trying to (?:reach|get hold of)|speak (?:with|to))\b",
+                      re.IGNORECASE)
+_TITLE = r"(?:(?:mr|mrs|ms|miss|dr)\.?\s+)"
+_NAME = r"(?-i:[A-Z][a-z'\-]+)"
+_NAME_AFTER = re.compile(
+    r"(?:speak(?:ing)?|talk(?:ing)?)\s+(?:with|to)\s+(?:a\s+|an\s+)?"
+    rf"((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
+    rf"\b(?:is|are)\s+(?:this|that|you)\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\b(?!')|"
+    rf"\b(?:looking|asking)\s+for\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
+    rf"\b(?:trying\s+to\s+reach|trying\s+to\s+get\s+hold\s+of|after)\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
+    rf"\b(?:got|have)\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\s+on\s+the\s+line|"
+    rf"\bis\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\s+(?:there|home|in|around|available)\b|"
+    rf"^\W*(?:(?i:sorry|hi|hello|hey|um|uh|oh|so|ah|apologies|good (?:morning|afternoon|evening))\W+){{0,3}}"
+    rf"((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\W*\?\W*$",
+    re.IGNORECASE,
+)
+_LOWER_NAME_AFTER = re.compile(
+    r"(?:speak(?:ing)?\s+(?:with|to)|\bis\s+this|\bam\s+i\s+(?:speaking|talking)\s+(?:with|to))\s+"
+    r"([a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+)?)\s*(?:\?|$|,|please|\.)")
+#: "Is that right?" after a statement asks about that statement.
+_TAG = re.compile(r"^\W*(?:is (?:that|this|it) (?:right|correct|still (?:right|correct|good|the case))|right|"
+                  r"correct|yes|no)\W*\?\W*$", re.IGNORECASE)
+_NOT_NAMES = frozenset(
+    "a an the it this that you your him her me us them someone somebody anyone anybody one "
+    "please today now right there here home available okay ok sir madam maam ma'am about for "
+    "with regarding calling speaking good bad better fine hello hi hey thanks thank sorry yes yeah "
+    "no what really seriously alright great pardon excuse again deal correct understood clear "
+    "balance debt account bill loan amount payment card call number phone cell line".split())
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One thing a line asks: its intent, the topic of that intent, the words that showed
+    it, and for identity questions the name asked about (``value``)."""
+
+    intent: str
+    topic: str
+    evidence: str
+    start: int = 0
+    end: int = 0
+    value: str = ""
+
+    @property
+    def about_situation(self) -> bool:
+        return self.topic in SITUATION_TOPICS
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"intent": self.intent, "topic": self.topic, "evidence": self.evidence,
+                             "start": self.start, "end": self.end}
+        if self.value:
+            d["value"] = self.value
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Ask:
+        return cls(d["intent"], d.get("topic", topic_of(d["intent"])), d.get("evidence", ""),
+                   d.get("start", 0), d.get("end", 0), d.get("value", ""))
+
+
+@dataclass
+class _Intent:
+    name: str
+    topic: str
+    bare: bool
+    pattern: re.Pattern[str] | None
+    keyword_sources: tuple[str, ...]
+    any_keyword: re.Pattern[str] | None  # all keywords in one: most sentences need no more
+    _keywords: tuple[re.Pattern[str], ...] | None = None  # compiled when first needed
+
+    def score(self, s: str) -> tuple[int, tuple[str, int, int] | None]:
+        """3 for a pattern, 1 per distinct keyword; the words that show it (text, start, end)."""
+        m = self.pattern.search(s) if self.pattern is not None else None
+        points = 3 if m else 0
+        shown = (m.group(0), m.start(), m.end()) if m else None
+        if self.any_keyword is None or not self.any_keyword.search(s):
+            return points, shown
+        if self._keywords is None:
+            self._keywords = tuple(re.compile(k, re.IGNORECASE) for k in self.keyword_sources)
+        for kw in self._keywords:
+            k = kw.search(s)
+            if k:
+                points += 1
+                if shown is None:
+                    shown = (k.group(0), k.start(), k.end())
+        return points, shown
+
+
+@lru_cache(maxsize=1)
+def _spec() -> dict[str, Any]:
+    import yaml
+
+    text = (Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+
+@lru_cache(maxsize=1)
+def _intents() -> tuple[_Intent, ...]:
+    out = []
+    for name, spec in _spec().items():
+        pats = "|".join(f"(?:{p})" for p in spec.get("patterns") or [])
+        words = tuple(spec.get("keywords") or [])
+        joined = re.compile("|".join(f"(?:{k})" for k in words), re.IGNORECASE) if words else None
+        out.append(_Intent(name, spec.get("topic", "other"), bool(spec.get("bare")),
+                           re.compile(pats, re.IGNORECASE) if pats else None, words, joined))
+    return tuple(out)
+
+
+def intents() -> dict[str, str]:
+    """Every intent name with its topic, in the file's order (nothing compiled)."""
+    return {name: spec.get("topic", "other") for name, spec in _spec().items()}
+
+
+def topic_of(intent: str) -> str:
+    return intents().get(intent, "other")
+
+
+def about_situation(asks: tuple[Ask, ...] | list[Ask]) -> bool:
+    """Does the line ask about the debtor's own situation (what happened, work, money)?"""
+    return any(a.about_situation for a in asks)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SPLIT.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def asked_name(sentence: str) -> str:
+    """The person a sentence asks for: 'Am I speaking with Ms. Maria Delgado?' -> 'Maria Delgado'."""
+    m = _NAME_AFTER.search(sentence)
+    raw = next((g for g in m.groups() if g), "") if m else ""
+    if not raw:
+        m2 = _LOWER_NAME_AFTER.search(sentence.lower())
+        raw = m2.group(1) if m2 else ""
+    words = [w for w in raw.split() if w.lower().rstrip(".") not in ("mr", "mrs", "ms", "miss", "dr")]
+    words = [w for w in words if w.lower() not in _NOT_NAMES]
+    return " ".join(words[:2])
+
+
+def find_asks(text: str) -> tuple[Ask, ...]:
+    """Every ask in a line, in order (at most one per sentence)."""
+    if not text or len(text) > 20_000:
+        text = (text or "")[:20_000]
+    asks: list[Ask] = []
+    table = _intents()
+    spans = _sentences(text)
+    for i, (a, b) in enumerate(spans):
+        s = text[a:b]
+        if not s.strip():
+            continue
+        is_question = "?" in s or bool(_WH.match(s)) or bool(_REQUEST.search(s))
+        if i and _TAG.match(s):  # "I have this as her number. Is that right?"
+            a, b = spans[i - 1]
+            s, is_question = text[a:b], True
+        found = None
+        best = 0
+        for intent in table:
+            if not (is_question or intent.bare):
+                continue
+            points, shown = intent.score(s)
+            if points and intent.name == "identity_name" and asked_name(s):
+                points += 2  # a person named is asked for, whatever else the sentence says
+            if not is_question and (intent.pattern is None or not intent.pattern.search(s)):
+                continue  # a statement asks a bare intent only in its plain phrasing
+            if points > best and shown is not None:
+                best, found = points, (intent, shown)
+        if found is None:
+            if "?" in s:
+                asks.append(Ask("other", "other", s.strip(), a, b))
+            continue
+        intent, (words, start, end) = found
+        value = asked_name(s) if intent.name == "identity_name" else ""
+        if intent.name == "identity_name" and not value:
+            value = asked_name(text)  # "I need to speak with Dana Reyes. Is that you?"
+        asks.append(Ask(intent.name, intent.topic, words, a + start, a + end, value))
+    return tuple(asks)

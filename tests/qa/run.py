@@ -1,0 +1,116 @@
+"""Run the question-answering suite and print how often the debtor answers (or refuses in
+character) the question asked.
+
+    python tests/qa/run.py              # the development questions
+    python tests/qa/run.py --heldout    # the held-out quarter (run at the end only)
+    python tests/qa/run.py --failures   # list every failed item with its reply
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(HERE))
+
+from judge import FAILED, Verdict, judge  # noqa: E402
+
+QUESTIONS = HERE / "questions.yaml"
+
+
+@dataclass
+class Result:
+    item: dict[str, Any]
+    reply: str
+    verdict: Verdict
+
+
+def load_items(which: str = "dev") -> list[dict[str, Any]]:
+    """'dev' (not held out), 'heldout' or 'all'."""
+    import yaml
+
+    items = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    if which == "dev":
+        return [x for x in items if not x.get("heldout")]
+    if which == "heldout":
+        return [x for x in items if x.get("heldout")]
+    return list(items)
+
+
+def run_item(item: dict[str, Any]) -> Result:
+    from simulator.session import Session
+
+    session = Session.start(item["scenario"])
+    previous = session.opening
+    for line in item.get("setup") or []:
+        if session.ended:
+            break
+        if not str(line).strip():
+            continue
+        previous = session.say(line).reply
+    if session.ended:
+        return Result(item, "", Verdict(FAILED, "the call ended during the setup"))
+    reply = session.say(item["question"]).reply
+    tp = session.scenario.call.third_party
+    verdict = judge(item["intent"], item["question"], reply, account=session.account,
+                    persona=session.persona, previous=previous,
+                    expect_mismatch=item.get("expect_mismatch"), third_party=tp.name if tp else "")
+    return Result(item, reply, verdict)
+
+
+def run(which: str = "dev") -> list[Result]:
+    return [run_item(x) for x in load_items(which)]
+
+
+def share_ok(results: list[Result]) -> float:
+    return sum(r.verdict.ok for r in results) / len(results) if results else 0.0
+
+
+def report(results: list[Result], failures: bool = False) -> str:
+    out = []
+    kinds = Counter(r.verdict.kind for r in results)
+    out.append(f"{len(results)} questions: {share_ok(results):.1%} answered or refused in character "
+               f"(answered {kinds['answered']}, refused {kinds['refused']}, failed {kinds['failed']})")
+    for key in ("intent", "scenario"):
+        groups: dict[str, list[Result]] = defaultdict(list)
+        for r in results:
+            groups[r.item[key]].append(r)
+        out.append(f"\nby {key}:")
+        for name, rs in sorted(groups.items()):
+            out.append(f"  {name:<26} {share_ok(rs):6.1%}  ({sum(r.verdict.ok for r in rs)}/{len(rs)})")
+    if failures:
+        out.append("\nfailed:")
+        for r in results:
+            if not r.verdict.ok:
+                out.append(f"  {r.item['id']} [{r.item['intent']}] {r.verdict.reason}\n"
+                           f"    Q: {r.item['question']}\n    A: {r.reply}")
+    return "\n".join(out)
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--heldout", action="store_true", help="run the held-out questions")
+    g.add_argument("--all", action="store_true", help="run every question")
+    p.add_argument("--failures", action="store_true", help="list the failed items")
+    p.add_argument("--verbose", action="store_true", help="list every item with its verdict")
+    a = p.parse_args()
+    which = "heldout" if a.heldout else "all" if a.all else "dev"
+    results = run(which)
+    print(f"[{which}]")
+    print(report(results, a.failures))
+    if a.verbose:
+        for r in results:
+            print(f"{r.verdict.kind:<8} {r.item['id']} [{r.item['intent']}] {r.verdict.reason}\n"
+                  f"    Q: {r.item['question']}\n    A: {r.reply}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
