@@ -30,12 +30,14 @@ STRATEGIES = ("rules", "model", "union", "final")
 
 
 def _key(rows: Sequence[Any], settings: Any, extra: str) -> str:
+    """What a fold model depends on: the training rows with what the rules found in them,
+    the settings, and the code that turns them into features and weights."""
     from simulator.nlu import training
 
     h = hashlib.sha256(training.corpus_hash(rows).encode())
+    h.update(json.dumps([r.rules for r in rows]).encode())
     h.update(repr(settings).encode() + extra.encode())
-    for name in ("features.py", "lexicon.py", "training.py", "threats.py", "labelling.py",
-                 "listening.py", "cues.yaml", "analyser.py", "text.py", "cues.py"):
+    for name in ("features.py", "lexicon.py", "training.py"):
         h.update((ROOT / "simulator" / "nlu" / name).read_bytes())
     return h.hexdigest()[:16]
 
@@ -77,25 +79,52 @@ def _analysers(model: Any) -> dict[str, Callable[..., Any]]:
 def predict(rows: Sequence[Any], model: Any) -> dict[str, list[Any]]:
     """Per strategy, each row's moves and tone; under "scores", each row's move scores
     less their cuts (so other decision policies can be tried without retraining)."""
-    from simulator.nlu.features import features
-
     out: dict[str, list[Any]] = {s: [] for s in STRATEGIES}
     for name, analyse in _analysers(model).items():
         for r in rows:
             a = analyse(r.text, r.context)
             out[name].append((set(a.move_names), a.tone.score))
-    out["scores"] = [[s - c for s, c in zip(model.scores(features(r.text, r.context, r.rules)),
-                                            model.cut, strict=True)] for r in rows]
+    out["scores"] = [_margins(model, r.text, r.context) for r in rows]
     return out
 
 
-def lovo(settings: Any = None, progress: Callable[[str], None] = lambda s: None
-         ) -> tuple[list[Any], dict[str, list[tuple[set[str], float]]]]:
-    """Predictions for every corpus row from a model that never saw its voice."""
+def _margins(model: Any, text: str, context: str | None) -> list[float]:
+    """Each move's best score (whole line or a sentence) less its cut, as ``combine``
+    decides, so other decision policies can be tried without retraining."""
+    from simulator.nlu.analyser import default_analyser
+    from simulator.nlu.combine import best_scores
+    from simulator.nlu.features import features
+    from simulator.nlu.text import MAX_SENTENCES, STAGE, TRANS, split_sentences
+    from simulator.nlu.types import MOVES
+
+    found = {m.move: m for m in default_analyser().rules_only(text, context).moves}
+    norm = STAGE.sub(lambda m: " " * len(m.group(0)), text.translate(TRANS))
+    spans = split_sentences(norm)[:MAX_SENTENCES]
+    heads = model.heads(features(text, context, found))
+    best = best_scores(model, heads, norm, spans, context, found)
+    return [best[m][0] - c for m, c in zip(MOVES, model.cut, strict=True)]
+
+
+def _train_fold(args: tuple[Sequence[Any], Any, str]) -> str:
+    fold_model(*args)
+    return args[2]
+
+
+def lovo(settings: Any = None, progress: Callable[[str], None] = lambda s: None,
+         workers: int = 2) -> tuple[list[Any], dict[str, list[tuple[set[str], float]]]]:
+    """Predictions for every corpus row from a model that never saw its voice. The fold
+    models are trained ``workers`` at a time (and cached)."""
+    from concurrent.futures import ProcessPoolExecutor
+
     from simulator.nlu import training
 
     settings = settings or training.Settings()
     rows = load_rows(CORPUS)
+    jobs = [([r for r in rows if r.voice != v], settings, f"without-{v}")
+            for v in sorted({r.voice for r in rows})]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for name in pool.map(_train_fold, jobs):
+            progress(name)
     preds: dict[str, list[Any]] = {s: [None] * len(rows) for s in (*STRATEGIES, "scores")}
     for voice in sorted({r.voice for r in rows}):
         progress(voice)
@@ -210,4 +239,5 @@ def dump_predictions(path: Path, rows: Sequence[Any], preds: dict[str, Any]) -> 
         for i, r in enumerate(rows):
             fh.write(json.dumps({"id": r.id, "gold": sorted(r.moves), "set": r.set, "tone": r.tone,
                                  **{s: sorted(preds[s][i][0]) for s in STRATEGIES},
-                                 "tone_final": preds["final"][i][1]}) + "\n")
+                                 "tone_final": preds["final"][i][1],
+                                 "margins": [round(x, 4) for x in preds["scores"][i]]}) + "\n")

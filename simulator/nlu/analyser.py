@@ -210,15 +210,16 @@ class Analyser:
                 b = len(text.rstrip())
                 found["reflection"] = Move("reflection", text[:b], 0, b, why, 0.6)
         learned_tone = None
+        asks = find_asks(norm)
         model = (self.model or default_model()) if learned else None
         if model is not None and text.strip():
             found, learned_tone = combine(model, text, norm, spans, context, found,
-                                          self.trainer_whys, self.policy or POLICY)
+                                          self.trainer_whys, self.policy or POLICY, asks)
         moves = tuple(sorted(found.values(), key=lambda m: (m.start, MOVES.index(m.move))))
         entities = tuple(extract_entities(text, today)) if len(text) <= 200_000 else ()
         tone = tone_of(sentences, found, learned_tone)
         return Analysis(text=text, moves=moves, entities=entities, tone=tone, context=context,
-                        asks=find_asks(norm))
+                        asks=asks)
 
     def _sentence(self, text: str, norm: str, a: int, b: int, folded: str, ctx_words: set[str],
                   has_context: bool, distress: bool = False) -> dict[str, Move]:

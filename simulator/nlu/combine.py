@@ -15,10 +15,11 @@ it most resembles.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 from simulator.nlu.features import features, word_features
 from simulator.nlu.learned import LearnedModel
+from simulator.nlu.questions import Ask
 from simulator.nlu.text import whole_words
 from simulator.nlu.threats import denied
 from simulator.nlu.types import MOVES, Move
@@ -29,28 +30,37 @@ from simulator.nlu.types import MOVES, Move
 #: "rules": the rules alone;
 #: a number: the model decides, but a move the rules found stands unless the model's
 #: score is more than that far below its cut (the model vetoes only when it is sure).
-POLICY: dict[str, str | float] = {}
+POLICY: dict[str, str | float] = {m: "union" for m in MOVES}
 DEFAULT_POLICY = "model"
+
+
+#: Read each sentence of a longer line too: a line of several sentences is several
+#: moves, and read only as a whole, a short question among long statements is drowned.
+SENTENCES = True
+#: Questions whose only topic is small talk ("What's your favourite film?") invite no
+#: explanation of the debtor's situation, and ask for no amount.
+SMALL_TALK_NOT = ("open_question", "ask_capacity")
 
 
 def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, int]],
             context: str | None, found: Mapping[str, Move],
             trainer_whys: Collection[str] = (),
-            policy: Mapping[str, str | float] = POLICY) -> tuple[dict[str, Move], float]:
+            policy: Mapping[str, str | float] = POLICY,
+            asks: Sequence[Ask] = ()) -> tuple[dict[str, Move], float]:
     """The final moves (by name) and the learned tone."""
     feats = features(text, context, found)
     heads = model.heads(feats)
-    scores = heads[:len(MOVES)]
-    chosen = [m for m in model.moves(scores) if policy.get(m, DEFAULT_POLICY) != "rules"]
+    best = best_scores(model, heads, norm, spans, context, found)
     out: dict[str, Move] = {}
-    for name in chosen:
-        score = scores[model.index[name]]
+    for name, (score, span) in best.items():
+        if score < model.cut[model.index[name]] or policy.get(name, DEFAULT_POLICY) == "rules":
+            continue
         rule = found.get(name)
         if rule is not None:
             out[name] = Move(rule.move, rule.evidence, rule.start, rule.end, rule.why,
                              round(model.confidence(name, score), 3))
         else:
-            made = _explained(model, name, score, text, norm, spans, feats)
+            made = _explained(model, name, score, text, norm, spans, feats, span)
             if name == "threat" and denied(made.evidence):
                 continue  # "we won't be contacting your employer": a denial is no threat
             out[name] = made
@@ -60,16 +70,39 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
         rule = policy.get(name, DEFAULT_POLICY)
         margin = rule if isinstance(rule, float | int) else None
         if mv.why in trainer_whys or rule in ("union", "rules") or (
-                margin is not None and scores[model.index[name]] >= model.cut[model.index[name]] - margin):
+                margin is not None and best[name][0] >= model.cut[model.index[name]] - margin):
             out[name] = mv
+    if asks and all(a.topic == "small_talk" for a in asks):
+        for name in SMALL_TALK_NOT:
+            mv = out.get(name)
+            if mv is not None and mv.why not in trainer_whys:
+                del out[name]
     return out, model.tone_of(heads)
 
 
+def best_scores(model: LearnedModel, heads: Sequence[float], norm: str,
+                spans: list[tuple[int, int]], context: str | None,
+                found: Mapping[str, Move]) -> dict[str, tuple[float, tuple[int, int] | None]]:
+    """Per move, the model's best score: the whole line's, or (for a line of several
+    sentences) a sentence's, with the sentence that gave it."""
+    best = {m: (heads[j], None) for j, m in enumerate(MOVES)}
+    if SENTENCES and len(spans) > 1:
+        for a, b in spans:
+            inside = [m for m, mv in found.items() if a <= mv.start < b]
+            for j, sc in enumerate(model.scores(features(norm[a:b], context, inside))):
+                if sc - model.cut[j] > best[MOVES[j]][0] - model.cut[j]:
+                    best[MOVES[j]] = (sc, (a, b))
+    return best
+
+
 def _explained(model: LearnedModel, name: str, score: float, text: str, norm: str,
-               spans: list[tuple[int, int]], feats: set[str]) -> Move:
-    """A move only the model found: the sentence that weighed most, and why."""
+               spans: list[tuple[int, int]], feats: set[str],
+               span: tuple[int, int] | None = None) -> Move:
+    """A move only the model found: the sentence that showed it (or weighed most), and why."""
     start, end = 0, len(text.rstrip())
-    if len(spans) > 1:
+    if span is not None:
+        start, end = whole_words(norm, *span)
+    elif len(spans) > 1:
         best = max(spans, key=lambda sp: model.sentence_weight(
             name, word_features(norm[sp[0]:sp[1]])))
         start, end = whole_words(norm, *best)

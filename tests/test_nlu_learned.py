@@ -1,0 +1,69 @@
+"""The learned layer: explainable, extendable by trainers without retraining, carried on
+every scorecard by its hash, and deterministic."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.nlu.analyser import Analyser, analyze, default_analyser
+from simulator.nlu.learned import default_model, model_digest
+
+pytestmark = pytest.mark.skipif(default_model() is None, reason="no shipped model")
+
+
+def test_a_learned_move_quotes_the_words_and_says_why() -> None:
+    text = "Wow, must be nice to have time for vacations but not for bills."
+    a = analyze(text)
+    assert a.has("pressure")
+    mv = next(m for m in a.moves if m.move == "pressure")
+    assert mv.evidence and mv.evidence in text
+    assert mv.why.startswith(("learned:", "cue", "pattern"))
+    if mv.why.startswith("learned:"):
+        assert '"' in mv.why and "like" in mv.why  # the words that weighed, the nearest line
+
+
+def test_a_multi_sentence_line_quotes_the_sentence_that_showed_the_move() -> None:
+    text = ("I'm calling about your Harbor Bank card. Honestly, I've heard every excuse in the "
+            "book, so let's skip the sob story.")
+    a = analyze(text)
+    assert a.has("pressure")
+    mv = next(m for m in a.moves if m.move == "pressure")
+    assert "excuse" in mv.evidence or "sob story" in mv.evidence
+    assert "Harbor Bank" not in mv.evidence
+
+
+def test_rules_alone_are_still_available() -> None:
+    a = default_analyser().rules_only("Could you tell me a bit about what happened?")
+    assert a.has("open_question")
+
+
+def test_trainer_examples_take_effect_without_retraining() -> None:
+    line = "Zorblax the flimflam, comrade."
+    assert not analyze(line).has("empathy")
+    extended = default_analyser().extended({"empathy": {"examples": [line]}})
+    assert extended.analyze(line).has("empathy")
+    assert extended.analyze(line).moves[0].why.startswith("similar to example")
+
+
+def test_trainer_phrases_take_effect_without_retraining() -> None:
+    line = "Please hold the pickles while I read you the terms."
+    extended = Analyser.default().extended({"recording_notice": {"phrases": ["hold the pickles"]}})
+    assert extended.analyze(line).has("recording_notice")
+
+
+def test_same_line_same_analysis() -> None:
+    text = "So you lost the job in August. I'm sorry. What could you manage each month?"
+    ctx = "I got laid off in August."
+    assert analyze(text, ctx).to_dict() == analyze(text, ctx).to_dict()
+
+
+def test_scorecards_carry_the_model_hash() -> None:
+    from simulator.session import Session
+
+    s = Session.start("cooperative-basic")
+    s.say("Hi, this is Sam with Northgate Recovery. Am I speaking with Jordan Whitaker?")
+    s.hang_up()
+    from scoring import score
+
+    card = score(s.finish()).to_dict()
+    assert card["meta"]["hashes"]["model"] == model_digest()
