@@ -187,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
                          "final analyser side by side (trains a model per voice; needs collectsim[train])")
     ap.add_argument("--heldout", action="store_true",
                     help="the held-out voices (data/heldout), read by the shipped model")
+    ap.add_argument("--groups", type=int, default=0, metavar="N",
+                    help="with --lovo: hold out the voices in N round-robin groups instead of one "
+                         "at a time (N models instead of one per voice)")
     ap.add_argument("--dump", metavar="FILE", help="with --lovo or --heldout: write every prediction")
     args = ap.parse_args(argv)
     if args.lovo or args.heldout:
@@ -198,7 +201,9 @@ def main(argv: list[str] | None = None) -> int:
             if not wanted:
                 continue
             rows, preds = fn() if fn is nlu_lovo.heldout else fn(
-                progress=lambda v: print(f"  fold without {v} ...", file=sys.stderr, flush=True))
+                progress=lambda v: print(f"  {v} ...", file=sys.stderr, flush=True), groups=args.groups)
+            if args.groups and fn is nlu_lovo.lovo:
+                name = f"leave-voices-out, {args.groups} groups of voices (data/utterances)"
             rep = nlu_lovo.report(rows, preds)
             if args.dump:
                 nlu_lovo.dump_predictions(Path(args.dump), rows, preds)

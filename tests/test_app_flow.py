@@ -197,3 +197,26 @@ async def test_wrap_up_says_the_calls_own_date(home):
         summary = shown(pilot, "#wrap-summary")
         assert "Call date: Fri 2026-11-20" in summary
         assert "first 2026-" in summary
+
+
+@run_async
+async def test_calling_again_plays_the_next_variant(home):
+    """A trainee who calls a scenario again meets the persona's next variant (other numbers
+    and story details), with the account file prepared from the same seed as the call."""
+    script = SCRIPTS["hardship-basic"]
+    app = CollectSimApp(frozen_clock=True, offer_resume=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await home_to_call(pilot, script)
+        first = app.session
+        assert first.variant == 0  # the persona as written, the scenario's own seed
+        await talk(pilot, script.lines)
+        await call_to_scorecard(pilot, script)
+        app.action_home()
+        await settle(pilot)
+        await home_to_call(pilot, script)
+        second = app.session
+        assert second.seed == first.seed + 1
+        assert second.variant == 1
+        assert second.persona.variants  # hardship ships variants
+    [saved] = saved_cards(home)
+    assert saved["record"]["seed"] == first.seed

@@ -3,12 +3,13 @@ every scorecard by its hash, and deterministic."""
 
 from __future__ import annotations
 
-import pytest
-
 from simulator.nlu.analyser import Analyser, analyze, default_analyser
 from simulator.nlu.learned import default_model, model_digest
 
-pytestmark = pytest.mark.skipif(default_model() is None, reason="no shipped model")
+
+def test_the_model_ships() -> None:
+    """Without it the analyser silently falls back to the rules: a packaging slip, not a mode."""
+    assert default_model() is not None
 
 
 def test_a_learned_move_quotes_the_words_and_says_why() -> None:
@@ -67,3 +68,41 @@ def test_scorecards_carry_the_model_hash() -> None:
 
     card = score(s.finish()).to_dict()
     assert card["meta"]["hashes"]["model"] == model_digest()
+
+
+# --- how the rules and the model decide together (simulator.nlu.combine) ---------------
+
+OFFER_DEADLINE = "We can settle for $700 as long as it's paid within 30 days."
+
+
+def test_policies_by_name() -> None:
+    from simulator.nlu.combine import INF, POLICY, policy_of
+    from simulator.nlu.types import MOVES
+
+    assert policy_of("model") == (0.0, 0.0)
+    assert policy_of("union") == (0.0, INF)
+    assert policy_of("rules") == (INF, INF)
+    assert policy_of(1.5) == (0.0, 1.5)
+    assert policy_of((2, 0.5)) == (2.0, 0.5)
+    assert set(POLICY) == set(MOVES)
+    assert all(alone >= 0 and veto >= 0 for alone, veto in POLICY.values())
+
+
+def test_rules_policy_is_the_rules_and_union_adds_the_model() -> None:
+    base = default_analyser()
+    model = default_model()
+    line = "Wow, must be nice to have time for vacations but not for bills."
+    rules = set(base.rules_only(line).move_names)
+    as_rules = set(base.with_model(model, dict.fromkeys(rules | {"pressure"}, "rules")).analyze(line).move_names)
+    assert as_rules == rules
+    union = set(base.with_model(model, {"pressure": "union"}).analyze(line).move_names)
+    assert "pressure" in union and rules <= union
+
+
+def test_the_model_can_overrule_a_rule_only_when_the_policy_lets_it() -> None:
+    """The rules read a lawful offer's deadline as pressure; the model, trained on lawful
+    deadlines, does not. With no veto the rule stands; with the model's say it goes."""
+    base, model = default_analyser(), default_model()
+    assert "pressure" in base.rules_only(OFFER_DEADLINE).move_names
+    assert "pressure" in base.with_model(model, {"pressure": "union"}).analyze(OFFER_DEADLINE).move_names
+    assert "pressure" not in base.with_model(model, {"pressure": "model"}).analyze(OFFER_DEADLINE).move_names

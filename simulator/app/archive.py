@@ -55,6 +55,17 @@ def save_session(
     return path
 
 
+def attempts(scenario: str, trainee: str) -> int:
+    """How many calls of this scenario this trainee has saved: the next call plays the next
+    variant of the persona, so a trainee who calls again cannot recite the last call. Read
+    from the file names alone (no file is opened)."""
+    folder = sessions_dir()
+    if not folder.is_dir():
+        return 0
+    tail = re.compile(rf"^\d{{8}}-\d{{6}}-{re.escape(_slug(scenario))}-{re.escape(_slug(trainee))}(-\d+)?\.json$")
+    return sum(1 for p in folder.glob("*.json") if tail.match(p.name))
+
+
 def load_session(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 

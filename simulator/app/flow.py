@@ -32,12 +32,13 @@ class SessionFlow:
         self._to_home()
         self.push_screen(PreparationScreen(info))
 
-    def dial(self, info: ScenarioInfo, preparation: dict[str, Any]) -> None:
-        """Place the call: a new Session, a new journal, the Call screen."""
+    def dial(self, info: ScenarioInfo, preparation: dict[str, Any], seed: int | None = None) -> None:
+        """Place the call: a new Session (``seed``: the one whose account file the trainee
+        prepared with; default the scenario's), a new journal, the Call screen."""
         from simulator.session import Session
 
         self.preparation = preparation
-        session = Session.start(info.id, trainee=self.trainee, preparation=preparation,
+        session = Session.start(info.id, seed=seed, trainee=self.trainee, preparation=preparation,
                                 extra=self._record_extra())
         self.journal.begin(
             session.scenario_ref, session.seed, self.trainee, preparation,
@@ -78,7 +79,7 @@ class SessionFlow:
         info = self.scenario_info(self.session.scenario.id)
         if info is None:
             return
-        self.dial(info, self.preparation)
+        self.dial(info, self.preparation, seed=self.session.seed)
         self.notify("Call restarted.")
 
     def _resume_answer(self, state: JournalState, resume: bool | None) -> None:

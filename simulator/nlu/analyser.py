@@ -102,7 +102,7 @@ class Analyser:
         self.learned = learned
         self.trainer_whys = trainer_whys
         self.model: LearnedModel | None = None  # None: the shipped model
-        self.policy: Mapping[str, str | float] | None = None  # None: combine.POLICY
+        self.policy: Mapping[str, Any] | None = None  # None: combine.POLICY
 
     # --- construction ------------------------------------------------------------------
 
@@ -213,8 +213,9 @@ class Analyser:
         asks = find_asks(norm)
         model = (self.model or default_model()) if learned else None
         if model is not None and text.strip():
+            policy = POLICY if self.policy is None else self.policy
             found, learned_tone = combine(model, text, norm, spans, context, found,
-                                          self.trainer_whys, self.policy or POLICY, asks)
+                                          self.trainer_whys, policy, asks)
         moves = tuple(sorted(found.values(), key=lambda m: (m.start, MOVES.index(m.move))))
         entities = tuple(extract_entities(text, today)) if len(text) <= 200_000 else ()
         tone = tone_of(sentences, found, learned_tone)

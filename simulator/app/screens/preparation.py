@@ -67,6 +67,7 @@ class PreparationScreen(Screen[None]):
         self.brief_seen = False
         self.sections: dict[str, list[tuple[str, str]]] = {}
         self.empty_plan_warned = False
+        self.seed: int | None = None  # the seed of the account file shown (set once loaded)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -138,10 +139,16 @@ class PreparationScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load_account(self) -> None:
+        from simulator.app import archive
         from simulator.session import Session
 
+        # Each new call of a scenario plays the persona's next variant (names, numbers and
+        # story details), the first the persona as written.
+        seed = self.info.seed + (archive.attempts(self.info.id, self.app.trainee)
+                                 if self.app.trainee else 0)
         try:
-            session = Session.start(self.info.id, trainee=self.app.trainee)
+            session = Session.start(self.info.id, seed=seed, trainee=self.app.trainee)
+            self.seed = session.seed
         except Exception as exc:  # noqa: BLE001 - Home lists files it has not validated
             self.app.call_from_thread(self._broken, exc)
             return
@@ -259,4 +266,4 @@ class PreparationScreen(Screen[None]):
             except Exception:  # noqa: BLE001 - an error about a field not on the form
                 pass
             return
-        self.app.dial(self.info, prep)
+        self.app.dial(self.info, prep, seed=self.seed)
