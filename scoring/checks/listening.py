@@ -30,6 +30,15 @@ def _name_words(view: CallView) -> set[str]:
     return set(content_words(" ".join(n for n in names if n)))
 
 
+#: Requests after which the debtor will not talk about the debt in this call at all ("I'm
+#: at work", "everything in writing"): no discovery is due, so no open question is either.
+NOT_NOW_EVENTS: tuple[str, ...] = ("inconvenient", "written_only")
+
+
+def _not_now(view: CallView) -> bool:
+    return any(ev in NOT_NOW_EVENTS for t in view.turns for ev in t.events)
+
+
 @check("open_questions")
 def open_questions(view: CallView) -> Finding:
     if not _with_debtor(view):
@@ -41,6 +50,8 @@ def open_questions(view: CallView) -> Finding:
         # A dispute, a cease request or an attorney ends discovery by law: one question to
         # understand it is the whole of what the call may still ask.
         target = 1
+    if not hits and _not_now(view):
+        return na("the debtor said they cannot talk about it now: no question about their situation was due")
     if not hits:
         if asked:
             t = asked[0]
