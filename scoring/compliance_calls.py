@@ -79,7 +79,9 @@ def _attorney_details(view: CallView, out: Compliance) -> None:
     later = [t for t in view.turns if t.index > said.index]
     if not later and (view.result is None or view.result.ended_by == "debtor"):
         return  # the debtor ended the call as they said it: no chance to ask
-    if _asked_for_attorney(said) or any(_asked_for_attorney(t) for t in later):
+    # The line the debtor answered by naming an attorney counts only if it asked for the
+    # details themselves ("Do you have a lawyer?" is not asking for the lawyer's number).
+    if ATTORNEY_DETAILS.search(said.text) or any(_asked_for_attorney(t) for t in later):
         return
     notes = (view.record.notes or "") if view.record is not None else ""
     if CONTACT_IN_NOTES.search(notes):

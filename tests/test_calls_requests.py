@@ -50,7 +50,7 @@ AT_WORK_OPEN = ["Hi, this is Sam with Keystone Partners. May I speak with {name}
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_at_work_says_so_and_takes_a_call_back_time(seed):
-    s = call("at-work", AT_WORK_OPEN + [
+    s = call("work-call", AT_WORK_OPEN + [
         "Sorry to catch you at work. When would be a better time to call you back?",
         "Okay, I'll call you back then.",
         "Thanks, talk to you then.",
@@ -63,7 +63,7 @@ def test_at_work_says_so_and_takes_a_call_back_time(seed):
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_at_work_hangs_up_when_the_debt_goes_on(seed):
-    s = call("at-work", AT_WORK_OPEN + [
+    s = call("work-call", AT_WORK_OPEN + [
         "This is an attempt to collect a debt. Your Summit Ridge card has a balance of $1,186.40.",
         "Can you make a payment today?",
         "Hello?",
@@ -84,7 +84,7 @@ ATTORNEY_OPEN = [
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_represented_names_her_attorney_and_gives_the_number_when_asked(seed):
-    s = call("attorney-basic", ATTORNEY_OPEN + [
+    s = call("with-attorney", ATTORNEY_OPEN + [
         "Thank you for letting me know. Could I get your attorney's name and phone number, please?",
         "Thank you. We'll contact your attorney directly, and we won't discuss the account with you.",
         "Have a good day.",
@@ -98,7 +98,7 @@ def test_represented_names_her_attorney_and_gives_the_number_when_asked(seed):
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_represented_ends_the_call_on_the_second_ask_for_money(seed):
-    s = call("attorney-basic", ATTORNEY_OPEN + [
+    s = call("with-attorney", ATTORNEY_OPEN + [
         "Could you pay something toward it today?",
         "We could set up a plan of $200 a month.",
         "Hello?",
@@ -109,13 +109,13 @@ def test_represented_ends_the_call_on_the_second_ask_for_money(seed):
 
 def test_closing_without_the_attorneys_details_is_a_major_finding():
     lines = ATTORNEY_OPEN + ["Okay, thanks for your time. Goodbye."]
-    s = call("attorney-basic", lines, 33, {"outcome": "attorney"}, "Says she has a lawyer.")
+    s = call("with-attorney", lines, 33, {"outcome": "attorney"}, "Says she has a lawyer.")
     card = score(s.finish())
     v = next(v for v in card.compliance.violations if v.rule == "attorney_details_not_taken")
     assert v.severity == "major" and v.turn == 2 and "1006.6(b)(2)" in v.citation
     assert card.passed is False
     # The number in the notes is what the next caller needs: then nothing is missing.
-    s = call("attorney-basic", lines, 33, {"outcome": "attorney"},
+    s = call("with-attorney", lines, 33, {"outcome": "attorney"},
              "Represented: Rachel Kim, (404) 555-0182. Contact the attorney only.")
     assert "attorney_details_not_taken" not in rules(s)
 
@@ -131,7 +131,7 @@ CEASE_OPEN = [
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_cease_asks_for_no_more_calls_and_is_satisfied_when_it_is_confirmed(seed):
-    s = call("cease-basic", CEASE_OPEN + [
+    s = call("unwanted-calls", CEASE_OPEN + [
         "I understand, and I'll make sure you don't get any more calls from us about this account. "
         "You'll get a letter confirming it.",
         "Thanks for your time. Goodbye.",
@@ -143,7 +143,7 @@ def test_cease_asks_for_no_more_calls_and_is_satisfied_when_it_is_confirmed(seed
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_cease_hangs_up_when_collecting_goes_on(seed):
-    s = call("cease-basic", CEASE_OPEN + [
+    s = call("unwanted-calls", CEASE_OPEN + [
         "Can you pay the $687.15 today?",
         "We could settle it for $400 if you pay by Friday.",
         "Hello?",
@@ -246,20 +246,20 @@ def _check(scenario: str, index: int, **expect) -> ScriptedCheck:
 
 def test_a_scored_check_fails_when_the_card_does_not_show_what_it_expects():
     lib = Library.default()
-    scn = lib.scenario("at-work")
+    scn = lib.scenario("work-call")
     assert run_check(scn, scn.checks[0], lib).passed
-    wrong = run_check(scn, _check("at-work", 0, findings=["collecting_at_inconvenient_time"]), lib)
+    wrong = run_check(scn, _check("work-call", 0, findings=["collecting_at_inconvenient_time"]), lib)
     assert any("expected the finding 'collecting_at_inconvenient_time'" in f for f in wrong.failures)
-    too_high = run_check(scn, _check("at-work", 0, min_overall=100.0), lib)
+    too_high = run_check(scn, _check("work-call", 0, min_overall=100.0), lib)
     assert any("overall score of at least 100" in f for f in too_high.failures)
-    verdict = run_check(scn, _check("at-work", 1, passed=True), lib)
+    verdict = run_check(scn, _check("work-call", 1, passed=True), lib)
     assert any("expected the card to pass" in f for f in verdict.failures)
 
 
 def test_a_scored_check_can_name_a_missed_rubric_check():
     lib = Library.default()
-    scn = lib.scenario("at-work")
-    res = run_check(scn, _check("at-work", 1, findings=["notes_requests"]), lib)
+    scn = lib.scenario("work-call")
+    res = run_check(scn, _check("work-call", 1, findings=["notes_requests"]), lib)
     assert res.passed, res.failures
 
 
