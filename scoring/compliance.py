@@ -339,6 +339,7 @@ REQUEST_CITATIONS: dict[str, str] = {
     "deceased": "12 CFR 1006.6(a)(4)",
     "servicemember": "50 U.S.C. 3937",
     "time_barred": "12 CFR 1006.26(b)",
+    "written_only": "12 CFR 1006.14(h); 15 U.S.C. 1692g(b)",
 }
 
 
@@ -371,3 +372,7 @@ def _beyond_authority(view: CallView, out: Compliance) -> None:
             _add(view, out, "beyond_authority", o.turn or None, o.quote,
                  "beyond the creditor's authority: " + "; ".join(p for p, _ in problems),
                  citation=f"creditor policy: {lines}")
+
+
+# Rules for traps the debtor raises mid-call (they register themselves with ``rule``).
+import scoring.compliance_calls  # noqa: E402,F401

@@ -41,7 +41,7 @@ KIND_LABEL: dict[str, str] = {
     "alternative": "alternative",
     "promise_to_pay": "promise to pay",
 }
-STOP_EVENTS: tuple[str, ...] = ("dispute", "cease_requested", "attorney")
+STOP_EVENTS: tuple[str, ...] = ("dispute", "cease_requested", "attorney", "inconvenient", "written_only")
 #: Requests a debtor can make that the notes must carry (engine events), with how to say them.
 REQUEST_EVENTS: dict[str, str] = {
     "dispute": "disputed the debt",
@@ -54,6 +54,7 @@ REQUEST_EVENTS: dict[str, str] = {
     "deceased": "said the debtor has died",
     "servicemember": "said they are on active military duty",
     "time_barred": "said the debt is too old to sue on",
+    "written_only": "asked to deal with the debt only in writing until it is validated",
 }
 #: Moves that earn credit somewhere on the card: a line may carry a few, not all of them.
 SCORING_MOVES: frozenset[str] = frozenset({

@@ -26,6 +26,7 @@ OUTCOMES: dict[str, str] = {
     "attorney": "has an attorney",
     "wrong_party": "wrong person",
     "ended_by_trainee": "you ended the call",
+    "validation_requested": "asked for it in writing",
 }
 
 #: What a move says the trainee did (DESIGN.md section 4), as a trainer would put it.

@@ -333,4 +333,4 @@ def test_required_fields_cover_every_wrap_up_outcome():
     assert set(REQUIRED) == set(get_args(AgreementOutcome))
     assert list(get_args(AgreementOutcome)) == [
         "full_payment", "settlement", "payment_plan", "promise_to_pay", "no_agreement", "dispute", "callback",
-        "refused", "hung_up", "cease_requested", "attorney", "wrong_party"]
+        "refused", "hung_up", "cease_requested", "attorney", "wrong_party", "validation_requested"]

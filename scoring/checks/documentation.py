@@ -32,6 +32,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "cease_requested": (),
     "attorney": (),
     "wrong_party": (),
+    "validation_requested": (),
 }
 AGREEMENT_OUTCOMES = ("full_payment", "settlement", "payment_plan", "promise_to_pay")
 #: What the form may say when nothing was agreed, by the call's outcome.
@@ -46,6 +47,7 @@ NO_DEAL: dict[str, tuple[str, ...]] = {
     "ended_by_trainee": ("no_agreement", "callback"),
     "agreement": AGREEMENT_OUTCOMES,
     "promise_to_pay": ("promise_to_pay",),
+    "validation_requested": ("validation_requested", "dispute"),
 }
 #: Agreed kinds a form may record each as (a promise to pay the balance is a full payment
 #: promised for later; an "alternative" the engine agrees is a plan).
@@ -69,10 +71,12 @@ REQUEST_WORDS: dict[str, re.Pattern[str]] = {
         r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\bevening\b|\bmorning\b|\bafternoon\b|"
         r"\b(?:around|after|before|at) (?:six|seven|eight|five|four|noon|\d)", re.I),
     "bankruptcy": re.compile(r"\bbankrupt", re.I),
-    "inconvenient": re.compile(r"\binconvenient|\bnot at work|\bbad time|\bdon'?t call (?:at|before|after)", re.I),
+    "inconvenient": re.compile(r"\binconvenient|\bnot at work|\bat work\b|\bcan'?t talk|\bbad time|\bdon'?t call (?:at|before|after)", re.I),
     "deceased": re.compile(r"\bdeceased|\bdied\b|\bpassed away|\bdeath\b|\bestate\b", re.I),
     "servicemember": re.compile(r"\bmilitary|\bactive duty|\bdeployed|\bservicemember|\bSCRA\b", re.I),
     "time_barred": re.compile(r"\btime[- ]barred|\bstatute of limitations|\btoo old", re.I),
+    "written_only": re.compile(r"\bin writing\b|\bwritten\b|\bby (?:mail|letter)\b|\bno (?:more )?(?:phone )?calls\b|"
+                               r"\bnot by phone\b", re.I),
 }
 _DATE = re.compile(
     r"\b(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(/\d{2,4})?|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"

@@ -30,6 +30,16 @@ def _name_words(view: CallView) -> set[str]:
     return set(content_words(" ".join(n for n in names if n)))
 
 
+#: Requests after which the debtor may not, or will not, be engaged about the debt in this
+#: call at all ("I'm at work", "everything in writing", "my attorney handles this", "stop
+#: calling me"): no discovery is due, so neither an open question nor a reflection is.
+NOT_NOW_EVENTS: tuple[str, ...] = ("inconvenient", "written_only", "attorney", "cease_requested")
+
+
+def _not_now(view: CallView) -> bool:
+    return any(ev in NOT_NOW_EVENTS for t in view.turns for ev in t.events)
+
+
 @check("open_questions")
 def open_questions(view: CallView) -> Finding:
     if not _with_debtor(view):
@@ -41,6 +51,8 @@ def open_questions(view: CallView) -> Finding:
         # A dispute, a cease request or an attorney ends discovery by law: one question to
         # understand it is the whole of what the call may still ask.
         target = 1
+    if not hits and _not_now(view):
+        return na("the debtor said they cannot talk about it now: no question about their situation was due")
     if not hits:
         if asked:
             t = asked[0]
@@ -134,6 +146,8 @@ def reflections(view: CallView) -> Finding:
             continue
         if credit > best_credit:  # the first, best reflection is the evidence
             best_credit, best_turn, best_shared = credit, t, shared
+    if best_turn is None and _not_now(view):
+        return na("the debtor said they cannot talk about it now: nothing of theirs was due a reflection")
     if best_turn is None:
         if not said_enough:
             return na("the debtor said too little to reflect")

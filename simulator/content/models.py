@@ -58,6 +58,7 @@ AgreementOutcome = Literal[
     "cease_requested",
     "attorney",
     "wrong_party",
+    "validation_requested",
 ]
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -150,6 +151,28 @@ class ExpectSpec(Strict):
     events: list[str] = Field(default_factory=list, description="Events that must occur.")
     agreed: Literal["full_payment", "settlement", "payment_plan", "promise_to_pay"] | None = None
     max_turns: int | None = Field(None, ge=1, description="The call ends within this many turns.")
+    # The scorecard (read only when one of these is given: the call is then scored with the
+    # check's preparation and wrap-up form).
+    passed: bool | None = Field(None, description="The scorecard passes (true) or fails (false).")
+    min_overall: float | None = Field(None, ge=0, le=100, description="The least overall score.")
+    findings: list[str] = Field(
+        default_factory=list,
+        description="Compliance rules that must be violated, or rubric checks that must be missed.")
+
+    @field_validator("findings")
+    @classmethod
+    def _known_findings(cls, v: list[str]) -> list[str]:
+        from simulator.content.rubric import CHECK_IDS, RULE_IDS
+
+        for f in v:
+            if f not in RULE_IDS and f not in CHECK_IDS:
+                raise ValueError(f"unknown finding '{f}': not a compliance rule or a rubric check")
+        return v
+
+    @property
+    def scored(self) -> bool:
+        """Whether the check reads the scorecard (and so the call must be scored)."""
+        return self.passed is not None or self.min_overall is not None or bool(self.findings)
 
 
 class ScriptedCheck(Strict):
@@ -160,6 +183,11 @@ class ScriptedCheck(Strict):
     call_time: str | None = None
     lines: list[str] = Field(min_length=1)
     expect: ExpectSpec
+    preparation: Preparation | None = Field(
+        None, description="What the trainee reviewed and planned (scored checks); call_time "
+                          "defaults to the check's or the scenario's.")
+    agreement: Agreement | None = Field(None, description="The wrap-up form (scored checks).")
+    notes: str = Field("", description="The wrap-up notes (scored checks).")
 
 
 class RubricOverride(Strict):

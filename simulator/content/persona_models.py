@@ -23,6 +23,7 @@ Outcome = Literal[
     "cease_requested",
     "attorney",
     "ended_by_trainee",
+    "validation_requested",
 ]
 OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]
 
@@ -77,7 +78,7 @@ class Numbers(Strict):
 #: (see simulator.engine.registry.FACT_EVENTS).
 FactKind = Literal[
     "hardship", "emotion", "info", "dispute", "attorney", "cease", "validation", "bankruptcy",
-    "deceased", "servicemember", "time_barred", "inconvenient", "callback",
+    "deceased", "servicemember", "time_barred", "inconvenient", "callback", "written_only",
 ]
 
 

@@ -62,6 +62,9 @@ RULE_IDS: frozenset[str] = frozenset(
         "falsified_record",
         "request_not_noted",
         "beyond_authority",
+        "collecting_at_inconvenient_time",
+        "collecting_before_validation",
+        "attorney_details_not_taken",
     }
 )
 

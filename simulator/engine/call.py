@@ -44,7 +44,8 @@ _MOOD = frozenset({"trust", "irritation", "patience"})
 #: Events that show a turn moved the call on.
 _PROGRESS_EVENTS = ("verified", "revealed:", "offer_", "promise_to_pay", "calmed", "callback",
                     "dispute", "cease_requested", "attorney", "validation_requested", "bankruptcy",
-                    "inconvenient", "deceased", "servicemember", "time_barred", "answered:")
+                    "inconvenient", "deceased", "servicemember", "time_barred", "answered:",
+                    "written_only")
 
 
 class _Model:
@@ -237,6 +238,7 @@ class Call(Builder, Callbacks, Replies, Ending):
             servicemember="servicemember" in r,
             time_barred="time_barred" in r,
             callback_requested="callback" in r,
+            written_only="written_only" in r,
         )
 
     def say(self, text: str) -> Turn:

@@ -125,6 +125,9 @@ class Callbacks:
     def _cb_record_inconvenient(self) -> None:
         self._request("inconvenient")
 
+    def _cb_record_written_only(self) -> None:
+        self._request("written_only")
+
     def _cb_schedule_callback(self) -> None:
         self.requests.add("callback")
         self._event("callback")

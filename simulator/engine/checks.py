@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.content.library import Library
 from simulator.content.models import Preparation, Scenario, ScriptedCheck
+
+if TYPE_CHECKING:
+    from simulator.session import Session
 
 
 @dataclass
@@ -26,7 +30,9 @@ def run_check(scenario: Scenario, check: ScriptedCheck, library: Library,
     from simulator.session import Session
 
     persona = library.persona_for(scenario, scenario_path)
-    prep = Preparation(call_time=check.call_time or scenario.call.local_time)
+    call_time = check.call_time or scenario.call.local_time
+    prep = (check.preparation.model_copy(update={"call_time": check.preparation.call_time or call_time})
+            if check.preparation is not None else Preparation(call_time=call_time))
     session = Session.start(scenario, seed=check.seed if check.seed is not None else scenario.seed,
                             preparation=prep, library=library, persona=persona)
     res = CheckResult(scenario.id, check.name)
@@ -63,4 +69,34 @@ def run_check(scenario: Scenario, check: ScriptedCheck, library: Library,
                 f"expected the call to end within {exp.max_turns} turn(s); "
                 + ("it did not end" if ended_at is None else f"it ended at turn {ended_at}")
             )
+    if exp.scored:
+        session.wrap_up(check.agreement, check.notes)
+        res.failures += card_failures(check, session)
     return res
+
+
+def card_failures(check: ScriptedCheck, session: Session) -> list[str]:
+    """What the scorecard of a scored check gets wrong: its verdict, its overall score,
+    a finding it should carry (a compliance rule violated, or a rubric check missed)."""
+    from scoring.scorer import score
+
+    card = score(session.finish())
+    exp = check.expect
+    out: list[str] = []
+    rules = {v.rule for v in card.compliance.violations}
+    shown = ", ".join(f"{v.rule} (turn {v.turn})" for v in card.compliance.violations) or "none"
+    if exp.passed is not None and card.passed != exp.passed:
+        out.append(f"expected the card to {'pass' if exp.passed else 'fail'}; it "
+                   f"{'passed' if card.passed else 'failed'} ({card.overall:.1f}; violations: {shown})")
+    if exp.min_overall is not None and card.overall < exp.min_overall:
+        out.append(f"expected an overall score of at least {exp.min_overall:g}, got {card.overall:.1f}")
+    for f in exp.findings:
+        if f in rules:
+            continue
+        try:
+            c = card.check(f)
+        except KeyError:  # a compliance rule id, not violated
+            c = None
+        if c is None or not (c.applies and c.passed is False):
+            out.append(f"expected the finding '{f}' (violations: {shown})")
+    return out

@@ -70,6 +70,8 @@ class Ending:
             return "cease_requested"
         if "attorney" in r:
             return "attorney"
+        if "written_only" in r:
+            return "validation_requested"
         if self.agreed is not None:
             return "promise_to_pay" if self.agreed.kind == "promise_to_pay" else "agreement"
         if "callback" in r:

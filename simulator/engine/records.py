@@ -66,6 +66,7 @@ class PartyFacts:
     servicemember: bool = False  # the debtor is on active military duty
     time_barred: bool = False  # the debt is past the statute of limitations
     callback_requested: bool = False
+    written_only: bool = False  # asked to deal only in writing until the debt is validated
 
 
 @dataclass(frozen=True)

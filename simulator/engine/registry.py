@@ -138,6 +138,9 @@ CALLBACKS: dict[str, CallbackSpec] = {
                                        "says it is too old to sue on)"),
     "record_inconvenient": CallbackSpec("the debtor says this time or place is inconvenient "
                                         "('I'm at work, I can't talk')"),
+    "record_written_only": CallbackSpec("the debtor asks to deal with the debt only in writing until "
+                                        "it is validated ('send me everything in writing, I won't "
+                                        "discuss it on the phone')"),
 }
 
 #: The turn event each request callback records, and the fact kind that records it when
@@ -154,6 +157,7 @@ REQUEST_EVENTS: dict[str, str] = {
     "deceased": "deceased",
     "servicemember": "servicemember",
     "time_barred": "time_barred",
+    "written_only": "written_only",
 }
 # requested_dispute, requested_cease, ...: 1 once that request was made in the call.
 BUILTIN_CONDITIONS.update({f"requested_{k}": f"requested_{k}" for k in REQUEST_EVENTS})
@@ -177,6 +181,7 @@ ENGINE_EVENTS: tuple[str, ...] = (
     "deceased",
     "servicemember",
     "time_barred",
+    "written_only",
     "answered:<intent>",
     "refused:<intent>",
     "trainee_repeated",

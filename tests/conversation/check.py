@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 CORPUS = ROOT / "data" / "utterances"
 SCENARIOS = ("cooperative-basic", "hardship-basic", "resistant-basic", "hostile-basic",
-             "third-party", "dispute-basic")
+             "third-party", "dispute-basic", "work-call", "with-attorney", "unwanted-calls", "validation-basic")
 LONG = 40
 _SENT = re.compile(r"(?<=[.!?])\s+")
 
