@@ -68,6 +68,9 @@ ASK_MOVES: frozenset[str] = frozenset({
 CAPACITY_EVENTS: tuple[str, ...] = ("offer_countered", "offer_refused")
 AGREE_EVENTS: tuple[str, ...] = ("offer_accepted", "promise_to_pay")
 HOSTILE_MOODS: frozenset[str] = frozenset({"angry", "hostile", "furious", "irate", "enraged"})
+#: Who may hear about the debt once verified: the debtor, or someone who stands in the
+#: debtor's place (a deceased debtor's spouse or executor, 12 CFR 1006.2(e)).
+SPEAKS_FOR_DEBTOR: tuple[str, ...] = ("debtor", "representative")
 
 
 @dataclass(frozen=True)
@@ -212,7 +215,7 @@ class CallView:
         """(turn, fact) for each fact revealed, in order; the reveal is in that turn's reply."""
         out: list[tuple[int, FactInfo]] = []
         for t in self.turns:
-            if t.before is not None and t.before.party != "debtor":
+            if t.before is not None and t.before.party not in SPEAKS_FOR_DEBTOR:
                 continue  # a third party's words are not the debtor's disclosures
             for ev in t.events:
                 if ev.startswith("revealed:"):
@@ -234,13 +237,13 @@ class CallView:
         """The first trainee turn spoken to the verified debtor."""
         for t in self.turns:
             b = t.before
-            if b is not None and b.verified and b.party == "debtor":
+            if b is not None and b.verified and b.party in SPEAKS_FOR_DEBTOR:
                 return t.index
         return None
 
     @cached_property
     def talked_with_debtor(self) -> bool:
-        return any(t.before is None or t.before.party == "debtor" for t in self.turns)
+        return any(t.before is None or t.before.party in SPEAKS_FOR_DEBTOR for t in self.turns)
 
     # ------------------------------------------------------------ trainee's side
     @cached_property

@@ -26,6 +26,8 @@ OUTCOMES: dict[str, str] = {
     "attorney": "has an attorney",
     "wrong_party": "wrong person",
     "ended_by_trainee": "you ended the call",
+    "bankruptcy": "filed for bankruptcy",
+    "deceased": "the debtor has died",
 }
 
 #: What a move says the trainee did (DESIGN.md section 4), as a trainer would put it.

@@ -32,6 +32,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "cease_requested": (),
     "attorney": (),
     "wrong_party": (),
+    "bankruptcy": (),
+    "deceased": (),
 }
 AGREEMENT_OUTCOMES = ("full_payment", "settlement", "payment_plan", "promise_to_pay")
 #: What the form may say when nothing was agreed, by the call's outcome.
@@ -46,6 +48,8 @@ NO_DEAL: dict[str, tuple[str, ...]] = {
     "ended_by_trainee": ("no_agreement", "callback"),
     "agreement": AGREEMENT_OUTCOMES,
     "promise_to_pay": ("promise_to_pay",),
+    "bankruptcy": ("bankruptcy",),
+    "deceased": ("deceased", "callback"),
 }
 #: Agreed kinds a form may record each as (a promise to pay the balance is a full payment
 #: promised for later; an "alternative" the engine agrees is a plan).

@@ -23,6 +23,8 @@ Outcome = Literal[
     "cease_requested",
     "attorney",
     "ended_by_trainee",
+    "bankruptcy",
+    "deceased",
 ]
 OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]
 

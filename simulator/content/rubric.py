@@ -62,6 +62,10 @@ RULE_IDS: frozenset[str] = frozenset(
         "falsified_record",
         "request_not_noted",
         "beyond_authority",
+        "collecting_in_bankruptcy",
+        "survivor_liability",
+        "military_command_threat",
+        "time_barred_suit",
     }
 )
 
