@@ -41,7 +41,9 @@ KIND_LABEL: dict[str, str] = {
     "alternative": "alternative",
     "promise_to_pay": "promise to pay",
 }
-STOP_EVENTS: tuple[str, ...] = ("dispute", "cease_requested", "attorney")
+STOP_EVENTS: tuple[str, ...] = ("dispute", "cease_requested", "attorney",
+                                 "bankruptcy",  # the automatic stay
+                                 "deceased")  # the estate is dealt with in writing, not negotiated
 #: Requests a debtor can make that the notes must carry (engine events), with how to say them.
 REQUEST_EVENTS: dict[str, str] = {
     "dispute": "disputed the debt",
