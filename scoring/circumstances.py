@@ -25,8 +25,11 @@ _NEGATION = re.compile(
 _CLAUSE = re.compile(r"[.;:!?,]|\b(?:but|however|although|though|unless|if|otherwise)\b", re.I)
 
 
-def _negated(text: str, start: int) -> bool:
-    """Is the phrase at ``start`` denied in its own clause ("we will not sue you")?"""
+def _negated(text: str, start: int, match: re.Match[str] | None = None) -> bool:
+    """Is the phrase at ``start`` denied in its own clause ("we will not sue you"), or in
+    itself (a ``neg`` group: "you are not responsible")?"""
+    if match is not None and match.groupdict().get("neg"):
+        return True
     before = text[:start]
     cut = 0
     for m in _CLAUSE.finditer(before):
@@ -37,7 +40,7 @@ def _negated(text: str, start: int) -> bool:
 def _affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match of ``pattern`` in ``text`` that its clause does not deny."""
     for m in pattern.finditer(text):
-        if not _negated(text, m.start()):
+        if not _negated(text, m.start(), m):
             return m
     return None
 
@@ -62,7 +65,8 @@ def _in_bankruptcy(view: CallView, out: Compliance) -> None:
 
 #: Words that make the survivor personally liable for the deceased's debt.
 PERSONAL_LIABILITY = re.compile(
-    r"\byou(?:'re|'ll be| are| will be| would be| become| now)?\s+(?:now\s+|still\s+)?(?:personally\s+|legally\s+)?"
+    r"\byou(?:'re|'ll be| are| will be| would be| become| now)?\s+(?P<neg>not\s+|never\s+|no longer\s+)?"
+    r"(?:now\s+|still\s+)?(?:personally\s+|legally\s+)?"
     r"(?:responsible|liable|obligated|on the hook)\b|"
     r"\byou\s+(?:now\s+|still\s+)?owe\b|"
     r"\byou(?:'ll| will)?\s+(?:have|need|got)\s+to\s+(?:pay|cover|take care of)\b|"
@@ -92,7 +96,8 @@ def _survivor_liability(view: CallView, out: Compliance) -> None:
                  "(only the estate is)")
             continue
         move = _first(t, COLLECTING_MOVES)
-        if move is not None and not ESTATE.search(t.text):
+        denies = any(_negated(t.text, x.start(), x) for x in PERSONAL_LIABILITY.finditer(t.text))
+        if move is not None and not ESTATE.search(t.text) and not denies:
             _add(view, out, "survivor_liability", t.index, move_quote(t, move) or t.text,
                  f"asked the survivor to pay ({move.replace('_', ' ')}) without saying the estate, "
                  "not they, owes it: implies they are personally liable")
@@ -133,8 +138,8 @@ SUIT = re.compile(
 #: Saying an old debt can still be enforced misrepresents its legal status.
 ENFORCEABLE = re.compile(
     r"\b(?:legally (?:obligated|required|bound|enforceable|responsible)|required by law to pay|"
-    r"(?:still\s+)?(?:legally\s+)?enforceable|no statute of limitations|never expires?|doesn'?t expire|"
-    r"can be (?:sued|taken to court))\b", re.I)
+    r"(?:still\s+)?(?:legally\s+)?enforceable|no statute of limitations|never expires?|doesn'?t expire)\b",
+    re.I)
 #: The disclosure itself ("the law limits how long you can be sued on a debt") is no threat.
 DISCLOSURE = re.compile(r"\blimits? how long\b|\bstatute of limitations (?:has|is|ran|expired)|"
                         r"\btoo old (?:to|for)\b", re.I)
