@@ -201,3 +201,13 @@ def test_personal_liability_words():
     assert _affirmed(PERSONAL_LIABILITY, "As his wife, you're responsible for this now.")
     assert _affirmed(PERSONAL_LIABILITY, "You now owe the balance.")
     assert not _affirmed(PERSONAL_LIABILITY, "You are not personally responsible for it.")
+
+
+def test_home_lists_the_negotiation_calls_before_the_trap_calls():
+    from simulator.app.catalog import NEGOTIATION_ARCHETYPES, load_catalog
+
+    kinds = [info.archetype in NEGOTIATION_ARCHETYPES for info in load_catalog()]
+    assert kinds == sorted(kinds, reverse=True) and kinds.count(False) >= 4
+    ids = [info.id for info in load_catalog()]
+    core = [i for i in ids if i in ("cooperative-basic", "dispute-basic", "hardship-basic")]
+    assert ids[:3] == core  # the basics keep their places, whatever trap calls are added
