@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from scoring.amounts import FEE_ADDED, FEE_DENIED, FEE_NO_AMOUNT, amounts_stated
 from scoring.checks.base import move_quote
-from scoring.context import CallView
+from scoring.context import SPEAKS_FOR_DEBTOR, CallView
 from scoring.scorecard import Compliance, Skipped, Violation
 from scoring.text import money, quote
 from simulator.engine.records import Turn
@@ -202,9 +202,10 @@ def _mini_miranda(view: CallView, out: Compliance) -> None:
 
     def with_debtor(t: Turn) -> bool:
         b = t.before
-        return b.party == "debtor" and (b.verified or view.inferred_party)
+        return b.party in SPEAKS_FOR_DEBTOR and (b.verified or view.inferred_party)
 
-    disclosed = next((t for t in view.turns if t.before.party == "debtor" and t.analysis.has("mini_miranda")), None)
+    disclosed = next((t for t in view.turns if t.before.party in SPEAKS_FOR_DEBTOR
+                      and t.analysis.has("mini_miranda")), None)
     discussed = next((t for t in view.turns if with_debtor(t) and _first(t, DISCUSS_MOVES)), None)
     if discussed is not None:
         if disclosed is None or disclosed.index > discussed.index:
@@ -216,7 +217,7 @@ def _mini_miranda(view: CallView, out: Compliance) -> None:
         return
     # Never disclosed at all: only judged when the debtor was verified on the phone (an
     # imported call that never touched the debt is not held to it).
-    first = next((t for t in view.turns if t.before.party == "debtor" and t.before.verified), None)
+    first = next((t for t in view.turns if t.before.party in SPEAKS_FOR_DEBTOR and t.before.verified), None)
     if first is not None and disclosed is None and view.stop_turn is None:
         _add(view, out, "mini_miranda", first.index, first.text,
              "never said this is a debt collector attempting to collect a debt (due from this turn, "
@@ -376,3 +377,7 @@ def _beyond_authority(view: CallView, out: Compliance) -> None:
 
 # Rules for traps the debtor raises mid-call (they register themselves with ``rule``).
 import scoring.compliance_calls  # noqa: E402,F401
+
+# Rules for circumstances the call brings to light (bankruptcy, a deceased debtor, a
+# servicemember, a time-barred debt): registered on import.
+from scoring import circumstances as _circumstances  # noqa: E402,F401

@@ -41,7 +41,9 @@ KIND_LABEL: dict[str, str] = {
     "alternative": "alternative",
     "promise_to_pay": "promise to pay",
 }
-STOP_EVENTS: tuple[str, ...] = ("dispute", "cease_requested", "attorney", "inconvenient", "written_only")
+STOP_EVENTS: tuple[str, ...] = ("dispute", "cease_requested", "attorney", "inconvenient", "written_only",
+                                 "bankruptcy",  # the automatic stay
+                                 "deceased")  # the estate is dealt with in writing, not negotiated
 #: Requests a debtor can make that the notes must carry (engine events), with how to say them.
 REQUEST_EVENTS: dict[str, str] = {
     "dispute": "disputed the debt",
@@ -69,6 +71,9 @@ ASK_MOVES: frozenset[str] = frozenset({
 CAPACITY_EVENTS: tuple[str, ...] = ("offer_countered", "offer_refused")
 AGREE_EVENTS: tuple[str, ...] = ("offer_accepted", "promise_to_pay")
 HOSTILE_MOODS: frozenset[str] = frozenset({"angry", "hostile", "furious", "irate", "enraged"})
+#: Who may hear about the debt once verified: the debtor, or someone who stands in the
+#: debtor's place (a deceased debtor's spouse or executor, 12 CFR 1006.2(e)).
+SPEAKS_FOR_DEBTOR: tuple[str, ...] = ("debtor", "representative")
 
 
 @dataclass(frozen=True)
@@ -213,7 +218,7 @@ class CallView:
         """(turn, fact) for each fact revealed, in order; the reveal is in that turn's reply."""
         out: list[tuple[int, FactInfo]] = []
         for t in self.turns:
-            if t.before is not None and t.before.party != "debtor":
+            if t.before is not None and t.before.party not in SPEAKS_FOR_DEBTOR:
                 continue  # a third party's words are not the debtor's disclosures
             for ev in t.events:
                 if ev.startswith("revealed:"):
@@ -235,13 +240,13 @@ class CallView:
         """The first trainee turn spoken to the verified debtor."""
         for t in self.turns:
             b = t.before
-            if b is not None and b.verified and b.party == "debtor":
+            if b is not None and b.verified and b.party in SPEAKS_FOR_DEBTOR:
                 return t.index
         return None
 
     @cached_property
     def talked_with_debtor(self) -> bool:
-        return any(t.before is None or t.before.party == "debtor" for t in self.turns)
+        return any(t.before is None or t.before.party in SPEAKS_FOR_DEBTOR for t in self.turns)
 
     # ------------------------------------------------------------ trainee's side
     @cached_property

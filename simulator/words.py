@@ -27,6 +27,8 @@ OUTCOMES: dict[str, str] = {
     "wrong_party": "wrong person",
     "ended_by_trainee": "you ended the call",
     "validation_requested": "asked for it in writing",
+    "bankruptcy": "filed for bankruptcy",
+    "deceased": "the debtor has died",
 }
 
 #: What a move says the trainee did (DESIGN.md section 4), as a trainer would put it.

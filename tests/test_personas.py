@@ -414,13 +414,14 @@ def test_replies_are_filled_and_not_empty(scenario, lines, seed):
 
 @pytest.mark.parametrize(
     "scenario", ["cooperative-basic", "resistant-basic", "hostile-basic", "third-party",
-                 "dispute-basic"]
+                 "dispute-basic",
+                 "bankruptcy-basic", "deceased-basic", "servicemember-basic", "time-barred-basic"]
 )
 def test_each_new_scenario_has_a_good_path_and_a_failure_path(scenario):
     s = Library.default().scenario(scenario)
     outcomes = {c.expect.outcome for c in s.checks}
     assert len(s.checks) >= 2
-    assert outcomes & {"agreement", "callback", "dispute"}
+    assert outcomes & {"agreement", "callback", "dispute", "bankruptcy", "deceased"}
     assert outcomes & {"hung_up", "cease_requested", "wrong_party"} or any(
         c.expect.state in ("wary", "knows") for c in s.checks
     )

@@ -117,7 +117,7 @@ def test_scorecard_contract_keys_and_store_acceptance():
     meta = card["meta"]
     assert meta["scenario_id"] == "hardship-basic" and meta["persona_id"] == "hardship"
     assert meta["trainee"] == "alex" and meta["seed"] == 42
-    assert set(meta["hashes"]) == {"scenario", "persona", "rubric"}
+    assert set(meta["hashes"]) == {"scenario", "persona", "rubric", "model"}
     assert all(len(h) == 64 for h in meta["hashes"].values())
     assert meta["session"]["turns"] == EXEMPLARY["hardship-basic"]["turns"]
     assert "created_at" not in meta  # a pure function reads no clock
@@ -333,4 +333,5 @@ def test_required_fields_cover_every_wrap_up_outcome():
     assert set(REQUIRED) == set(get_args(AgreementOutcome))
     assert list(get_args(AgreementOutcome)) == [
         "full_payment", "settlement", "payment_plan", "promise_to_pay", "no_agreement", "dispute", "callback",
-        "refused", "hung_up", "cease_requested", "attorney", "wrong_party", "validation_requested"]
+        "refused", "hung_up", "cease_requested", "attorney", "wrong_party", "validation_requested",
+        "bankruptcy", "deceased"]

@@ -33,6 +33,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "attorney": (),
     "wrong_party": (),
     "validation_requested": (),
+    "bankruptcy": (),
+    "deceased": (),
 }
 AGREEMENT_OUTCOMES = ("full_payment", "settlement", "payment_plan", "promise_to_pay")
 #: What the form may say when nothing was agreed, by the call's outcome.
@@ -48,6 +50,8 @@ NO_DEAL: dict[str, tuple[str, ...]] = {
     "agreement": AGREEMENT_OUTCOMES,
     "promise_to_pay": ("promise_to_pay",),
     "validation_requested": ("validation_requested", "dispute"),
+    "bankruptcy": ("bankruptcy",),
+    "deceased": ("deceased", "callback"),
 }
 #: Agreed kinds a form may record each as (a promise to pay the balance is a full payment
 #: promised for later; an "alternative" the engine agrees is a plan).

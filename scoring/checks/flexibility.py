@@ -23,7 +23,8 @@ def negotiation_expected(view: CallView) -> tuple[bool, str]:
     if view.offers:
         return True, ""
     if view.stop_turn is not None:
-        return False, "the debtor disputed, asked to stop or named an attorney: no negotiation was due"
+        return False, ("the debtor disputed, asked to stop, named an attorney, filed for bankruptcy "
+                       "or has died: no negotiation was due")
     if view.result is not None and view.result.outcome == "wrong_party":
         return False, "the debtor was not on the phone: no negotiation was due"
     if not view.talked_with_debtor:

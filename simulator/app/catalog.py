@@ -34,6 +34,14 @@ class ScenarioInfo:
     seed: int
 
 
+#: Home lists the everyday negotiation calls first, then the calls built around one
+#: compliance trap (bankruptcy, a deceased debtor, a servicemember...), each group in
+#: file order: a new trainee meets the basics first, and a trap scenario added later never
+#: moves them down the list.
+NEGOTIATION_ARCHETYPES = frozenset({"cooperative", "hardship", "resistant", "hostile", "third_party",
+                                    "dispute"})
+
+
 def _yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -68,7 +76,8 @@ def _persona_file(ref: str, scenario: Path, personas: list[Path],
 
 def load_catalog(scenario_dir: Path | None = None,
                  persona_dir: Path | None = None) -> list[ScenarioInfo]:
-    """The scenarios with their personas, in file order."""
+    """The scenarios with their personas: the negotiation calls, then the trap calls, each
+    in file order (see NEGOTIATION_ARCHETYPES)."""
     personas = _yaml_files(persona_dir or personas_dir())
     persona_data: dict[Path, dict[str, Any] | None] = {}
 
@@ -109,4 +118,5 @@ def load_catalog(scenario_dir: Path | None = None,
             objective_hint=_text(scn, "objective_hint"),
             seed=seed if isinstance(seed, int) and not isinstance(seed, bool) else 0,
         ))
+    out.sort(key=lambda s: s.archetype not in NEGOTIATION_ARCHETYPES)  # stable: file order within
     return out

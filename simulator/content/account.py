@@ -166,7 +166,9 @@ class AccountFile:
                 ("Hardship programme", "available" if p["hardship_program"] else "not available"),
                 ("Settlement offers valid", f"{p['settlement_deadline_days']} days"),
             ]
-            + ([("Notes", p["notes"])] if p.get("notes") else []),
+            + ([("Notes", p["notes"])] if p.get("notes") else [])
+            + ([("Statute of limitations", "expired: time-barred debt; no suit may be brought, "
+                 "threatened or suggested")] if p.get("time_barred") else []),
         }
 
     def to_dict(self) -> dict[str, Any]:

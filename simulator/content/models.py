@@ -59,6 +59,8 @@ AgreementOutcome = Literal[
     "attorney",
     "wrong_party",
     "validation_requested",
+    "bankruptcy",
+    "deceased",
 ]
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -102,6 +104,9 @@ class Policy(Strict):
         "collecting at least the settlement floor is allowed (a settlement paid in instalments)."
     )
     notes: str = ""
+    time_barred: bool = Field(
+        False, description="The debt is past the statute of limitations: it may still be "
+        "collected, but no suit may be brought, threatened or suggested (12 CFR 1006.26(b)).")
 
 
 class ThirdParty(Strict):

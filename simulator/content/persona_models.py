@@ -24,6 +24,8 @@ Outcome = Literal[
     "attorney",
     "ended_by_trainee",
     "validation_requested",
+    "bankruptcy",
+    "deceased",
 ]
 OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]
 

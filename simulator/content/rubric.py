@@ -65,6 +65,10 @@ RULE_IDS: frozenset[str] = frozenset(
         "collecting_at_inconvenient_time",
         "collecting_before_validation",
         "attorney_details_not_taken",
+        "collecting_in_bankruptcy",
+        "survivor_liability",
+        "military_command_threat",
+        "time_barred_suit",
     }
 )
 

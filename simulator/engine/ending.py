@@ -74,6 +74,10 @@ class Ending:
             return "validation_requested"
         if self.agreed is not None:
             return "promise_to_pay" if self.agreed.kind == "promise_to_pay" else "agreement"
+        if "bankruptcy" in r:
+            return "bankruptcy"
+        if "deceased" in r:
+            return "deceased"
         if "callback" in r:
             return "callback"
         if self.persona.party == "third_party":

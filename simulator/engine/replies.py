@@ -97,6 +97,8 @@ class Replies:
         """Verified only when the caller asked for proof and the answer matched the file.
         False when the debtor was about to confirm but what was asked does not match
         (the caller must not hear a confirmation)."""
+        if self.persona.party == "representative" and not self.flags["verified"]:
+            return self._verify_representative()
         if self.flags["verified"] or self.persona.party != "debtor" or plan.mismatch:
             return True
         gave_proof = bool(self._proofs) or self._confirm
@@ -113,4 +115,14 @@ class Replies:
         self.flags["verified"] = 1.0
         self._pending_identity = False
         self._event("verified")
+        return True
+
+    def _verify_representative(self) -> bool:
+        """A deceased debtor's spouse or executor (12 CFR 1006.2(e)) is verified when the
+        persona confirms who they are to the estate (``confirm_identity``): their own name
+        is not on the account file, so there is nothing to match it against."""
+        if self._confirm and not self._refused_proof:
+            self.flags["verified"] = 1.0
+            self._pending_identity = False
+            self._event("verified")
         return True

@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 CORPUS = ROOT / "data" / "utterances"
 SCENARIOS = ("cooperative-basic", "hardship-basic", "resistant-basic", "hostile-basic",
-             "third-party", "dispute-basic", "work-call", "with-attorney", "unwanted-calls", "validation-basic")
+             "third-party", "dispute-basic", "work-call", "with-attorney", "unwanted-calls", "validation-basic",
+             "bankruptcy-basic", "deceased-basic", "servicemember-basic", "time-barred-basic")
 LONG = 40
 _SENT = re.compile(r"(?<=[.!?])\s+")
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 #: section 8's list. Outcomes the record model does not accept are left out.
 OUTCOME_ORDER = ("payment_plan", "settlement", "full_payment", "promise_to_pay", "callback",
                  "dispute", "cease_requested", "attorney", "wrong_party", "hung_up",
-                 "refused", "no_agreement")
+                 "refused", "no_agreement", "bankruptcy", "deceased")
 METHODS = [
     ("Debit card", "debit_card"),
     ("Credit card", "credit_card"),

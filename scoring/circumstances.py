@@ -1,0 +1,196 @@
+"""Compliance rules for circumstances the call brings to light: the debtor is in
+bankruptcy, the debtor has died (the spouse or executor answers), the debtor is a
+servicemember on active duty, the debt is past the statute of limitations.
+
+Each rule applies only where its circumstance arose (a turn event of the engine, or the
+account file for a time-barred debt), so a textbook call on another scenario is never
+touched. Importing this module registers the rules with ``scoring.compliance``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scoring.checks.base import move_quote
+from scoring.compliance import COLLECTING_MOVES, _add, _after, _first, _skip, rule
+from scoring.context import CallView
+from scoring.scorecard import Compliance
+from simulator.engine.records import Turn
+
+#: A negation in the clause before a phrase: "we will not sue", "you're not responsible".
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nobody|neither|nor|won'?t|can'?t|cannot|don'?t|doesn'?t|isn'?t|aren'?t|"
+    r"wouldn'?t|couldn'?t|shouldn'?t|unable|without)\b|n't\b", re.I)
+#: Where a clause starts: the last punctuation or contrast before a phrase.
+_CLAUSE = re.compile(r"[.;:!?,]|\b(?:but|however|although|though|unless|if|otherwise)\b", re.I)
+
+
+def _negated(text: str, start: int, match: re.Match[str] | None = None) -> bool:
+    """Is the phrase at ``start`` denied in its own clause ("we will not sue you"), or in
+    itself (a ``neg`` group: "you are not responsible")?"""
+    if match is not None and match.groupdict().get("neg"):
+        return True
+    before = text[:start]
+    cut = 0
+    for m in _CLAUSE.finditer(before):
+        cut = m.end()
+    return bool(_NEGATION.search(before[cut:]))
+
+
+def _affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text`` that its clause does not deny."""
+    for m in pattern.finditer(text):
+        if not _negated(text, m.start(), m):
+            return m
+    return None
+
+
+def _happened(view: CallView, flag: str) -> bool:
+    return any(t.before is not None and getattr(t.before, flag) for t in view.turns) or any(
+        flag in t.events for t in view.turns)
+
+
+# --------------------------------------------------------------------------- bankruptcy
+
+
+@rule("collecting_in_bankruptcy")
+def _in_bankruptcy(view: CallView, out: Compliance) -> None:
+    """After "I filed Chapter 7": the automatic stay; take the case number and the
+    attorney, and stop."""
+    _after(view, out, "collecting_in_bankruptcy", "bankruptcy",
+           "the debtor said they filed for bankruptcy (the automatic stay bars collection)")
+
+
+# --------------------------------------------------------------------------- deceased
+
+#: Words that make the survivor personally liable for the deceased's debt.
+PERSONAL_LIABILITY = re.compile(
+    r"\byou(?:'re|'ll be| are| will be| would be| become| now)?\s+(?P<neg>not\s+|never\s+|no longer\s+)?"
+    r"(?:now\s+|still\s+)?(?:personally\s+|legally\s+)?"
+    r"(?:responsible|liable|obligated|on the hook)\b|"
+    r"\byou\s+(?:now\s+|still\s+)?owe\b|"
+    r"\byou(?:'ll| will)?\s+(?:have|need|got)\s+to\s+(?:pay|cover|take care of)\b|"
+    r"\byou\s+must\s+(?:pay|cover)\b|"
+    r"\b(?:your|the family'?s)\s+(?:debt|responsibility|obligation)\b|"
+    r"\binherit(?:ed|s)?\s+(?:the|his|her|this)\s+(?:debt|balance|account)\b|"
+    r"\bout of your own pocket\b", re.I)
+#: A line that asks the estate, not the survivor, to pay.
+ESTATE = re.compile(r"\b(?:estate|probate|executor|administrator)\b", re.I)
+SURVIVOR_CITATION = "12 CFR 1006.18(a); 15 U.S.C. 1692e(2)(A), 1692e(10)"
+
+
+@rule("survivor_liability")
+def _survivor_liability(view: CallView, out: Compliance) -> None:
+    """After the debtor's death comes out: the estate owes, the survivor does not. Saying
+    or implying that the spouse or executor must pay it themselves is deceptive."""
+    if any(t.before is None for t in view.turns):
+        _skip(out, "survivor_liability", "the call's facts (a deceased debtor) are unknown")
+        return
+    for t in view.turns:
+        if not t.before.deceased:
+            continue
+        m = _affirmed(PERSONAL_LIABILITY, t.text)
+        if m is not None:
+            _add(view, out, "survivor_liability", t.index, m.group(0),
+                 "told the survivor they are personally liable for the deceased debtor's debt "
+                 "(only the estate is)")
+            continue
+        move = _first(t, COLLECTING_MOVES)
+        denies = any(_negated(t.text, x.start(), x) for x in PERSONAL_LIABILITY.finditer(t.text))
+        if move is not None and not ESTATE.search(t.text) and not denies:
+            _add(view, out, "survivor_liability", t.index, move_quote(t, move) or t.text,
+                 f"asked the survivor to pay ({move.replace('_', ' ')}) without saying the estate, "
+                 "not they, owes it: implies they are personally liable")
+
+
+# --------------------------------------------------------------------------- servicemember
+
+#: Contacting or reporting to the servicemember's command, or their career at stake.
+MILITARY_THREAT = re.compile(
+    r"\b(?:commanding officer|command(?:er|ing)?|chain of command|your CO|first sergeant|sergeant major|"
+    r"your (?:unit|base|superiors?|supervisor|officer|sergeant|captain|lieutenant|major)|on base|"
+    r"military police|JAG|court[- ]martial\w*|UCMJ|article 15|security clearance|clearance|your rank|"
+    r"discharge(?:d)?|your (?:military )?career)\b", re.I)
+MILITARY_CITATION = "15 U.S.C. 1692c(b), 1692e(5), 1692e(7); 12 CFR 1006.18(c)(1)"
+
+
+@rule("military_command_threat")
+def _military_threat(view: CallView, out: Compliance) -> None:
+    """With a servicemember: no word about their command, their clearance or their career.
+    Telling the command is a third-party disclosure; saying it is a threat (1692e(5)),
+    and it implies misconduct (1692e(7))."""
+    if not _happened(view, "servicemember"):
+        return
+    for t in view.turns:
+        m = _affirmed(MILITARY_THREAT, t.text)
+        if m is not None:
+            _add(view, out, "military_command_threat", t.index, m.group(0),
+                 f'brought the servicemember\'s command or career into the debt ("{m.group(0)}")')
+
+
+# --------------------------------------------------------------------------- time-barred
+
+#: Any mention or suggestion of a lawsuit or its machinery.
+SUIT = re.compile(
+    r"\b(?:sue[sd]?|suing|lawsuits?|law suits?|courts?|courthouse|judges?|judgm?ents?|legal action|"
+    r"legal proceedings?|legal steps|litigat\w*|summons|garnish\w*|lien|levy|"
+    r"(?:our|an|the)\s+(?:attorneys?|lawyers?|legal (?:team|department))|legal department)\b", re.I)
+#: Saying an old debt can still be enforced misrepresents its legal status.
+ENFORCEABLE = re.compile(
+    r"\b(?:legally (?:obligated|required|bound|enforceable|responsible)|required by law to pay|"
+    r"(?:still\s+)?(?:legally\s+)?enforceable|no statute of limitations|never expires?|doesn'?t expire)\b",
+    re.I)
+#: The disclosure itself ("the law limits how long you can be sued on a debt") is no threat.
+DISCLOSURE = re.compile(r"\blimits? how long\b|\bstatute of limitations (?:has|is|ran|expired)|"
+                        r"\btoo old (?:to|for)\b", re.I)
+SUIT_CITATION = "12 CFR 1006.26(b); 15 U.S.C. 1692e(5)"
+ENFORCEABLE_CITATION = "12 CFR 1006.26(b); 15 U.S.C. 1692e(2)(A)"
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def time_barred(view: CallView) -> bool:
+    """The account file marks the debt time-barred, or the call revealed it."""
+    if view.policy is not None and getattr(view.policy, "time_barred", False):
+        return True
+    acc = view.account
+    if acc is not None and isinstance(getattr(acc, "policy", None), dict) and acc.policy.get("time_barred"):
+        return True
+    return _happened(view, "time_barred")
+
+
+def _suit_words(t: Turn) -> tuple[str, str] | None:
+    """(words, citation) of the first sentence that suggests suit or enforceability; a
+    threat the analyser heard counts too, unless the line is the disclosure itself."""
+    disclosure = False
+    for s in _SENTENCE.finditer(t.text):
+        sentence = s.group(0)
+        if DISCLOSURE.search(sentence) and not _affirmed(ENFORCEABLE, sentence):
+            disclosure = True
+            continue
+        m = _affirmed(SUIT, sentence)
+        if m is not None:
+            return m.group(0), SUIT_CITATION
+        m = _affirmed(ENFORCEABLE, sentence)
+        if m is not None:
+            return m.group(0), ENFORCEABLE_CITATION
+    if t.analysis.has("threat") and not disclosure:
+        return move_quote(t, "threat") or t.text, SUIT_CITATION
+    return None
+
+
+@rule("time_barred_suit")
+def _time_barred_suit(view: CallView, out: Compliance) -> None:
+    """On a time-barred debt: no suit, no threat or suggestion of one, and no claim that
+    the debt can still be enforced in court."""
+    if not time_barred(view):
+        return
+    for t in view.turns:
+        found = _suit_words(t)
+        if found is None:
+            continue
+        words, citation = found
+        what = ("suggested a lawsuit" if citation == SUIT_CITATION
+                else "said the debt can still be enforced")
+        _add(view, out, "time_barred_suit", t.index, words,
+             f'{what} on a time-barred debt ("{words}"): past the statute of limitations, no suit may '
+             "be brought or threatened", citation=citation)
