@@ -170,3 +170,36 @@ def test_the_analysers_patterns_come_back_equal_from_the_cache(fresh_cache: Path
     for p, f in sources:
         assert rxcache.compile(p, f) == re.compile(p, f)
     assert rxcache.misses == 0
+
+
+def test_home_lists_the_same_from_the_cache_and_sees_every_edit(fresh_cache: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Home's list read through the cache equals a fresh read; an edited scenario (even
+    one of the same size, saved within the same second) and a scenario broken since are
+    seen on the next start."""
+    from simulator import yamlio
+    from simulator.app.catalog import load_catalog
+    from simulator.paths import personas_dir, scenarios_dir
+
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    source = (scenarios_dir() / "hardship-basic.yaml").read_text(encoding="utf-8")
+    (folder / "a.yaml").write_text(source, encoding="utf-8")
+    (folder / "b.yaml").write_text(source.replace("id: hardship-basic", "id: hardship-twin"),
+                                   encoding="utf-8")
+    first = load_catalog(folder, personas_dir())
+    assert [i.id for i in first] == ["hardship-basic", "hardship-twin"]
+
+    parsed: list[str] = []
+    real = yamlio.load_yaml
+    monkeypatch.setattr(yamlio, "load_yaml", lambda raw, file, **kw: parsed.append(file) or real(raw, file, **kw))
+    assert load_catalog(folder, personas_dir()) == first
+    assert parsed == []  # every file came from the cache
+
+    title = next(line for line in source.splitlines() if line.startswith("title:"))
+    same_size = "title: " + "X" * (len(title) - len("title: "))
+    (folder / "a.yaml").write_text(source.replace(title, same_size), encoding="utf-8")
+    (folder / "b.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    again = load_catalog(folder, personas_dir())
+    assert [(i.id, i.title) for i in again] == [("hardship-basic", same_size[len("title: "):])]
+    assert sorted(Path(f).name for f in parsed) == ["a.yaml", "b.yaml"]  # only the edited files
