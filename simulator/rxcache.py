@@ -34,6 +34,9 @@ _Key = tuple[str, int]
 _stored: dict[_Key, _Entry] | None = None  # read from the file on first use
 _fresh: dict[_Key, _Entry] = {}  # compiled in this process, written at exit
 _used: set[_Key] = set()
+#: Patterns already built in this process, as ``re``'s own cache keeps them (bounded).
+_built: dict[_Key, re.Pattern[str]] = {}
+_MAX_BUILT = 2048
 _saving = False  # save() registered with atexit
 #: Patterns this process had to compile (not found in the file): 0 on a warm start.
 misses = 0
@@ -54,10 +57,21 @@ def cache_name() -> str:
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re's name
     """``re.compile(pattern, flags)``, from the cache file when this pattern is in it."""
-    global misses
     if not _USABLE:
         return re.compile(pattern, flags)
     key = (pattern, int(flags))
+    done = _built.get(key)
+    if done is not None:
+        return done
+    if len(_built) >= _MAX_BUILT:
+        _built.clear()
+    _built[key] = done = _compile(key)
+    return done
+
+
+def _compile(key: _Key) -> re.Pattern[str]:
+    global misses, _saving
+    pattern, flags = key
     entry = _fresh.get(key) or _load().get(key)
     if entry is not None:
         try:
@@ -75,7 +89,6 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
         raise
     except Exception:  # noqa: BLE001 - an engine this module does not know
         return re.compile(pattern, flags)
-    global _saving
     if not _saving:
         _saving = True
         atexit.register(save)

@@ -25,6 +25,7 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COLLECTSIM_HOME", str(tmp_path))
     monkeypatch.setattr(rxcache, "_stored", None)
     monkeypatch.setattr(rxcache, "_fresh", {})
+    monkeypatch.setattr(rxcache, "_built", {})
     monkeypatch.setattr(rxcache, "_used", set())
     monkeypatch.setattr(rxcache, "_saving", True)  # saved by the test, not at exit
     monkeypatch.setattr(rxcache, "misses", 0)
@@ -34,6 +35,7 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _new_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(rxcache, "_stored", None)
     monkeypatch.setattr(rxcache, "_fresh", {})
+    monkeypatch.setattr(rxcache, "_built", {})
     monkeypatch.setattr(rxcache, "misses", 0)
 
 
@@ -95,6 +97,7 @@ def test_an_unwritable_cache_folder_costs_nothing_but_speed(tmp_path: Path,
     monkeypatch.setenv("COLLECTSIM_HOME", str(blocker))
     monkeypatch.setattr(rxcache, "_stored", None)
     monkeypatch.setattr(rxcache, "_fresh", {})
+    monkeypatch.setattr(rxcache, "_built", {})
     monkeypatch.setattr(rxcache, "_saving", True)
     p, f = PATTERNS[2]
     assert rxcache.compile(p, f) == re.compile(p, f)
@@ -203,3 +206,11 @@ def test_home_lists_the_same_from_the_cache_and_sees_every_edit(fresh_cache: Pat
     again = load_catalog(folder, personas_dir())
     assert [(i.id, i.title) for i in again] == [("hardship-basic", same_size[len("title: "):])]
     assert sorted(Path(f).name for f in parsed) == ["a.yaml", "b.yaml"]  # only the edited files
+
+
+def test_a_pattern_asked_for_twice_in_a_process_is_built_once(fresh_cache: Path) -> None:
+    """Like ``re.compile``'s own cache: analysers extended with a persona's cues ask for
+    the shipped patterns again, and get the same object back without rebuilding it."""
+    p, f = PATTERNS[1]
+    assert rxcache.compile(p, f) is rxcache.compile(p, f)
+    assert rxcache.misses == 1
