@@ -9,30 +9,32 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from simulator.rxcache import compile as rx
+
 if TYPE_CHECKING:
     from scoring.context import CallView
     from simulator.engine.records import Turn
 
 #: Cues before an amount that present it as what is owed ("the balance is", "you owe",
 #: "the full", "comes to") and cues that make it an offer instead ("settle for", "a plan of").
-_OWED_CUE = re.compile(
+_OWED_CUE = rx(
     r"\b(balance|owe[sd]?|owing|outstanding|amount due|total due|past due|total|full|entire|whole|"
     r"comes? to|came to|brings? it to|is now|now at|up to|principal)\b", re.I)
-_OFFER_CUE = re.compile(
+_OFFER_CUE = rx(
     r"\b(settle|settlement|for only|discount|off|save|reduc\w*|plan|instal\w*|payments? of|down|upfront|"
     r"up front|start with|a month|per month|each month|do|manage|afford|put|partial|lump sum|deposit|"
     r"first payment|last payment|paid|toward|towards|lost|losing)\b", re.I)
-_OWED_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(with interest|in total|total|owed|owing|outstanding|past due|in full)\b",
+_OWED_AFTER = rx(r"^\W*(?:\w+\W+){0,2}?(with interest|in total|total|owed|owing|outstanding|past due|in full)\b",
                          re.I)
-_HEDGE = re.compile(r"\b(about|around|roughly|approximately|approx|nearly|almost|just under|just over|"
+_HEDGE = rx(r"\b(about|around|roughly|approximately|approx|nearly|almost|just under|just over|"
                     r"a little (?:over|under|more than|less than)|close to|some|over|under)\s*$", re.I)
-_FEE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(fees?|charges?|surcharges?|penalt(?:y|ies))\b", re.I)
-_FEE_BEFORE = re.compile(r"\b(fee|charge|surcharge|penalty)\s+(?:of\s+)?$", re.I)
-FEE_ADDED = re.compile(r"\b(plus|add|added|adding|additional|extra|on top)\b", re.I)
-FEE_NO_AMOUNT = re.compile(
+_FEE_AFTER = rx(r"^\s*(?:[\w-]+\s+){0,2}?(fees?|charges?|surcharges?|penalt(?:y|ies))\b", re.I)
+_FEE_BEFORE = rx(r"\b(fee|charge|surcharge|penalty)\s+(?:of\s+)?$", re.I)
+FEE_ADDED = rx(r"\b(plus|add|added|adding|additional|extra|on top)\b", re.I)
+FEE_NO_AMOUNT = rx(
     r"\b(plus|add|added|adding|additional|extra|on top of)\b[^.?!]{0,40}?\b(fees?|charges?|surcharges?|penalt(?:y|ies))\b",
     re.I)
-FEE_DENIED = re.compile(r"\b(no|without|waive\w*|won'?t|not|never|free)\b", re.I)
+FEE_DENIED = rx(r"\b(no|without|waive\w*|won'?t|not|never|free)\b", re.I)
 
 
 def _sentence_before(text: str, at: int, width: int = 60) -> str:

@@ -18,6 +18,7 @@ from scoring.context import SPEAKS_FOR_DEBTOR, CallView
 from scoring.scorecard import Compliance, Skipped, Violation
 from scoring.text import money, quote
 from simulator.engine.records import Turn
+from simulator.rxcache import compile as rx
 
 #: Moves that disclose or pursue a debt: never with a third party or an unverified party.
 DEBT_MOVES: tuple[str, ...] = (
@@ -45,7 +46,7 @@ COLLECTING_MOVES: tuple[str, ...] = (
 #: Discussing the debt with the debtor (what needs the disclosure first).
 DISCUSS_MOVES: tuple[str, ...] = tuple(m for m in DEBT_MOVES if m != "mini_miranda")
 
-PROFANITY = re.compile(
+PROFANITY = rx(
     r"\b(f+u+c+k\w*|motherf\w*|sh[i1]t\w*|bullshit|bitch\w*|bastard\w*|asshole\w*|dumbass\w*|"
     r"jackass\w*|cunt\w*|dick(head)?s?|piss(ed)?\s+off|goddamn\w*|damn(ed|it)?|crap|"
     r"what the hell|go to hell|the hell)\b",
@@ -122,15 +123,15 @@ def _call_time(view: CallView, out: Compliance) -> None:
 
 
 #: Words that tell a listener there is a debt, whatever move the line carries.
-DEBT_WORDS = re.compile(
+DEBT_WORDS = rx(
     r"\b(debts?|owe[sd]?|owing|bills?|balance|past[- ]due|overdue|payments?|pay|paying|paid|"
     r"collections?|collectors?|collecting|loan|arrears|delinquent|missed|outstanding|account|"
     r"credit card|settle(?:ment)?)\b", re.I)
 #: An agency name that says what the agency does.
-REVEALING_NAME = re.compile(r"collect|recover|debt|credit|receivable", re.I)
+REVEALING_NAME = rx(r"collect|recover|debt|credit|receivable", re.I)
 #: The other party asked who the caller works for (15 U.S.C. 1692b(1): only then may the
 #: caller name the employer).
-EMPLOYER_ASKED = re.compile(
+EMPLOYER_ASKED = rx(
     r"\b(?:what|which)\s+(?:company|business|agency|firm|office|organi[sz]ation)\b|"
     r"\bwhere\s+(?:are\s+you|is\s+this|you'?re)\s+calling\s+from\b|\bcalling\s+from\s+where\b|"
     r"\bwho\s+(?:are\s+you|do\s+you)\s+(?:with|work\s+for)\b|\bwho\s+do\s+you\s+represent\b", re.I)

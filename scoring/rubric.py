@@ -59,6 +59,8 @@ def load_rubric_file(path: str | Path) -> Rubric:
 
 @lru_cache(maxsize=1)
 def load_default_rubric() -> Rubric:
-    """The shipped rubric, parsed once per process."""
-    data = yaml.safe_load(DEFAULT_RUBRIC_PATH.read_text(encoding="utf-8"))
+    """The shipped rubric, parsed once per process (its YAML once per machine)."""
+    from simulator.cachefile import shipped_yaml
+
+    data = shipped_yaml(DEFAULT_RUBRIC_PATH)
     return parse_rubric(data, str(DEFAULT_RUBRIC_PATH))

@@ -55,3 +55,14 @@ def data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("collectsim"))
+
+
+def cache_dir() -> Path:
+    """What can be rebuilt at any time (compiled patterns): ``$COLLECTSIM_HOME/cache``
+    or the platform cache folder."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home) / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("collectsim"))

@@ -23,20 +23,28 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.St
         code = main(sys.argv[1:])
     except SystemExit as exc:
         code = exc.code
-print(json.dumps({"code": code, "modules": sorted({m.split(".")[0] for m in sys.modules})}))
+rx = sys.modules.get("simulator.rxcache")
+print(json.dumps({"code": code, "modules": sorted({m.split(".")[0] for m in sys.modules}),
+                  "compiled": rx.misses if rx else 0}))
 """
 
 HEAVY = {"faker", "sqlalchemy", "textual", "psycopg"}
 
 
-def loaded(*argv: str, home: Path) -> set[str]:
+def probe(*argv: str, home: Path) -> dict:
+    """Run a command in a new process: its exit code, the top-level modules it imported
+    and how many regexes it had to compile (not found in the cache folder)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "COLLECTSIM_HOME": str(home)}
     done = subprocess.run([sys.executable, "-c", PROBE, *argv], capture_output=True, text=True,
                           timeout=120, env=env, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.splitlines()[-1])
     assert result["code"] in (0, None), result
-    return set(result["modules"])
+    return result
+
+
+def loaded(*argv: str, home: Path) -> set[str]:
+    return set(probe(*argv, home=home)["modules"])
 
 
 @pytest.mark.slow
@@ -44,8 +52,10 @@ def loaded(*argv: str, home: Path) -> set[str]:
     ("argv", "also_absent"),
     [
         (["--help"], {"pydantic", "yaml", "rich", "scoring", "transitions", "difflib"}),
-        (["analyze", "Could you manage $75 a month?"], {"pydantic", "rich", "scoring", "transitions"}),
-        (["analyze", "--json", "I'm sorry to hear that."], {"pydantic", "rich", "scoring"}),
+        # hashlib: the model's hash is for scorecards, not for an analysis
+        (["analyze", "Could you manage $75 a month?"],
+         {"pydantic", "rich", "scoring", "transitions", "hashlib"}),
+        (["analyze", "--json", "I'm sorry to hear that."], {"pydantic", "rich", "scoring", "hashlib"}),
         (["play", "--json", str(EXAMPLE)], {"rich"}),
         (["play", str(EXAMPLE)], set()),
         (["score", "--json", str(EXAMPLE)], {"rich"}),
@@ -73,3 +83,24 @@ def test_a_record_without_its_account_is_the_one_play_that_needs_faker(tmp_path:
     modules = loaded("play", "--json", str(bare), home=tmp_path)
     assert "faker" in modules
     assert not modules & {"sqlalchemy", "textual"}
+
+
+@pytest.mark.slow
+def test_a_second_analyze_reads_its_patterns_and_cues_from_the_cache(tmp_path: Path) -> None:
+    """The first run compiles the analyser's regexes and parses its YAML and keeps both in
+    the cache folder; the next run compiles none and does not even import the YAML parser."""
+    line = "I'm so sorry to hear that. Could you manage $75 a month starting December 1st?"
+    first = probe("analyze", "--json", line, home=tmp_path)
+    assert first["compiled"] > 0 and "yaml" in first["modules"]
+    assert (tmp_path / "cache").is_dir()
+    second = probe("analyze", "--json", line, home=tmp_path)
+    assert second["compiled"] == 0
+    assert "yaml" not in second["modules"]
+
+
+@pytest.mark.slow
+def test_a_second_play_compiles_no_pattern(tmp_path: Path) -> None:
+    """Replaying and scoring a record (analyser, engine, scorer, content checks) finds
+    every pattern it needs in the cache after one run."""
+    probe("play", "--json", str(EXAMPLE), home=tmp_path)
+    assert probe("play", "--json", str(EXAMPLE), home=tmp_path)["compiled"] == 0

@@ -117,7 +117,7 @@ def test_scorecard_contract_keys_and_store_acceptance():
     meta = card["meta"]
     assert meta["scenario_id"] == "hardship-basic" and meta["persona_id"] == "hardship"
     assert meta["trainee"] == "alex" and meta["seed"] == 42
-    assert set(meta["hashes"]) == {"scenario", "persona", "rubric", "model"}
+    assert set(meta["hashes"]) == {"scenario", "persona", "rubric", "model"}  # model: the learned layer
     assert all(len(h) == 64 for h in meta["hashes"].values())
     assert meta["session"]["turns"] == EXEMPLARY["hardship-basic"]["turns"]
     assert "created_at" not in meta  # a pure function reads no clock

@@ -15,6 +15,7 @@ from scoring.checks.base import Finding, check, ev, move_quote, na
 from scoring.context import CallView
 from scoring.text import content_words, keyword_hits, money, snippet
 from simulator.engine.records import Turn
+from simulator.rxcache import compile as rx
 
 #: The wrap-up fields each outcome needs, besides the outcome itself: one table for the
 #: scorer and the app's wrap-up screen (which shows only these fields). Every outcome of
@@ -64,25 +65,25 @@ SAME_KIND: dict[str, tuple[str, ...]] = {
 }
 #: Words in the notes that record each request the debtor made.
 REQUEST_WORDS: dict[str, re.Pattern[str]] = {
-    "dispute": re.compile(r"\bdisput|\bcontest|\bnot (?:hers|his|mine|theirs)\b|\balready paid\b", re.I),
-    "cease_requested": re.compile(
+    "dispute": rx(r"\bdisput|\bcontest|\bnot (?:hers|his|mine|theirs)\b|\balready paid\b", re.I),
+    "cease_requested": rx(
         r"\bcease|\bstop (?:call|contact)|\bno (?:more )?(?:calls|contact|phone)|\bdo not (?:call|contact)|"
         r"\bdon'?t (?:call|contact)|\bnot to (?:be )?call", re.I),
-    "attorney": re.compile(r"\battorney|\blawyer|\bcounsel\b|\brepresented", re.I),
-    "validation_requested": re.compile(r"\bvalidat|\bverif|\bin writing\b|\bwritten\b|\bletter\b", re.I),
-    "callback": re.compile(
+    "attorney": rx(r"\battorney|\blawyer|\bcounsel\b|\brepresented", re.I),
+    "validation_requested": rx(r"\bvalidat|\bverif|\bin writing\b|\bwritten\b|\bletter\b", re.I),
+    "callback": rx(
         r"\bcall(?:-| )?back\b|\bcall (?:her|him|them|again)\b|\btry (?:her|him|them|again)\b|"
         r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\bevening\b|\bmorning\b|\bafternoon\b|"
         r"\b(?:around|after|before|at) (?:six|seven|eight|five|four|noon|\d)", re.I),
-    "bankruptcy": re.compile(r"\bbankrupt", re.I),
-    "inconvenient": re.compile(r"\binconvenient|\bnot at work|\bat work\b|\bcan'?t talk|\bbad time|\bdon'?t call (?:at|before|after)", re.I),
-    "deceased": re.compile(r"\bdeceased|\bdied\b|\bpassed away|\bdeath\b|\bestate\b", re.I),
-    "servicemember": re.compile(r"\bmilitary|\bactive duty|\bdeployed|\bservicemember|\bSCRA\b", re.I),
-    "time_barred": re.compile(r"\btime[- ]barred|\bstatute of limitations|\btoo old", re.I),
-    "written_only": re.compile(r"\bin writing\b|\bwritten\b|\bby (?:mail|letter)\b|\bno (?:more )?(?:phone )?calls\b|"
-                               r"\bnot by phone\b", re.I),
+    "bankruptcy": rx(r"\bbankrupt", re.I),
+    "inconvenient": rx(r"\binconvenient|\bnot at work|\bat work\b|\bcan'?t talk|\bbad time|\bdon'?t call (?:at|before|after)", re.I),
+    "deceased": rx(r"\bdeceased|\bdied\b|\bpassed away|\bdeath\b|\bestate\b", re.I),
+    "servicemember": rx(r"\bmilitary|\bactive duty|\bdeployed|\bservicemember|\bSCRA\b", re.I),
+    "time_barred": rx(r"\btime[- ]barred|\bstatute of limitations|\btoo old", re.I),
+    "written_only": rx(r"\bin writing\b|\bwritten\b|\bby (?:mail|letter)\b|\bno (?:more )?(?:phone )?calls\b|"
+                       r"\bnot by phone\b", re.I),
 }
-_DATE = re.compile(
+_DATE = rx(
     r"\b(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(/\d{2,4})?|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
     r"|\d{1,2}(st|nd|rd|th)\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)",
     re.I,

@@ -10,6 +10,7 @@ validate` names its problems.
 
 from __future__ import annotations
 
+import marshal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,13 +49,63 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
-def _read(path: Path) -> dict[str, Any] | None:
-    from simulator.yamlio import read_yaml
+def _parse(path: Path, raw: bytes) -> dict[str, Any] | None:
+    from simulator.yamlio import load_yaml
 
-    loaded = read_yaml(path)
+    loaded = load_yaml(raw, str(path))
     if not loaded.ok or loaded.problems or not isinstance(loaded.data, dict):
         return None
     return loaded.data
+
+
+class _Files:
+    """Each file's data as the safe loader gives it, or None for a file that has problems.
+
+    Parsing the personas and scenarios is most of what Home costs before it is drawn, so
+    the data (plain values only) is kept in the cache folder with each file's exact bytes
+    and reused only while the file is byte for byte the same."""
+
+    NAME = "catalog.marshal"
+
+    def __init__(self) -> None:
+        from simulator import cachefile
+
+        blob = cachefile.read(self.NAME)
+        try:
+            kept = marshal.loads(blob) if blob else {}
+        except (ValueError, EOFError, TypeError):
+            kept = {}
+        self.kept: dict[str, tuple[bytes, dict[str, Any] | None]] = \
+            kept if isinstance(kept, dict) else {}
+        self.used: dict[str, tuple[bytes, dict[str, Any] | None]] = {}
+
+    #: Read no more than this (the loader refuses anything past its own, smaller limit).
+    READ_LIMIT = 4 * 1024 * 1024
+
+    def read(self, path: Path) -> dict[str, Any] | None:
+        try:
+            with path.open("rb") as fh:
+                raw = fh.read(self.READ_LIMIT + 1)
+        except OSError:
+            return None
+        key = str(path)
+        entry = self.kept.get(key)
+        if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == raw):
+            entry = (raw, _parse(path, raw) if len(raw) <= self.READ_LIMIT else None)
+        self.used[key] = entry
+        return entry[1]
+
+    def save(self) -> None:
+        """Keep the files this read used (a file gone or renamed drops out)."""
+        if self.used == self.kept:
+            return
+        from simulator import cachefile
+
+        try:
+            blob = marshal.dumps(self.used)
+        except ValueError:  # a value marshal cannot hold: nothing is cached
+            return
+        cachefile.write(self.NAME, blob)
 
 
 def _text(data: dict[str, Any], key: str, default: str = "") -> str:
@@ -80,6 +131,8 @@ def load_catalog(scenario_dir: Path | None = None,
     in file order (see NEGOTIATION_ARCHETYPES)."""
     personas = _yaml_files(persona_dir or personas_dir())
     persona_data: dict[Path, dict[str, Any] | None] = {}
+    files = _Files()
+    _read = files.read
 
     def persona(path: Path) -> dict[str, Any] | None:
         if path not in persona_data:
@@ -119,4 +172,5 @@ def load_catalog(scenario_dir: Path | None = None,
             seed=seed if isinstance(seed, int) and not isinstance(seed, bool) else 0,
         ))
     out.sort(key=lambda s: s.archetype not in NEGOTIATION_ARCHETYPES)  # stable: file order within
+    files.save()
     return out

@@ -27,23 +27,25 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from simulator.rxcache import compile as rx
+
 P = tuple[Any, ...]
 
 #: Situations a story can be about, as a summary or a scenario would name them.
 SITUATIONS: dict[str, re.Pattern[str]] = {
-    "a job loss": re.compile(r"\b(?:lost (?:my|her|his|their|a|the) (?:\w+ )?job|laid off|job loss|"
+    "a job loss": rx(r"\b(?:lost (?:my|her|his|their|a|the) (?:\w+ )?job|laid off|job loss|"
                              r"let go|out of work|unemployed|between jobs|cut the whole)\b", re.I),
-    "cut hours": re.compile(r"\b(?:cut hours|hours (?:were |got |have been )?cut|reduced hours|"
+    "cut hours": rx(r"\b(?:cut hours|hours (?:were |got |have been )?cut|reduced hours|"
                             r"fewer hours|cut (?:my|her|his) hours)\b", re.I),
-    "medical bills": re.compile(r"\b(?:medical bills?|hospital bills?|surgery|chemo|er visit|"
+    "medical bills": rx(r"\b(?:medical bills?|hospital bills?|surgery|chemo|er visit|"
                                 r"emergency room|\ber\b)", re.I),
-    "a divorce": re.compile(r"\b(?:divorce|separated|split up)\b", re.I),
-    "a death in the family": re.compile(r"\b(?:passed away|died|funeral|widow)\b", re.I),
+    "a divorce": rx(r"\b(?:divorce|separated|split up)\b", re.I),
+    "a death in the family": rx(r"\b(?:passed away|died|funeral|widow)\b", re.I),
 }
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
-_MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
-_SELF_NAME = re.compile(r"\b(?:[Tt]his is|[Ii]t'?s|I'?m|[Mm]y name is|[Nn]ame'?s)\s+([A-Z][a-z]+)\b"
+_MONTH = rx(r"\b(" + "|".join(MONTHS) + r")\b")
+_SELF_NAME = rx(r"\b(?:[Tt]his is|[Ii]t'?s|I'?m|[Mm]y name is|[Nn]ame'?s)\s+([A-Z][a-z]+)\b"
                         r"(?!\s*[,.]?\s*(?:her|his) )")
 _NOT_NAMES = frozenset("Okay Sorry Yes Yeah No Fine Alright Still Just Not Really Good Great Me "
                        "Him Her Nothing Mine True Tony's".split())
@@ -51,9 +53,9 @@ _ORG_SUFFIX = (r"(?:Heating and Air|Heating & Air|Plumbing|Electric|Inc\.?|LLC|C
                r"Bank(?: Visa)?|Card Services|Credit Union|Financial|Lending|Recovery|Collections|"
                r"Hospital|Medical Center|Clinic|Cable(?: & Internet)?|Wireless|Insurance|Motors|"
                r"Auto Body|Body Shop)")
-_ORG = re.compile(r"\b((?:[A-Z][a-z]+\.?\s+){1,3}" + _ORG_SUFFIX + r")")
-_PER_MONTH = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)\s*(?:a|per|each)\s+month", re.I)
-_BILL = re.compile(r"\b(?:bill for|balance of|owes?|owed|a bill of|balance is)\s+(\$\s?[\d,.]+|"
+_ORG = rx(r"\b((?:[A-Z][a-z]+\.?\s+){1,3}" + _ORG_SUFFIX + r")")
+_PER_MONTH = rx(r"\$\s?(\d[\d,]*(?:\.\d+)?)\s*(?:a|per|each)\s+month", re.I)
+_BILL = rx(r"\b(?:bill for|balance of|owes?|owed|a bill of|balance is)\s+(\$\s?[\d,.]+|"
                    r"(?:[a-z]+[\s-]+){0,3}?(?:hundred|thousand|grand)(?:\s+(?:bucks|dollars))?)", re.I)
 _SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "

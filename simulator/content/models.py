@@ -223,7 +223,7 @@ class Scenario(Strict):
 
 
 class Plan(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
     objective: Objective | None = None
     settlement_floor: float | None = Field(None, gt=0, le=1)
     max_installments: int | None = Field(None, ge=1)
@@ -231,7 +231,7 @@ class Plan(BaseModel):
 
 
 class Preparation(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
     reviewed: list[SectionId] = Field(default_factory=list)
     plan: Plan | None = None
     call_time: str | None = Field(None, description="Debtor's local time, HH:MM.")
@@ -247,7 +247,7 @@ class Preparation(BaseModel):
 
 
 class Agreement(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
     outcome: AgreementOutcome | None = None
     total_amount: float | None = Field(None, ge=0)
     installment_amount: float | None = Field(None, ge=0)
@@ -260,7 +260,7 @@ class Agreement(BaseModel):
 class SessionRecord(BaseModel):
     """A session as saved and replayed (DESIGN.md section 8). Extra fields allowed."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
     scenario: str
     trainee: str = ""
     seed: int = 0

@@ -38,7 +38,7 @@ _ID = r"^[a-z0-9][a-z0-9_-]*$"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- cues

@@ -79,7 +79,7 @@ class RubricError(UserError, ValueError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class CheckSpec(_Strict):
@@ -191,7 +191,7 @@ class Rubric(_Strict):
     _hash: str | None = PrivateAttr(default=None)
     _rules: dict[str, ComplianceRule] | None = PrivateAttr(default=None)
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Rubric:

@@ -16,9 +16,11 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)\.([a-z_0-9]+)\}(?!\})")
+from simulator.rxcache import compile as rx
+
+PLACEHOLDER = rx(r"(?<!\{)\{([a-z_]+)\.([a-z_0-9]+)\}(?!\})")
 LONG = 40  # a line this long is noticed when it comes again
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE = rx(r"(?<=[.!?])\s+")
 
 
 def fill(template: str, values: Mapping[str, Mapping[str, str]]) -> str:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+from simulator.rxcache import compile as rx
+
+_WORD = rx(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 
 #: Common English words (function words and the commonest of a collector's call).
 _ENGLISH = frozenset("""
@@ -36,7 +38,7 @@ het een en van ik je jij u niet dat met voor goedemiddag dank
 """.split()) - _ENGLISH
 
 #: Lines that only let the other person talk: back-channels and minimal encouragers.
-_LISTEN = re.compile(
+_LISTEN = rx(
     r"^\W*(?:(?:okay|ok|alright|all right|right|sure|yes|yeah|yep|mm+(?:-?hm+)?|uh-huh|hm+|i see|"
     r"got it|gotcha|understood|no problem|no worries|of course|go on|go ahead|keep going|"
     r"take your time|i'?m (?:still )?(?:here|listening)|i'?m not going anywhere|i'?m with you|"
@@ -47,7 +49,7 @@ _LISTEN = re.compile(
     re.IGNORECASE,
 )
 
-_NORM = re.compile(r"[^a-z0-9 ]+")
+_NORM = rx(r"[^a-z0-9 ]+")
 
 
 def words(text: str) -> list[str]:

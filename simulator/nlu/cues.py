@@ -127,10 +127,9 @@ def safe_loader() -> Any:
 
 @lru_cache(maxsize=1)
 def default_cues() -> dict[str, Any]:
-    import yaml
+    from simulator.cachefile import shipped_yaml
 
-    text = (Path(__file__).parent / "cues.yaml").read_text(encoding="utf-8")
-    return merge({}, yaml.load(text, Loader=safe_loader()) or {})
+    return merge({}, shipped_yaml(Path(__file__).parent / "cues.yaml") or {})
 
 
 def trainer_whys(extra: Mapping[str, Any]) -> set[str]:

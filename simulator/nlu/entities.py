@@ -23,6 +23,7 @@ from simulator.nlu.numbers import (
     words_to_number,
 )
 from simulator.nlu.types import Entity
+from simulator.rxcache import compile as rx
 
 __all__ = ["extract_entities", "words_to_number"]
 
@@ -38,7 +39,7 @@ _PERIOD = (
     r"fortnight|paycheck|payday)\b|\s+(?P<ly>monthly|weekly|bi-?weekly))?"
 )
 
-_MONEY_RE = re.compile(
+_MONEY_RE = rx(
     r"(?P<a>(?:\$|USD\s?)\s?(?P<an>" + DIGITS + r")(?:\s?(?P<ak>k|K|grand)\b)?)"
     r"|(?P<b>(?P<bn>" + DIGITS + r")(?:\s?(?P<bk>k|K)\b)?\s?(?:dollars?|bucks|usd|USD)\b"
     r"(?:\s+and\s+(?P<bc>\d{1,2}|" + WORDNUM + r")\s+cents?\b)?)"
@@ -51,14 +52,14 @@ _MONEY_RE = re.compile(
     r"(?:month|week|two weeks|other week)\b))",
     re.IGNORECASE,
 )
-_PERIOD_RE = re.compile(_PERIOD, re.IGNORECASE)
+_PERIOD_RE = rx(_PERIOD, re.IGNORECASE)
 
-_PERCENT_RE = re.compile(
+_PERCENT_RE = rx(
     r"\b(?P<n>\d+(?:\.\d+)?|" + WORDNUM + r")\s?(?:%|percent\b|per cent\b|pct\b)",
     re.IGNORECASE,
 )
 
-_COUNT_RE = re.compile(
+_COUNT_RE = rx(
     r"\b(?P<n>\d{1,3}|" + WORDNUM + r")(?:\s+more)?\s+"
     r"(?:(?:equal|monthly|weekly|bi-?weekly|small|separate|smaller|total)\s+)?"
     r"(?P<u>payments?|installments?|instalments?|chunks|months?|weeks?)\b",
@@ -68,7 +69,7 @@ _COUNT_RE = re.compile(
 _ORD_SUFFIX = r"(?:st|nd|rd|th)"
 # How many days, weeks or months: "two", "2", "a", "a couple of".
 _SPAN_N = rf"(?:\d{{1,3}}|a\s+couple\s+of|a\s+couple|couple\s+of|an?|{SMALL})"
-_DATE_RE = re.compile(
+_DATE_RE = rx(
     r"(?P<inrel>\bin\s+(?P<in_n>" + _SPAN_N + r")\s+(?P<in_u>days?|weeks?|months?)\b)"
     r"|(?P<from>\b(?P<from_n>" + _SPAN_N + r")\s+(?P<from_u>days?|weeks?|months?)\s+from\s+"
     r"(?P<from_ref>today|now|tomorrow|(?:this\s+|next\s+|the\s+)?(?:" + _WEEKDAY_RE + r")))\b"
@@ -90,7 +91,7 @@ _DATE_RE = re.compile(
     r"|(?P<nxw>\bnext\s+(?P<nxw_u>week|month)\b)",
     re.IGNORECASE,
 )
-_WEEKDAY_ONLY_RE = re.compile(r"\b(?P<w>" + _WEEKDAY_RE + r")s?\b", re.IGNORECASE)
+_WEEKDAY_ONLY_RE = rx(r"\b(?P<w>" + _WEEKDAY_RE + r")s?\b", re.IGNORECASE)
 
 _METHODS: tuple[tuple[str, str], ...] = (
     ("debit_card", r"\bdebit\s+card\b|\bdebit\b"),
@@ -105,7 +106,7 @@ _METHODS: tuple[tuple[str, str], ...] = (
     ("online", r"\bonline\b|\bportal\b|\bwebsite\b|\bpayment\s+link\b|\bthe\s+app\b"),
     ("debit_card", r"\bby\s+card\b|\bon\s+(?:your|the|a)\s+card\b|\bcard\s+(?:info|number|on file)\b"),
 )
-_METHOD_RE = [(name, re.compile(p, re.IGNORECASE)) for name, p in _METHODS]
+_METHOD_RE = [(name, rx(p, re.IGNORECASE)) for name, p in _METHODS]
 
 
 def _period_unit(text: str, end: int) -> tuple[str, int]:
@@ -340,8 +341,8 @@ def _weekdays(text: str) -> list[Entity]:
 def _methods(text: str) -> list[Entity]:
     out: list[Entity] = []
     taken: list[tuple[int, int]] = []
-    for name, rx in _METHOD_RE:
-        for m in rx.finditer(text):
+    for name, pattern in _METHOD_RE:
+        for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))

@@ -18,9 +18,10 @@ from simulator.nlu.listening import (
 )
 from simulator.nlu.text import content, strip_fillers, words_of
 from simulator.nlu.types import Move
+from simulator.rxcache import compile as rx
 
 OFFERS = ("request_full_payment", "offer_settlement", "offer_payment_plan", "offer_alternative")
-PLAN_VERB = re.compile(
+PLAN_VERB = rx(
     r"\b(?:we\s+could|we\s+can|i\s+can|how\s+about|what\s+if|would|could\s+(?:you|that|we)|let's|"
     r"works|work\s+for|that'd\s+be|lowest|start|plan|payments|do\s+it|go\s+(?:with|down|as)|"
     r"manage|instead|if\s+we\s+did|we\s+do|we'll\s+do|you\s+could\s+(?:do|manage|pay|swing|handle|afford)|"
@@ -28,7 +29,7 @@ PLAN_VERB = re.compile(
     r"(?:months|weeks|payments)|starting|beginning|it\s+is(?=[\s.!]*$)|deal(?=[\s.!]*$))\b",
     re.IGNORECASE,
 )
-MONEY_PERIOD = re.compile(
+MONEY_PERIOD = rx(
     r"(?:\$\s?\d[\d,.]*|\b\d{2,5}\b|\b(?:a|one)\s+hundred(?:\s+and\s+\w+)?|\b(?:twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|\b(?:twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundred)\b)(?:\s+(?:dollars|bucks))?\s*(?:a|per|each|every)\s+"
@@ -36,8 +37,8 @@ MONEY_PERIOD = re.compile(
     r"\s+(?:monthly|weekly|bi-?weekly)\b",
     re.IGNORECASE,
 )
-AMOUNT = re.compile(r"\$\s?\d|\b\d{1,3}(?:,\d{3})+\b|\b\d{3,6}\b|\bdollars\b", re.IGNORECASE)
-SPECIFIC_MONEY = re.compile(r"\$\s?\d|\b\d{2,6}\b|\b(?:hundred|fifty|forty|sixty|seventy|eighty|"
+AMOUNT = rx(r"\$\s?\d|\b\d{1,3}(?:,\d{3})+\b|\b\d{3,6}\b|\bdollars\b", re.IGNORECASE)
+SPECIFIC_MONEY = rx(r"\$\s?\d|\b\d{2,6}\b|\b(?:hundred|fifty|forty|sixty|seventy|eighty|"
                              r"ninety|thirty|twenty)\b", re.IGNORECASE)
 
 def negation_undone(s: str, norm: str, b: int) -> bool:

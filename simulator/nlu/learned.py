@@ -10,11 +10,11 @@ be shown: the features that weighed most, and the corpus line it most resembles.
 from __future__ import annotations
 
 import array
-import hashlib
 import json
 import math
 import re
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,12 +27,12 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 class LearnedModel:
     """Weights per feature for every move and for tone, read from the model file."""
 
-    def __init__(self, data: dict, weights: array.array, digest: str) -> None:
+    def __init__(self, data: dict, weights: array.array, digest: str | Callable[[], str]) -> None:
         if data.get("format") != 2 or list(data.get("moves", ())) != list(MOVES) or \
                 len(weights) != len(data.get("features", ())) * (len(MOVES) + 2):
             raise ValueError("model.json does not fit this version of the analyser; "
                              "rebuild it with `collectsim train`")
-        self.digest = digest
+        self._digest = digest
         self.index = {m: i for i, m in enumerate(MOVES)}
         self.bias: list[float] = data["bias"]
         self.cut: list[float] = data["cut"]
@@ -40,10 +40,20 @@ class LearnedModel:
         #: feature -> (weight for each move..., tone negative, tone positive)
         self._width = len(MOVES) + 2
         self._weights = weights
-        self._row_of: dict[str, int] = {f: i * self._width for i, f in enumerate(data["features"])}
+        features = data["features"]
+        self._row_of: dict[str, int] = dict(zip(features, range(0, len(features) * self._width,
+                                                                self._width), strict=True))
         self.examples: dict[str, list[str]] = data["examples"]
         self.meta: dict = data.get("meta", {})
         self._example_words: dict[str, list[frozenset[str]]] | None = None
+
+    @property
+    def digest(self) -> str:
+        """sha256 of the model's two files; worked out when first asked for (a scorecard
+        needs it, ``collectsim analyze`` does not)."""
+        if callable(self._digest):
+            self._digest = self._digest()
+        return self._digest
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> LearnedModel:
@@ -54,7 +64,12 @@ class LearnedModel:
         weights.frombytes(blob)
         if sys.byteorder != "little":
             weights.byteswap()
-        digest = hashlib.sha256(raw + b"\0" + blob).hexdigest()
+
+        def digest() -> str:
+            import hashlib
+
+            return hashlib.sha256(raw + b"\0" + blob).hexdigest()
+
         return cls(json.loads(raw), weights, digest)
 
     def heads(self, feats: set[str]) -> list[float]:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from simulator.rxcache import compile as rx
+
 CLASSES: dict[str, tuple[str, ...]] = {
     # --- consequences a collector may not threaten ----------------------------------
     "legal": (
@@ -239,7 +241,7 @@ CONSEQUENCES: frozenset[str] = frozenset({"legal", "seizure", "people", "credit"
 @lru_cache(maxsize=1)
 def _compiled() -> dict[str, re.Pattern[str]]:
     # A class word may carry a possessive ("your mother's", "the sheriff's office").
-    return {name: re.compile(r"(?<![\w'])(?:" + "|".join(items) + r")(?:'s)?(?![\w'])")
+    return {name: rx(r"(?<![\w'])(?:" + "|".join(items) + r")(?:'s)?(?![\w'])")
             for name, items in CLASSES.items()}
 
 
@@ -253,8 +255,8 @@ def classes_in(low: str) -> dict[str, re.Match[str]]:
     """The classes present in lower-cased text, each with its first match (for evidence).
     Cached: the threat reading and the features read the same sentences."""
     out: dict[str, re.Match[str]] = {}
-    for name, rx in _compiled().items():
-        m = rx.search(low)
+    for name, pattern in _compiled().items():
+        m = pattern.search(low)
         if m:
             out[name] = m
     return out

@@ -14,6 +14,7 @@ from typing import Any
 
 from simulator.nlu.text import BACKCHANNEL, TOKEN, content
 from simulator.nlu.types import Move
+from simulator.rxcache import compile as rx
 
 _WH_OPEN = frozenset({"what", "how", "why", "where", "which", "what's", "how's", "how'd", "why'd",
                       "where's", "whats", "hows", "whys"})
@@ -27,7 +28,7 @@ _INVERTED = frozenset(
     "other makes made brings brought keeps kept got gets happened happens changed".split()
 )
 #: Requests and indirect questions that invite the other person to explain.
-_INVITE_TELL = re.compile(
+_INVITE_TELL = rx(
     r"^\W*(?:(?:so|and|okay|ok|well|now|um|uh|alright|then|just|please|maybe|i\s+guess|you\s+know|"
     r"(?-i:[A-Z][a-z]+))\W+){0,6}(?:(?:tell|talk\s+to|walk|fill|catch|remind)\s+me|describe|explain)\b|"
     r"\b(?:(?:can|could|would|will)\s+you|(?:if|whether)\s+you\s+(?:can|could))\s+(?:please\s+)?"
@@ -46,28 +47,28 @@ _INVITE_TELL = re.compile(
 #: A yes/no question left open at the end ("... or?", "or anything like that?"): the
 #: speaker stops short of the choices and invites the other person to fill them in.
 #: "Was that a one-off or something?" only hedges a guess, so it stays closed.
-_TRAILING_OR = re.compile(
+_TRAILING_OR = rx(
     r"\bor(?:\s+(?:anything|whatever|what|not)(?:\s+(?:else|like(?:\s+(?:that|this))?))?)?"
     r"\W*$", re.IGNORECASE)
 #: "How often do you think you drink?", "When do you think you'll do that?": a number or a
 #: time, but asked as the other person's own estimate, which invites them to think aloud.
-_ASKS_ESTIMATE = re.compile(
+_ASKS_ESTIMATE = rx(
     r"(?:^|[,;:]\s*|\b(?:so|and|but)\s+)((?:how\s+(?:often|many|long|soon)|when|who))\b[^.?!,]{0,30}\b"
     r"((?:do|would)\s+you\s+"
     r"(?:think|say|guess|imagine|reckon))\b")
 #: "how much time have you ...", "what ideas have you been ...": the verb comes before its
 #: subject a word or two after the wh-word, so the clause asks even with no "?".
-_INVERTED_LATE = re.compile(
+_INVERTED_LATE = rx(
     r"^(?:what|how|which|where|why)\s+(?:\w+\s+){1,2}(?:do|does|did|have|has|would|could|can|will|"
     r"are|were|should|might)\s+(?:you|your|they|we)\b")
 #: "Who else could you ask?", "who could help you with that?": asks them to think of people.
-_WHO_OPEN = re.compile(r"^who(?:\s+else|\s+(?:could|would|might|can)\s+(?!i\b|we\b))")
+_WHO_OPEN = rx(r"^who(?:\s+else|\s+(?:could|would|might|can)\s+(?!i\b|we\b))")
 #: "How much does it cost you a week?": an amount of money, asked as a figure.
-_HOW_MUCH_MONEY = re.compile(
+_HOW_MUCH_MONEY = rx(
     r"^how\s+much\b.*\b(?:cost|costs|spend|spent|pay|paid|price|money|earn|earned|owe|charge|"
     r"bring\s+in|take\s+home|dollars?|bucks)\b")
 #: "What's your partner's name?": a what-question asking for one fact is closed.
-_ASKS_FACT = re.compile(
+_ASKS_FACT = rx(
     r"^\W*what(?:'s|\s+(?:is|was|'s))\W+(?:\w+\W+){0,3}?(?:your|the|his|her|their)\s+(?:\w+'s\s+)?"
     r"(?:full\s+|last\s+|first\s+|middle\s+|maiden\s+|new\s+|current\s+|home\s+|work\s+|cell\s+|"
     r"phone\s+|email\s+)*(?:name|address|number|email|date\s+of\s+birth|birthday|zip|postcode|age)\b",
@@ -75,16 +76,16 @@ _ASKS_FACT = re.compile(
 #: "wondering", "curious", "interested": they ask only when the speaker is the one who
 #: wonders ("I'm wondering what ..."), not when they describe the other person ("so
 #: you're kind of wondering what the point is", "if you're interested in how ...").
-_WONDER_WORD = re.compile(r"\b(?:wonder(?:ing)?|curious|interested)\b", re.IGNORECASE)
-_SPEAKER_WONDERS = re.compile(
+_WONDER_WORD = rx(r"\b(?:wonder(?:ing)?|curious|interested)\b", re.IGNORECASE)
+_SPEAKER_WONDERS = rx(
     r"(?:^|\b(?:i|i'm|im|i've|i'll|i'd|we|we're)\b)(?:\W*(?:just|really|sort|kind|of|am|was|"
     r"a|bit|little|also|still|be|been|always|quite|very|so|more|genuinely|um|uh|actually|would|"
     r"and|yeah|okay|ok|well|now|then|hmm)\b)*\W*$",
     re.IGNORECASE,
 )
 #: "I wonder if you'd be open to ...": a yes/no question, however politely put.
-_WONDER_IF = re.compile(r"\bwonder(?:ing)?\s+(?:if|whether)\b", re.IGNORECASE)
-_WH_INSIDE = re.compile(
+_WONDER_IF = rx(r"\bwonder(?:ing)?\s+(?:if|whether)\b", re.IGNORECASE)
+_WH_INSIDE = rx(
     r"(?:[,;:][\"'”’]?\s*|\b(?:and|so|but|then|or)\s+)(what|how|why|where)(?:'s|'d)?\b(?!\s+(?:much|many|long|old|"
     r"often|time|day|date|amount|number|i\b|i'm|we\b|you\b|you're\b|they\b|he\b|she\b)|"
     r"(?<=why)\s+(?:not|don't)\b|(?<=where)\s+(?:are|is|was|were|did|in)\b|(?<=what)\s+part\b)",
@@ -106,19 +107,19 @@ YOU = frozenset({"you", "your", "you're", "you've", "you'd", "yourself", "u", "u
 #: The speaker talking about themselves: their own view, plans or offers, not a restatement.
 SPEAKER = frozenset("i i'm i'd i'll i've me my mine myself we we're we'll we've we'd us our let's".split())
 #: "you can / should / need to / will": advice, information or an offer, not a restatement.
-YOU_MODAL = re.compile(
+YOU_MODAL = rx(
     r"\byou(?:'ll|\s+(?:can|could|should|need|might|may|will|must|have\s+to|ought))\b|"
     r"\b(?:make\s+sure|remember\s+to|try\s+to|don't\s+forget)\b",
     re.IGNORECASE,
 )
 #: Talk about people in general or about facts: information, not a restatement.
-GENERIC = re.compile(
+GENERIC = rx(
     r"\b(?:people|someone|somebody|anyone|everyone|research|studies|evidence|guidelines|"
     r"recommend\w*|risks?)\b",
     re.IGNORECASE,
 )
 #: Reflection cues that frame the whole turn as a restatement.
-LEAD_REFLECTION = re.compile(r'^cue "(?:it\s+)?(?:sounds\s+like|sounds\s+as|i\s+get\s+the\s+impression|'
+LEAD_REFLECTION = rx(r'^cue "(?:it\s+)?(?:sounds\s+like|sounds\s+as|i\s+get\s+the\s+impression|'
                               r"i.m\s+hearing|what\s+i.m\s+hearing|i\s+am\s+hearing|i\s+get\s+(?:a|the)\s+sense)")
 #: The ``why`` of reflections found by the rules below rather than by a cue.
 RULE_REFLECTION = ("restates", "a statement about")
@@ -128,13 +129,13 @@ NOT_REFLECTION = frozenset(
      "greeting", "self_identification", "identity_verification", "mini_miranda",
      "recording_notice", "ask_capacity", "open_question"}
 )
-ADVICE = re.compile(
+ADVICE = rx(
     r"\byou\s+(?:need|should|have\s+to|must|might\s+want|could\s+try|can\s+(?:pay|call|also|"
     r"try|get|reach|go)|will\s+(?:get|receive|need)|'ll\s+(?:get|receive|need))\b|"
     r"\bi\s+(?:would\s+)?recommend\b",
     re.IGNORECASE,
 )
-DISTRESS = re.compile(
+DISTRESS = rx(
     r"\b(?:upset|crying|cry|tears|embarrass\w*|ashamed|humiliat\w*|scared|afraid|terrified|"
     r"panic\w*|anxious|worried|stress\w*|overwhelm\w*|devastat\w*|heartbroken|grie\w*|"
     r"passed\s+away|died|funeral|cancer|diagnos\w*|hospital\w*|hard\s+(?:to|for\s+me)|"
@@ -142,7 +143,7 @@ DISTRESS = re.compile(
     re.IGNORECASE,
 )
 #: Giving the debtor room: courtesy, or empathy when it answers distress.
-ROOM = re.compile(r"\b(?:take\s+(?:all\s+)?(?:the\s+)?(?:your\s+)?time(?:\s+you\s+need)?|"
+ROOM = rx(r"\b(?:take\s+(?:all\s+)?(?:the\s+)?(?:your\s+)?time(?:\s+you\s+need)?|"
                    r"no\s+(?:rush|hurry)|there's\s+no\s+(?:rush|hurry)|whenever\s+you're\s+ready)\b",
                    re.IGNORECASE)
 

@@ -27,6 +27,8 @@ from re import _constants as C  # noqa: N812 - the parser's opcodes
 from re import _parser
 from typing import TypeVar
 
+from simulator.rxcache import compile as rx
+
 #: Characters that ignore-case matching treats as another ASCII letter but that
 #: ``str.casefold`` leaves alone: fold them too, so the test stays a necessary one.
 _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -133,7 +135,7 @@ class Pattern:
     @property
     def rx(self) -> re.Pattern[str]:
         if self._rx is None:
-            self._rx = re.compile(self.source, self.flags)
+            self._rx = rx(self.source, self.flags)
         return self._rx
 
     def search(self, text: str, folded: str) -> re.Match[str] | None:

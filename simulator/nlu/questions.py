@@ -21,27 +21,29 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from simulator.rxcache import compile as rx
+
 #: Topics whose questions are about the debtor's own situation (they may reveal a story).
 SITUATION_TOPICS: frozenset[str] = frozenset({"situation", "finances"})
 #: Intents that ask the other party to prove who they are.
 IDENTITY_INTENTS: frozenset[str] = frozenset(
     {"identity_name", "identity_who", "identity_dob", "identity_address", "identity_ssn"})
 
-_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Mrs\.)\s+(?=[A-Z\"'])|"
+_SPLIT = rx(r"(?<=[?!])\s+|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Mrs\.)\s+(?=[A-Z\"'])|"
                     r"\n+|;\s+")
-_WH = re.compile(r"^\W*(?:(?:so|and|but|okay|ok|well|now|also|then|um|uh|hmm|just|sorry|quick one|hi|hello|"
+_WH = rx(r"^\W*(?:(?:so|and|but|okay|ok|well|now|also|then|um|uh|hmm|just|sorry|quick one|hi|hello|"
                  r"hey|good (?:morning|afternoon|evening)|"
                  r"random(?: question)?|by the way|(?:totally )?unrelated)\W+){0,3}"
                  r"(?:what|what's|whats|how|how's|hows|why|when|when's|whens|where|where's|who|who's|"
                  r"which|whose|is|are|was|were|do|does|did|can|could|would|will|should|may|might|"
                  r"(?:have|has|had) (?:you|u|they|we|she|he|i)|mind)\b", re.IGNORECASE)
-_REQUEST = re.compile(r"\b(?:(?:can|could|would|will) you|(?:may|can|could) i|i(?:'ll| will)? need|"
+_REQUEST = rx(r"\b(?:(?:can|could|would|will) you|(?:may|can|could) i|i(?:'ll| will)? need|"
                       r"please|(?<!you )tell me|let me know|confirm|verify|do you mind|mind (?:if|giving|telling)|"
                       r"(?:looking|calling|asking) for|trying to (?:reach|get hold of)|speak (?:with|to))\b",
                       re.IGNORECASE)
 _TITLE = r"(?:(?:mr|mrs|ms|miss|dr)\.?\s+)"
 _NAME = r"(?-i:[A-Z][a-z'\-]+)"
-_NAME_AFTER = re.compile(
+_NAME_AFTER = rx(
     r"(?:speak(?:ing)?|talk(?:ing)?)\s+(?:with|to)\s+(?:a\s+|an\s+)?"
     rf"((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
     rf"\b(?:is|are)\s+(?:this|that|you)\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\b(?!')|"
@@ -53,11 +55,11 @@ _NAME_AFTER = re.compile(
     rf"((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\W*\?\W*$",
     re.IGNORECASE,
 )
-_LOWER_NAME_AFTER = re.compile(
+_LOWER_NAME_AFTER = rx(
     r"(?:speak(?:ing)?\s+(?:with|to)|\bis\s+this|\bam\s+i\s+(?:speaking|talking)\s+(?:with|to))\s+"
     r"([a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+)?)\s*(?:\?|$|,|please|\.)")
 #: "Is that right?" after a statement asks about that statement.
-_TAG = re.compile(r"^\W*(?:is (?:that|this|it) (?:right|correct|still (?:right|correct|good|the case))|right|"
+_TAG = rx(r"^\W*(?:is (?:that|this|it) (?:right|correct|still (?:right|correct|good|the case))|right|"
                   r"correct|yes|no)\W*\?\W*$", re.IGNORECASE)
 _NOT_NAMES = frozenset(
     "a an the it this that you your him her me us them someone somebody anyone anybody one "
@@ -114,7 +116,7 @@ class _Intent:
         if self.any_keyword is None or not self.any_keyword.search(s):
             return points, shown
         if self._keywords is None:
-            self._keywords = tuple(re.compile(k, re.IGNORECASE) for k in self.keyword_sources)
+            self._keywords = tuple(rx(k, re.IGNORECASE) for k in self.keyword_sources)
         for kw in self._keywords:
             k = kw.search(s)
             if k:
@@ -126,10 +128,9 @@ class _Intent:
 
 @lru_cache(maxsize=1)
 def _spec() -> dict[str, Any]:
-    import yaml
+    from simulator.cachefile import shipped_yaml
 
-    text = (Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    return shipped_yaml(Path(__file__).parent / "questions.yaml") or {}
 
 
 @lru_cache(maxsize=1)
@@ -138,9 +139,9 @@ def _intents() -> tuple[_Intent, ...]:
     for name, spec in _spec().items():
         pats = "|".join(f"(?:{p})" for p in spec.get("patterns") or [])
         words = tuple(spec.get("keywords") or [])
-        joined = re.compile("|".join(f"(?:{k})" for k in words), re.IGNORECASE) if words else None
+        joined = rx("|".join(f"(?:{k})" for k in words), re.IGNORECASE) if words else None
         out.append(_Intent(name, spec.get("topic", "other"), bool(spec.get("bare")),
-                           re.compile(pats, re.IGNORECASE) if pats else None, words, joined))
+                           rx(pats, re.IGNORECASE) if pats else None, words, joined))
     return tuple(out)
 
 

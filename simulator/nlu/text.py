@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from simulator.rxcache import compile as rx
+
 MAX_SENTENCE = 400
 #: Past this many sentences only entities and tone markers are looked for in the rest.
 MAX_SENTENCES = 2000
@@ -20,12 +22,12 @@ TRANS = {ord("’"): "'", ord("‘"): "'", ord("`"): "'", ord("“"): '"', ord("
 TRANS.update({c: " " for c in range(32) if c not in (10,)})
 TRANS[0x7F] = " "
 
-SPLIT = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n+|;\s")
+SPLIT = rx(r"[.!?]+(?=[\s\"')\]]|$)|\n+|;\s")
 #: Transcript annotations that are not speech: "[laughs]", "[crosstalk]", "[inaudible 00:01:51]".
-STAGE = re.compile(r"\[[^\[\]\n]{1,60}\]")
-ABBREV = re.compile(r"(?:\b(?:mr|ms|mrs|dr|st|jr|sr|ext|vs|etc|no|approx|dept|p\.m|a\.m|e\.g|i\.e|"
+STAGE = rx(r"\[[^\[\]\n]{1,60}\]")
+ABBREV = rx(r"(?:\b(?:mr|ms|mrs|dr|st|jr|sr|ext|vs|etc|no|approx|dept|p\.m|a\.m|e\.g|i\.e|"
                      r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[a-z])$", re.IGNORECASE)
-TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+TOKEN = rx(r"[a-z0-9]+(?:'[a-z]+)?")
 STOP = frozenset(
     "a an the and or but so to of in on at for with by from is are was were be been am i me my "
     "you your it its this that these those we us our they them their he she his her him do does "
@@ -110,7 +112,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 
-AMOUNT_TAIL = re.compile(r"\s?\d[\d,]*(?:\.\d+)?(?<![,.])|\s?[\d,]*\d(?:\.\d+)?")
+AMOUNT_TAIL = rx(r"\s?\d[\d,]*(?:\.\d+)?(?<![,.])|\s?[\d,]*\d(?:\.\d+)?")
 
 
 def whole_words(s: str, start: int, end: int) -> tuple[int, int]:

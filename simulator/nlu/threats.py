@@ -14,16 +14,15 @@ lawful answer, not a threat.
 
 from __future__ import annotations
 
-import re
-
 from simulator.nlu.lexicon import CONSEQUENCES, classes_in, lower
+from simulator.rxcache import compile as rx
 
 #: "not saying we won't", "... yet": a denial that takes itself back.
-_UNDONE = re.compile(r"\bnot\s+saying\b|\byet\b|\bfor\s+now\b|\bnot\s+today\b")
+_UNDONE = rx(r"\bnot\s+saying\b|\byet\b|\bfor\s+now\b|\bnot\s+today\b")
 #: The collector acting, or someone acting on the debtor's side of things.
-_AGENT = re.compile(r"\b(?:we|we'll|we're|we'd|i|i'll|i'd|i'm|they|they'll|they're|someone|somebody|"
+_AGENT = rx(r"\b(?:we|we'll|we're|we'd|i|i'll|i'd|i'm|they|they'll|they're|someone|somebody|"
                     r"our|the\s+(?:creditor|client|company|firm|office|agency|court|judge|sheriff))\b")
-_YOU = re.compile(r"\b(?:you|your|you're|you'll|ya|u|ur|yours|yourself)\b")
+_YOU = rx(r"\b(?:you|your|you're|you'll|ya|u|ur|yours|yourself)\b")
 
 
 def denied(sentence: str) -> bool:
