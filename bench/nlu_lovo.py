@@ -92,7 +92,7 @@ def _margins(model: Any, text: str, context: str | None) -> list[float]:
     """Each move's best score (whole line or a sentence) less its cut, as ``combine``
     decides, so other decision policies can be tried without retraining."""
     from simulator.nlu.analyser import default_analyser
-    from simulator.nlu.combine import best_scores
+    from simulator.nlu.combine import decision_scores
     from simulator.nlu.features import features
     from simulator.nlu.text import MAX_SENTENCES, STAGE, TRANS, split_sentences
     from simulator.nlu.types import MOVES
@@ -101,7 +101,7 @@ def _margins(model: Any, text: str, context: str | None) -> list[float]:
     norm = STAGE.sub(lambda m: " " * len(m.group(0)), text.translate(TRANS))
     spans = split_sentences(norm)[:MAX_SENTENCES]
     heads = model.heads(features(text, context, found))
-    best = best_scores(model, heads, norm, spans, context, found)
+    best = decision_scores(model, heads, text, norm, spans, context, found)
     return [best[m][0] - c for m, c in zip(MOVES, model.cut, strict=True)]
 
 

@@ -38,7 +38,11 @@ NAMED: dict[str, Policy] = {
     "rules": (INF, INF),    # the rules alone
 }
 #: Chosen 2026-12-02 by ``bench/nlu_policy.py`` on four groups of left-out voices and the
-#: dev set's even rows (figures in docs/analyser.md).
+#: dev set's even rows (figures in docs/analyser.md), then one judgement on top: the moves
+#: the compliance gate reads (asking for money, offers, threats, pressure, abuse) keep
+#: every rule finding (veto INF). The model overruled right lines of the new call types
+#: ("could you make a payment today while you wait for the letter?"), and a missed
+#: collecting move lets an unlawful call pass; that costs 0.013 of left-out-voice F1.
 POLICY: dict[str, Policy] = {
     "greeting": (2.0, 1.5),
     "self_identification": (1.5, 0.0),
@@ -49,16 +53,16 @@ POLICY: dict[str, Policy] = {
     "open_question": (1.0, 1.5),
     "empathy": (3.0, 3.0),
     "reflection": (3.0, 3.0),
-    "ask_capacity": (2.0, 0.0),
-    "request_full_payment": (3.0, 0.0),
-    "offer_settlement": (1.0, 1.0),
-    "offer_payment_plan": (2.0, 0.5),
-    "offer_alternative": (3.0, 1.0),
+    "ask_capacity": (2.0, INF),
+    "request_full_payment": (3.0, INF),
+    "offer_settlement": (1.0, INF),
+    "offer_payment_plan": (2.0, INF),
+    "offer_alternative": (3.0, INF),
     "recap_agreement": (1.0, 0.0),
     "next_steps": (0.0, 3.0),
     "closing": (1.5, 1.0),
-    "threat": (0.0, 0.0),
-    "pressure": (1.5, 1.0),
+    "threat": (0.0, INF),
+    "pressure": (1.5, INF),
     "abuse": (1.5, INF),
 }
 DEFAULT_POLICY: Policy = NAMED["model"]
@@ -81,6 +85,8 @@ SENTENCES = True
 #: Questions whose only topic is small talk ("What's your favourite film?") invite no
 #: explanation of the debtor's situation, and ask for no amount.
 SMALL_TALK_NOT = ("open_question", "ask_capacity")
+#: Moves the model alone may find only if the line shows them without its context too.
+OWN_WORDS = ("threat", "pressure", "abuse")
 
 
 def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, int]],
@@ -91,7 +97,7 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
     """The final moves (by name) and the learned tone."""
     feats = features(text, context, found)
     heads = model.heads(feats)
-    best = best_scores(model, heads, norm, spans, context, found)
+    best = decision_scores(model, heads, text, norm, spans, context, found)
     out: dict[str, Move] = {}
     for name, (score, span) in best.items():
         alone, veto = policy_of(policy.get(name))
@@ -111,7 +117,26 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
             mv = out.get(name)
             if mv is not None and mv.why not in trainer_whys:
                 del out[name]
-    return out, model.tone_of(heads)
+    tone = model.tone_of(heads)
+    if context and tone < 0:  # negative only as far as the trainee's own words are
+        tone = max(tone, model.tone_of(model.heads(features(text, None, found))))
+    return out, tone
+
+
+def decision_scores(model: LearnedModel, heads: Sequence[float], text: str, norm: str,
+                    spans: list[tuple[int, int]], context: str | None,
+                    found: Mapping[str, Move]) -> dict[str, tuple[float, tuple[int, int] | None]]:
+    """The scores each move is decided on (``best_scores``). The model alone finds a
+    threat, pressure or abuse only in the trainee's own words: read again without the
+    debtor's line, it must still be there ("Okay, I'm listening" after a rant is not
+    pressure)."""
+    best = best_scores(model, heads, norm, spans, context, found)
+    if context and OWN_WORDS:
+        own = best_scores(model, model.heads(features(text, None, found)), norm, spans, None, found)
+        for name in OWN_WORDS:
+            if own[name][0] < best[name][0]:
+                best[name] = (own[name][0], best[name][1])
+    return best
 
 
 def best_scores(model: LearnedModel, heads: Sequence[float], norm: str,
