@@ -250,7 +250,7 @@ def test_a_scored_check_fails_when_the_card_does_not_show_what_it_expects():
     assert run_check(scn, scn.checks[0], lib).passed
     wrong = run_check(scn, _check("work-call", 0, findings=["collecting_at_inconvenient_time"]), lib)
     assert any("expected the finding 'collecting_at_inconvenient_time'" in f for f in wrong.failures)
-    too_high = run_check(scn, _check("work-call", 0, min_overall=100.0), lib)
+    too_high = run_check(scn, _check("work-call", 1, min_overall=100.0), lib)  # the failure path
     assert any("overall score of at least 100" in f for f in too_high.failures)
     verdict = run_check(scn, _check("work-call", 1, passed=True), lib)
     assert any("expected the card to pass" in f for f in verdict.failures)

@@ -72,7 +72,7 @@ def test_scorecards_carry_the_model_hash() -> None:
 
 # --- how the rules and the model decide together (simulator.nlu.combine) ---------------
 
-OFFER_DEADLINE = "We can settle for $700 as long as it's paid within 30 days."
+WALK_ME_THROUGH = "So walk me through a normal week for you."
 
 
 def test_policies_by_name() -> None:
@@ -100,9 +100,10 @@ def test_rules_policy_is_the_rules_and_union_adds_the_model() -> None:
 
 
 def test_the_model_can_overrule_a_rule_only_when_the_policy_lets_it() -> None:
-    """The rules read a lawful offer's deadline as pressure; the model, trained on lawful
-    deadlines, does not. With no veto the rule stands; with the model's say it goes."""
+    """The rules read an open question here and the model does not (one of its known
+    misses): with no veto the rule stands; with the model's say it goes."""
     base, model = default_analyser(), default_model()
-    assert "pressure" in base.rules_only(OFFER_DEADLINE).move_names
-    assert "pressure" in base.with_model(model, {"pressure": "union"}).analyze(OFFER_DEADLINE).move_names
-    assert "pressure" not in base.with_model(model, {"pressure": "model"}).analyze(OFFER_DEADLINE).move_names
+    line, move = WALK_ME_THROUGH, "open_question"
+    assert move in base.rules_only(line).move_names
+    assert move in base.with_model(model, {move: "union"}).analyze(line).move_names
+    assert move not in base.with_model(model, {move: "model"}).analyze(line).move_names

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.nlu.analyser import analyze
+from simulator.nlu.analyser import default_analyser
+
+#: The rule layer's own findings: what the learned layer reads as features and what the
+#: compliance-read moves always keep. The whole analyser is measured by bench/nlu_eval.py
+#: (--lovo, --heldout), where a learned veto of some of these lines is counted.
+analyze = default_analyser().rules_only
 
 OPEN = [
     ("Tell me how things have been since the move.", None),
