@@ -4,6 +4,12 @@ character) the question asked.
     python tests/qa/run.py              # the development questions
     python tests/qa/run.py --heldout    # the held-out quarter (run at the end only)
     python tests/qa/run.py --failures   # list every failed item with its reply
+    python tests/qa/run.py --file PATH  # every question of another file of the same shape
+    python tests/qa/run.py --rules-only # diagnostic: the analyser's rules without its model
+
+Items carry ``id``, ``scenario``, ``setup`` (lines said before), ``question``, ``intent``,
+optional ``expect_mismatch``, ``heldout`` and ``voice`` (the writer's register: blunt,
+chatty, texter, formal...), reported per voice when present.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ sys.path.insert(0, str(HERE))
 from judge import FAILED, Verdict, judge  # noqa: E402
 
 QUESTIONS = HERE / "questions.yaml"
+#: Further files the suite runs whole (fresh questions in new voices, written apart).
+MORE = (HERE / "questions_dev2.yaml",)
 
 
 @dataclass
@@ -31,11 +39,11 @@ class Result:
     verdict: Verdict
 
 
-def load_items(which: str = "dev") -> list[dict[str, Any]]:
-    """'dev' (not held out), 'heldout' or 'all'."""
+def load_items(which: str = "dev", path: Path = QUESTIONS) -> list[dict[str, Any]]:
+    """'dev' (not held out), 'heldout' or 'all' of the questions in ``path``."""
     import yaml
 
-    items = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     if which == "dev":
         return [x for x in items if not x.get("heldout")]
     if which == "heldout":
@@ -64,8 +72,23 @@ def run_item(item: dict[str, Any]) -> Result:
     return Result(item, reply, verdict)
 
 
-def run(which: str = "dev") -> list[Result]:
-    return [run_item(x) for x in load_items(which)]
+def explain(item: dict[str, Any]) -> str:
+    """What the analyser read in each line of an item (moves and question intents): where
+    a failure comes from, the engine's answers or the analyser's reading."""
+    from simulator.nlu.analyser import analyze
+    from simulator.nlu.questions import find_asks
+
+    out = []
+    for line in [*(item.get("setup") or []), item["question"]]:
+        a = analyze(str(line))
+        moves = ", ".join(f"{m.move}{'*' if m.why.startswith('learned') else ''}" for m in a.moves)
+        asks = ", ".join(x.intent for x in find_asks(str(line)))
+        out.append(f"      | {line!s:.70} -> moves [{moves}] asks [{asks}]")
+    return "\n".join(out)
+
+
+def run(which: str = "dev", path: Path = QUESTIONS) -> list[Result]:
+    return [run_item(x) for x in load_items(which, path)]
 
 
 def share_ok(results: list[Result]) -> float:
@@ -77,10 +100,13 @@ def report(results: list[Result], failures: bool = False) -> str:
     kinds = Counter(r.verdict.kind for r in results)
     out.append(f"{len(results)} questions: {share_ok(results):.1%} answered or refused in character "
                f"(answered {kinds['answered']}, refused {kinds['refused']}, failed {kinds['failed']})")
-    for key in ("intent", "scenario"):
+    for key in ("intent", "scenario", "voice"):
         groups: dict[str, list[Result]] = defaultdict(list)
         for r in results:
-            groups[r.item[key]].append(r)
+            if key in r.item:
+                groups[r.item[key]].append(r)
+        if not groups:
+            continue
         out.append(f"\nby {key}:")
         for name, rs in sorted(groups.items()):
             out.append(f"  {name:<26} {share_ok(rs):6.1%}  ({sum(r.verdict.ok for r in rs)}/{len(rs)})")
@@ -98,13 +124,30 @@ def main() -> int:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--heldout", action="store_true", help="run the held-out questions")
     g.add_argument("--all", action="store_true", help="run every question")
+    p.add_argument("--file", type=Path, default=QUESTIONS, metavar="PATH",
+                   help="a question file of the same shape (default: questions.yaml)")
+    p.add_argument("--rules-only", action="store_true",
+                   help="diagnostic: play with the analyser's rules alone (its learned model left out)")
     p.add_argument("--failures", action="store_true", help="list the failed items")
+    p.add_argument("--explain", action="store_true",
+                   help="with --failures: what the analyser read in each line (* the learned model)")
     p.add_argument("--verbose", action="store_true", help="list every item with its verdict")
     a = p.parse_args()
     which = "heldout" if a.heldout else "all" if a.all else "dev"
-    results = run(which)
-    print(f"[{which}]")
+    if a.file != QUESTIONS and not (a.heldout or a.all):
+        which = "all"  # another file is run whole unless asked otherwise
+    if a.rules_only:
+        from simulator.nlu.analyser import default_analyser
+
+        default_analyser().learned = False
+    results = run(which, a.file)
+    print(f"[{a.file.name}: {which}{', rules only' if a.rules_only else ''}]")
     print(report(results, a.failures))
+    if a.failures and a.explain:
+        print("\nexplained:")
+        for r in results:
+            if not r.verdict.ok:
+                print(f"  {r.item['id']} [{r.item['intent']}] {r.verdict.reason}\n{explain(r.item)}")
     if a.verbose:
         for r in results:
             print(f"{r.verdict.kind:<8} {r.item['id']} [{r.item['intent']}] {r.verdict.reason}\n"
