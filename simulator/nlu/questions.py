@@ -36,7 +36,8 @@ _WH = re.compile(r"^\W*(?:(?:so|and|but|okay|ok|well|now|also|then|um|uh|hmm|jus
                  r"which|whose|is|are|was|were|do|does|did|can|could|would|will|should|may|might|"
                  r"(?:have|has|had) (?:you|u|they|we|she|he|i)|mind|"
                  # texted questions drop the verb or spell it short: "r u working", "u doing ok"
-                 r"r (?:u|you|ya)|(?:u|you|ya) (?:doing|got|been|free|around|busy|still|up to|working|employed))\b",
+                 r"r (?:u|you|ya)|(?:u|you|ya) (?:doing|got|been|free|around|busy|still|up to|working|employed|catch|see|watch|"
+                 r"think|know|have|get))\b",
                  re.IGNORECASE)
 _REQUEST = re.compile(r"\b(?:(?:can|could|would|will) you|(?:may|can|could) i|i(?:'ll| will)? need|"
                       r"please|(?<!you )tell me|let me know|confirm|verify|do you mind|mind (?:if|giving|telling)|"
@@ -48,6 +49,7 @@ _NAME_AFTER = re.compile(
     r"(?:speak(?:ing)?|talk(?:ing)?)\s+(?:with|to)\s+(?:a\s+|an\s+)?"
     rf"((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
     rf"\b(?:is|are)\s+(?:this|that|you)\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\b(?!')|"
+    rf"\b(?:would|could|might)\s+(?:this|that|it)\s+be\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\b(?!')|"
     rf"\b(?:looking|asking)\s+for\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
     rf"\b(?:trying\s+to\s+reach|trying\s+to\s+get\s+hold\s+of|after)\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
     rf"\b(?:got|have)\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\s+on\s+the\s+line|"
@@ -59,7 +61,7 @@ _NAME_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LOWER_NAME_AFTER = re.compile(
-    r"(?:speak(?:ing)?\s+(?:with|to)|talk(?:ing)?\s+(?:with|to)|\bis\s+this|\bam\s+i\s+(?:speaking|talking)\s+(?:with|to)|"
+    r"(?:speak(?:ing)?\s+(?:with|to)|talk(?:ing)?\s+(?:with|to)|\bis\s+this|^\W*(?:(?:hi|hey|hello)\W+)?is|\bam\s+i\s+(?:speaking|talking)\s+(?:with|to)|"
     r"^\W*(?:(?:hi|hey|hello|yeah|ok|okay|um|uh|so)\W+){0,2}(?:i'?m\s+|im\s+|i\s+am\s+)?"
     r"(?:looking\s+for|trying\s+to\s+reach|calling\s+for))\s+"
     r"([a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+)?)\s*(?:\?|$|,|please|\.)")

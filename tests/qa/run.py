@@ -15,8 +15,11 @@ chatty, texter, formal...), reported per voice when present.
 from __future__ import annotations
 
 import argparse
+import copy
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,21 +76,45 @@ def run_item(item: dict[str, Any]) -> Result:
 
 
 def explain(item: dict[str, Any]) -> str:
-    """What the analyser read in each line of an item (moves and question intents): where
-    a failure comes from, the engine's answers or the analyser's reading."""
-    from simulator.nlu.analyser import analyze
-    from simulator.nlu.questions import find_asks
+    """Each line of an item as the call read it (moves, * from the learned model; question
+    intents; the trigger that answered) with the reply: does a failure come from the
+    debtor's answers or from the analyser's reading of the trainee's line?"""
+    from simulator.session import Session
 
+    session = Session.start(item["scenario"])
     out = []
     for line in [*(item.get("setup") or []), item["question"]]:
-        a = analyze(str(line))
-        moves = ", ".join(f"{m.move}{'*' if m.why.startswith('learned') else ''}" for m in a.moves)
-        asks = ", ".join(x.intent for x in find_asks(str(line)))
-        out.append(f"      | {line!s:.70} -> moves [{moves}] asks [{asks}]")
+        if session.ended:
+            out.append("      | (the call had ended)")
+            break
+        t = session.say(str(line))
+        moves = ", ".join(f"{m.move}{'*' if m.why.startswith('learned') else ''}" for m in t.analysis.moves)
+        asks = ", ".join(x.intent for x in t.analysis.asks)
+        out.append(f"      | {line!s:.60} -> [{moves}] asks [{asks}] on {t.trigger or '-'}: {t.reply:.60}")
     return "\n".join(out)
 
 
-def run(which: str = "dev", path: Path = QUESTIONS) -> list[Result]:
+@contextmanager
+def rules_alone() -> Iterator[None]:
+    """Play with the analyser's rules alone, its learned model left out: what the debtors'
+    answering does by itself while the model is being changed. The shared default analyser
+    is swapped for a rules-only copy (with a cache of its own) and put back after."""
+    from simulator.nlu import analyser as nlu
+
+    shipped = nlu.default_analyser()
+    alone = copy.copy(shipped)
+    alone.learned, alone._extended = False, {}
+    nlu._DEFAULT[0] = alone
+    try:
+        yield
+    finally:
+        nlu._DEFAULT[0] = shipped
+
+
+def run(which: str = "dev", path: Path = QUESTIONS, rules_only: bool = False) -> list[Result]:
+    if rules_only:
+        with rules_alone():
+            return [run_item(x) for x in load_items(which, path)]
     return [run_item(x) for x in load_items(which, path)]
 
 
@@ -136,11 +163,7 @@ def main() -> int:
     which = "heldout" if a.heldout else "all" if a.all else "dev"
     if a.file != QUESTIONS and not (a.heldout or a.all):
         which = "all"  # another file is run whole unless asked otherwise
-    if a.rules_only:
-        from simulator.nlu.analyser import default_analyser
-
-        default_analyser().learned = False
-    results = run(which, a.file)
+    results = run(which, a.file, a.rules_only)
     print(f"[{a.file.name}: {which}{', rules only' if a.rules_only else ''}]")
     print(report(results, a.failures))
     if a.failures and a.explain:
