@@ -280,6 +280,37 @@ MORE: dict[str, list[str]] = {'payment_method': ['ok so how do u want to pay, ca
                    'Good afternoon, Ms. Holloway?']}
 
 
+#: A third set, written for the weak intents of the QA suite's fresh voices (texted and
+#: formal registers: "r u employed", "with whom am I speaking", "remit"), by phrasing
+#: family rather than from any suite item; every one must give its intent.
+TEXTED_AND_FORMAL: dict[str, list[str]] = {
+ 'identity_who': ["who'm i speaking with", "With whom do I have the pleasure of speaking?", "And who have I got on the line?",
+                  "Sorry, who did I reach?", "may i ask whom i'm addressing?", "who am i on with rn"],
+ 'identity_name': ["Tony around?", "hey is gary home", "im trying to reach maria", "Good afternoon, I was hoping to speak with Ms. Holloway.",
+                   "looking for jordan whitaker", "Would this be Mr. Russo?", "Denise available?"],
+ 'payment_method': ["what's the easiest way for u to pay", "How do you wish to remit the funds?", "By which means would you settle the payment?",
+                    "how u wanna pay, card or check?", "How would you like to send the money in?", "Which payment option suits you best?"],
+ 'why_balance': ["how'd it get up to 2350", "Any idea how the bill climbed to $1,875?", "what's the 1480 made up of",
+                 "May I explain how the balance was calculated?", "u know what that 412 is for?", "Do you know why the amount went up so much?"],
+ 'employment': ["r u still at the hospital", "u working these days or nah", "Are you presently employed, Ms. Delgado?",
+                "What do you do for work, if I may ask?", "r u working full time", "still running your own business?"],
+ 'capacity': ["could u do something toward it this month", "What could you realistically set aside each month?",
+              "would u be able to split it up over a few months", "Could you pay anything today?", "what could you do on the 2350 monthly",
+              "Would you be in a position to contribute a monthly amount?"],
+ 'message': ["can u pass along my name and number", "Would you be so kind as to relay a message to her?", "Could you tell her Sam rang?",
+             "mind letting her know i called", "Might I leave my name and number for her?"],
+ 'small_talk': ["Long week?", "how's the week treating ya", "u up to anything this weekend", "Has the week been kind to you?",
+                "u catch the game last night", "Busy morning?"],
+ 'income': ["when do ur clients usually pay u", "How frequently are you paid?", "what do u bring home a week",
+            "When does your next check come in?", "Do your customers pay you monthly?"],
+ 'best_time': ["What's a time that works for a follow-up call?", "when's a good time 2 call", "At what time of day may I reach you?",
+               "Which day works best for you next week?", "is there a time that suits you better?"],
+ 'dispute': ["is this an account u opened", "Did you open this account with Harbor Bank?", "Is the $1,480 something you agree you owe?",
+             "u think this bill is legit?", "Do you dispute any part of this balance?"],
+ 'identity_phone': ["Is this your business number?", "is this ur work phone or personal", "Can I reach you on this line going forward?",
+                    "Is this the shop line?", "ok to call u on this #?"],
+}
+
 def _hit(intent: str, got: list[str]) -> bool:
     if intent == "small_talk":
         return any(g.startswith("small_talk") for g in got)
@@ -291,6 +322,33 @@ def test_phrasings_give_their_intent(table):
     total = sum(len(qs) for qs in table.values())
     found = sum(_hit(i, [a.intent for a in find_asks(q)]) for i, qs in table.items() for q in qs)
     assert found / total >= 0.9, f"{found}/{total}"
+
+
+@pytest.mark.parametrize("intent,line", [(i, q) for i, qs in TEXTED_AND_FORMAL.items() for q in qs])
+def test_texted_and_formal_phrasings_give_their_intent(intent, line):
+    assert _hit(intent, [a.intent for a in find_asks(line)])
+
+
+@pytest.mark.parametrize("line,intent", [
+    ("Do you get to do much gardening this time of year?", "why_balance"),  # "get to do much" is no amount
+    ("looking for a payment today", "identity_name"),
+    ("is everyone home?", "identity_name"),
+    ("Are you working part time at the moment?", "best_time"),  # part time is no time of day
+    ("Which payment method would be most convenient for you?", "capacity"),
+])
+def test_near_misses_do_not_give_the_wrong_intent(line, intent):
+    assert intent not in [a.intent for a in find_asks(line)]
+
+
+@pytest.mark.parametrize("line,name", [
+    ("hey looking for tony", "tony"),
+    ("Hi. Jordan there?", "Jordan"),
+    ("Would this be Mr. Russo?", "Russo"),
+    ("hey is gary home", "gary"),
+])
+def test_the_name_asked_for_in_short_and_formal_lines(line, name):
+    ask = next(a for a in find_asks(line) if a.intent == "identity_name")
+    assert ask.value == name
 
 
 @pytest.mark.parametrize("line", [

@@ -36,7 +36,11 @@ _WH = rx(r"^\W*(?:(?:so|and|but|okay|ok|well|now|also|then|um|uh|hmm|just|sorry|
                  r"random(?: question)?|by the way|(?:totally )?unrelated)\W+){0,3}"
                  r"(?:what|what's|whats|how|how's|hows|why|when|when's|whens|where|where's|who|who's|"
                  r"which|whose|is|are|was|were|do|does|did|can|could|would|will|should|may|might|"
-                 r"(?:have|has|had) (?:you|u|they|we|she|he|i)|mind)\b", re.IGNORECASE)
+                 r"(?:have|has|had) (?:you|u|they|we|she|he|i)|mind|"
+                 # texted questions drop the verb or spell it short: "r u working", "u doing ok"
+                 r"r (?:u|you|ya)|(?:u|you|ya) (?:doing|got|been|free|around|busy|still|up to|working|employed|catch|see|watch|"
+                 r"think|know|have|get))\b",
+                 re.IGNORECASE)
 _REQUEST = rx(r"\b(?:(?:can|could|would|will) you|(?:may|can|could) i|i(?:'ll| will)? need|"
                       r"please|(?<!you )tell me|let me know|confirm|verify|do you mind|mind (?:if|giving|telling)|"
                       r"(?:looking|calling|asking) for|trying to (?:reach|get hold of)|speak (?:with|to))\b",
@@ -47,20 +51,26 @@ _NAME_AFTER = rx(
     r"(?:speak(?:ing)?|talk(?:ing)?)\s+(?:with|to)\s+(?:a\s+|an\s+)?"
     rf"((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
     rf"\b(?:is|are)\s+(?:this|that|you)\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\b(?!')|"
+    rf"\b(?:would|could|might)\s+(?:this|that|it)\s+be\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\b(?!')|"
     rf"\b(?:looking|asking)\s+for\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
     rf"\b(?:trying\s+to\s+reach|trying\s+to\s+get\s+hold\s+of|after)\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
     rf"\b(?:got|have)\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\s+on\s+the\s+line|"
     rf"\bis\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\s+(?:there|home|in|around|available)\b|"
     rf"^\W*(?:(?i:sorry|hi|hello|hey|um|uh|oh|so|ah|apologies|good (?:morning|afternoon|evening))\W+){{0,3}}"
-    rf"((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\W*\?\W*$",
+    rf"((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\W*\?\W*$|"
+    rf"^\W*(?:(?i:hi|hello|hey|um|uh|so|sorry)\W+){{0,2}}((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\s+"
+    r"(?:there|around|home|in|available)\W*\?\W*$",
     re.IGNORECASE,
 )
 _LOWER_NAME_AFTER = rx(
-    r"(?:speak(?:ing)?\s+(?:with|to)|\bis\s+this|\bam\s+i\s+(?:speaking|talking)\s+(?:with|to))\s+"
+    r"(?:speak(?:ing)?\s+(?:with|to)|talk(?:ing)?\s+(?:with|to)|\bis\s+this|^\W*(?:(?:hi|hey|hello)\W+)?is|\bam\s+i\s+(?:speaking|talking)\s+(?:with|to)|"
+    r"^\W*(?:(?:hi|hey|hello|yeah|ok|okay|um|uh|so)\W+){0,2}(?:i'?m\s+|im\s+|i\s+am\s+)?"
+    r"(?:looking\s+for|trying\s+to\s+reach|calling\s+for))\s+"
     r"([a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+)?)\s*(?:\?|$|,|please|\.)")
 #: "Is that right?" after a statement asks about that statement.
 _TAG = rx(r"^\W*(?:is (?:that|this|it) (?:right|correct|still (?:right|correct|good|the case))|right|"
-                  r"correct|yes|no)\W*\?\W*$", re.IGNORECASE)
+                  r"correct|yes|no|(?:are |r )?(?:you|u) aware (?:of )?(?:that|this|it)|did (?:you|u) know (?:that|this)|"
+                  r"(?:does|did) (?:that|this) make sense)\W*\?\W*$", re.IGNORECASE)
 _NOT_NAMES = frozenset(
     "a an the it this that you your him her me us them someone somebody anyone anybody one "
     "please today now right there here home available okay ok sir madam maam ma'am about for "

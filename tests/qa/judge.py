@@ -42,7 +42,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
 REFUSAL = _rx(
     r"\bwho'?s asking\b", r"\bwho wants to know\b", r"\bdepends\W+(?:on\W+)?who'?s (?:calling|asking)\b",
     r"\bnot (?:going to |gonna )?(?:give|giving|tell|telling|share|sharing) (?:you |out )?(?:that|this|it|my|her|his|any of that)\b",
-    r"\bnot (?:going to |gonna )?(?:discuss|discussing|get into|getting into) (?:that|this|it|my|her|his)\b",
+    r"\bnot (?:going to |gonna )?(?:discuss|discussing|get into|getting into) (?:that|this|it|my|her|his|anything)\b",
     r"\bnone of your business\b", r"\bwhy do you (?:need|want) to know\b", r"\bwhy (?:do|would) you need\b",
     r"\bi'?d rather not\b",
     r"\bi don'?t give (?:that|out|my|her|his)\b", r"\bthat'?s (?:private|personal|her business|his business)\b",
@@ -88,7 +88,9 @@ MONEY_REFUSAL = _rx(r"\b(?:you want|asking (?:me )?for|ask (?:me )?for|you'?re a
                     r"\bnot (?:giving|paying) (?:you |anybody )?(?:a dime|anything|a penny|a cent)\b",
                     r"\bnot paying (?:for|anything|that)\b", r"\bnot agreeing to anything\b",
                     r"\b(?:the|an) amount first\b", r"\buntil (?:we'?ve|we have) agreed\b",
-                    r"\bnot (?:talking|discussing) (?:money|numbers|payments)\b")
+                    r"\bnot (?:talking|discussing) (?:money|numbers|payments)\b",
+                    # a debtor who says the bill is not theirs declines to pay any of it
+                    r"\bdon'?t owe (?:them |you |anybody |anyone )?(?:anything|a (?:dime|thing|penny|cent)|this|that|it)\b")
 MONEY = re.compile(
     r"\$\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s*(?:dollars|bucks|a month|per month|a week|each month)\b|"
     r"\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|grand)\b"
@@ -329,6 +331,8 @@ def judge(intent: str, question: str, reply: str, *, account: Any, persona: Any,
     if intent == "callback":
         if YES_NO.search(text) or CALLBACK.search(text) or TIME.search(text):
             return Verdict(ANSWERED, "answered about a call back")
+        if re.search(r"\bnumber\b", question, re.IGNORECASE) and PHONE.search(text):
+            return Verdict(ANSWERED, "said which number reaches them")  # "another number to reach her?"
         return _refused_or(refusal, "nothing about a call back")
     if intent == "dispute":
         if DISPUTE.search(text):
