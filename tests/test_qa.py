@@ -6,11 +6,11 @@ facts; ``python tests/qa/run.py --failures --explain`` lists what failed and wha
 call read in each line. Three sets: the 244 development and 81 once-held-out questions
 of questions.yaml, and 120 fresh ones in four voices (questions_dev2.yaml).
 
-The goal is measured on the debtors' answering itself, with the analyser's rules: the
-learned model is being changed by another engineer, and its interim reading (union per
-move) makes harmless questions threats, abuse, pressure or a goodbye (tests/qa/BASELINE.md
-lists them). With the shipped model the suite has a guard, not the goal, so it cannot
-fall back further unnoticed.
+The goal is measured on what trainees hear: the shipped analyser, learned layer included.
+questions_test2.yaml (120, the same writer's other half) was read by nobody until it was
+run once, with the engine and analyser as they landed: 95.8% there (96.7% with the
+rules alone, ``--rules-only``, which tells an analyser's misreading from an engine that
+does not answer).
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ from judge import judge  # noqa: E402
 from run import MORE, QUESTIONS, load_items, report, run, share_ok  # noqa: E402
 
 GOAL = 0.95
-#: With the shipped learned model: 88.1% of the 445 questions when this guard was set.
-SHIPPED_GUARD = 0.85
 SETS = [("dev", QUESTIONS), ("heldout", QUESTIONS), *(("all", path) for path in MORE)]
 SET_IDS = ["dev", "heldout", *(path.stem for path in MORE)]
 
@@ -47,14 +45,15 @@ def test_the_suite_has_enough_questions():
 
 @pytest.mark.parametrize("which,path", SETS, ids=SET_IDS)
 def test_debtors_answer_or_refuse_in_character(which, path):
-    results = run(which, path, rules_only=True)
+    results = run(which, path)
     assert share_ok(results) >= GOAL, report(results, failures=True)
 
 
-def test_with_the_shipped_model_the_suite_does_not_fall_back():
-    """A guard, not the goal: see the module docstring and tests/qa/BASELINE.md."""
-    results = [r for which, path in SETS for r in run(which, path)]
-    assert share_ok(results) >= SHIPPED_GUARD, f"{share_ok(results):.1%} with the shipped model"
+@pytest.mark.parametrize("which,path", SETS, ids=SET_IDS)
+def test_with_the_rules_alone_too(which, path):
+    """The engine's answering holds without the learned layer as well."""
+    results = run(which, path, rules_only=True)
+    assert share_ok(results) >= GOAL, report(results, failures=True)
 
 
 def test_rules_alone_leaves_the_shipped_analyser_as_it_was():

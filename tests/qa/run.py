@@ -32,7 +32,7 @@ from judge import FAILED, Verdict, judge  # noqa: E402
 
 QUESTIONS = HERE / "questions.yaml"
 #: Further files the suite runs whole (fresh questions in new voices, written apart).
-MORE = (HERE / "questions_dev2.yaml",)
+MORE = (HERE / "questions_dev2.yaml", HERE / "questions_test2.yaml")
 
 
 @dataclass
