@@ -87,6 +87,10 @@ SENTENCES = True
 SMALL_TALK_NOT = ("open_question", "ask_capacity")
 #: Moves the model alone may find only if the line shows them without its context too.
 OWN_WORDS = ("threat", "pressure", "abuse")
+#: ... unless the words alone score more than this below the cut (on left-out voices'
+#: lines with a debtor line before them: pressure F1 0.849 against 0.848 without the
+#: check and 0.788 with no slack, 25 fewer false pressures; bench/nlu_eval.py --lovo).
+OWN_WORDS_SLACK = 3.0
 
 
 def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, int]],
@@ -128,14 +132,15 @@ def decision_scores(model: LearnedModel, heads: Sequence[float], text: str, norm
                     found: Mapping[str, Move]) -> dict[str, tuple[float, tuple[int, int] | None]]:
     """The scores each move is decided on (``best_scores``). The model alone finds a
     threat, pressure or abuse only in the trainee's own words: read again without the
-    debtor's line, it must still be there ("Okay, I'm listening" after a rant is not
-    pressure)."""
+    debtor's line, it must not be plainly absent ("Okay, I'm listening" after a rant is
+    not pressure)."""
     best = best_scores(model, heads, norm, spans, context, found)
     if context and OWN_WORDS:
         own = best_scores(model, model.heads(features(text, None, found)), norm, spans, None, found)
         for name in OWN_WORDS:
-            if own[name][0] < best[name][0]:
-                best[name] = (own[name][0], best[name][1])
+            j = model.index[name]
+            if own[name][0] < model.cut[j] - OWN_WORDS_SLACK:
+                best[name] = (min(best[name][0], own[name][0]), best[name][1])
     return best
 
 
