@@ -53,7 +53,6 @@ KNOWN_MISSES = {
     "Is simple arithmetic too much to ask of you today?",
     "Yeah, right, the bank made it all up just to bother you.",
     "Gosh, I wonder why nobody wants to lend you money.",
-    "Can we get to the point? How much today?",
     "Hmm, I see where you're coming from.",
 }
 

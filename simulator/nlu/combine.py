@@ -38,11 +38,13 @@ NAMED: dict[str, Policy] = {
     "rules": (INF, INF),    # the rules alone
 }
 #: Chosen 2026-12-02 by ``bench/nlu_policy.py`` on four groups of left-out voices and the
-#: dev set's even rows (figures in docs/analyser.md), then one judgement on top: the moves
-#: the compliance gate reads (asking for money, offers, threats, pressure, abuse) keep
-#: every rule finding (veto INF). The model overruled right lines of the new call types
-#: ("could you make a payment today while you wait for the letter?"), and a missed
-#: collecting move lets an unlawful call pass; that costs 0.013 of left-out-voice F1.
+#: dev set's even rows (figures in docs/analyser.md), then one judgement on top: asking
+#: for money and the offers, which the compliance gate reads as collecting, keep every
+#: rule finding (veto INF). The model overruled right lines of the new call types ("could
+#: you make a payment today while you wait for the letter?"), and a missed collecting
+#: move lets an unlawful call pass; that costs about 0.01 of left-out-voice F1. Threats
+#: and pressure keep the measured veto: the rules' findings the model overrules there
+#: are mostly lawful lines (a quarter more of them read as threats without it).
 POLICY: dict[str, Policy] = {
     "greeting": (2.0, 1.5),
     "self_identification": (1.5, 0.0),
@@ -61,8 +63,8 @@ POLICY: dict[str, Policy] = {
     "recap_agreement": (1.0, 0.0),
     "next_steps": (0.0, 3.0),
     "closing": (1.5, 1.0),
-    "threat": (0.0, INF),
-    "pressure": (1.5, INF),
+    "threat": (0.0, 0.0),
+    "pressure": (1.5, 1.0),
     "abuse": (1.5, INF),
 }
 DEFAULT_POLICY: Policy = NAMED["model"]
