@@ -45,10 +45,9 @@ LAWFUL = [
 #: Sarcasm the analyser still misses (no move, tone not low enough): kept as strict
 #: expected failures so an improvement shows, rather than taken out of the set.
 #: Lines the shipped analyser gets wrong, each a strict xfail (so a fix is noticed):
-#: the sarcasm the model scores below its cut, a talk-over that reads as pressure only
-#: with the debtor's line before it (pressure must be in the trainee's own words), an
-#: acknowledgement the model scores just over its cut but short of what empathy needs
-#: from the model alone (see simulator.nlu.combine.POLICY).
+#: sarcasm the model scores below its cut, and an acknowledgement the model scores just
+#: over its cut but short of what empathy needs from the model alone (see
+#: simulator.nlu.combine.POLICY).
 KNOWN_MISSES = {
     "Is simple arithmetic too much to ask of you today?",
     "Yeah, right, the bank made it all up just to bother you.",
