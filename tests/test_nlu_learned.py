@@ -93,7 +93,9 @@ def test_rules_policy_is_the_rules_and_union_adds_the_model() -> None:
     model = default_model()
     line = "Wow, must be nice to have time for vacations but not for bills."
     rules = set(base.rules_only(line).move_names)
-    as_rules = set(base.with_model(model, dict.fromkeys(rules | {"pressure"}, "rules")).analyze(line).move_names)
+    from simulator.nlu.types import MOVES
+
+    as_rules = set(base.with_model(model, dict.fromkeys(MOVES, "rules")).analyze(line).move_names)
     assert as_rules == rules
     union = set(base.with_model(model, {"pressure": "union"}).analyze(line).move_names)
     assert "pressure" in union and rules <= union

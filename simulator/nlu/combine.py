@@ -44,7 +44,11 @@ NAMED: dict[str, Policy] = {
 #: you make a payment today while you wait for the letter?"), and a missed collecting
 #: move lets an unlawful call pass; that costs about 0.01 of left-out-voice F1. Threats
 #: and pressure keep the measured veto: the rules' findings the model overrules there
-#: are mostly lawful lines (a quarter more of them read as threats without it).
+#: are mostly lawful lines (a quarter more of them read as threats without it). A threat
+#: the model finds alone must clear its cut by 1.5, not 0.0: questions of the new calls
+#: ("Will she be home later today?", "When did you file, and which court?") read as
+#: threats, and a threat fails the call; on left-out voices F1 0.900 against 0.893 (the
+#: best there), 55% fewer false threats, recall 0.86 against 0.90.
 POLICY: dict[str, Policy] = {
     "greeting": (2.0, 1.5),
     "self_identification": (1.5, 0.0),
@@ -63,7 +67,7 @@ POLICY: dict[str, Policy] = {
     "recap_agreement": (1.0, 0.0),
     "next_steps": (0.0, 3.0),
     "closing": (1.5, 1.0),
-    "threat": (0.0, 0.0),
+    "threat": (1.5, 0.0),
     "pressure": (1.5, 1.0),
     "abuse": (1.5, INF),
 }
@@ -135,14 +139,17 @@ def decision_scores(model: LearnedModel, heads: Sequence[float], text: str, norm
     """The scores each move is decided on (``best_scores``). The model alone finds a
     threat, pressure or abuse only in the trainee's own words: read again without the
     debtor's line, it must not be plainly absent ("Okay, I'm listening" after a rant is
-    not pressure)."""
+    not pressure), and what is plainly there stays ("We know where you work" after the
+    debtor's story of a scam is still a threat)."""
     best = best_scores(model, heads, norm, spans, context, found)
     if context and OWN_WORDS:
         own = best_scores(model, model.heads(features(text, None, found)), norm, spans, None, found)
         for name in OWN_WORDS:
             j = model.index[name]
-            if own[name][0] < model.cut[j] - OWN_WORDS_SLACK:
+            if own[name][0] < model.cut[j] - OWN_WORDS_SLACK:  # plainly absent from the words
                 best[name] = (min(best[name][0], own[name][0]), best[name][1])
+            elif own[name][0] > model.cut[j] + OWN_WORDS_SLACK:  # plainly there, whatever came before
+                best[name] = (max(best[name][0], own[name][0]), best[name][1])
     return best
 
 
