@@ -127,6 +127,9 @@ def reflections(view: CallView) -> Finding:
     best_credit, best_turn, best_shared = 0.0, None, []
     said_enough = False
     for t in view.turns:
+        candidate = (t.analysis.has("reflection") or t.analysis.has("empathy")) and view.credited(t)
+        if said_enough and not candidate:
+            continue  # nothing more to learn from this turn (the debtor's words cost time)
         recent = view.debtor_lines_before(t.index)[-3:]
         theirs: dict[str, str] = {}
         for _, line in recent:
@@ -135,7 +138,7 @@ def reflections(view: CallView) -> Finding:
                     theirs.setdefault(s, w)
         if len(theirs) >= need:
             said_enough = True
-        if not (t.analysis.has("reflection") or t.analysis.has("empathy")) or not view.credited(t):
+        if not candidate:
             continue
         shared = [theirs[s] for s in view.content_words(t.text) if s in theirs]
         if len(shared) >= need:
