@@ -36,14 +36,15 @@ def results(rounds: int = 5, min_seconds: float = 0.4) -> list[dict]:
     rubric = load_default_rubric()
     for fs in sessions:  # warm caches (rubric, overrides, regexes)
         score(fs, rubric).to_dict()
-    rates, per_card = [], []
+    rates, cpu_rates, per_card = [], [], []
     for _ in range(rounds):
-        n, start = 0, time.perf_counter()
+        n, start, cpu = 0, time.perf_counter(), time.process_time()
         while time.perf_counter() - start < min_seconds:
             for fs in sessions:
                 score(fs, rubric).to_dict()
             n += len(sessions)
         rates.append(n / (time.perf_counter() - start))
+        cpu_rates.append(n / (time.process_time() - cpu))
     for fs in sessions:
         t0 = time.perf_counter()
         score(fs, rubric).to_dict()
@@ -53,6 +54,10 @@ def results(rounds: int = 5, min_seconds: float = 0.4) -> list[dict]:
     return [
         {"measure": f"sessions scored per second, one core ({len(sessions)} sessions, mean {turns:.1f} turns)",
          "value": round(statistics.median(rates)), "unit": "/s", "goal": f">= {GOAL:g}/s"},
+        # The same per CPU second of this process: what one core does, whatever else the
+        # machine is running (wall time on a shared machine varies by a third between runs).
+        {"measure": "sessions scored per CPU second", "value": round(statistics.median(cpu_rates)),
+         "unit": "/s", "goal": f">= {GOAL:g}/s"},
         {"measure": "one scorecard, worst session", "value": round(max(per_card), 2), "unit": "ms", "goal": ""},
         {"measure": "scorecard JSON size, mean", "value": round(size / 1024, 1), "unit": "KB", "goal": ""},
     ]
