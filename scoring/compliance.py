@@ -244,17 +244,20 @@ def _abuse(view: CallView, out: Compliance) -> None:
             _add(view, out, "abuse", t.index, m.group(0), f'profane language: "{m.group(0)}"')
 
 
-def _after(view: CallView, out: Compliance, rule_id: str, flag: str, what: str) -> None:
+def _after(view: CallView, out: Compliance, rule_id: str, flag: str, what: str,
+           moves: tuple[str, ...] = COLLECTING_MOVES, doing: str = "went on collecting",
+           facts: str = "dispute, cease, attorney") -> None:
+    """Every line that carries one of ``moves`` once the call's ``flag`` was true."""
     if any(t.before is None for t in view.turns):
-        _skip(out, rule_id, "the call's facts (dispute, cease, attorney) are unknown")
+        _skip(out, rule_id, f"the call's facts ({facts}) are unknown")
         return
     for t in view.turns:
-        if not getattr(t.before, flag):
+        if not getattr(t.before, flag, False):
             continue
-        move = _first(t, COLLECTING_MOVES)
+        move = _first(t, moves)
         if move is not None:
             _add(view, out, rule_id, t.index, move_quote(t, move) or t.text,
-                 f"went on collecting ({move.replace('_', ' ')}) after {what}")
+                 f"{doing} ({move.replace('_', ' ')}) after {what}")
 
 
 @rule("collecting_after_dispute")

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from scoring.checks.base import move_quote
-from scoring.compliance import COLLECTING_MOVES, _add, _first, _skip, rule
+from scoring.compliance import COLLECTING_MOVES, _add, _after, _skip, rule
 from scoring.context import CallView
 from scoring.scorecard import Compliance
 
@@ -38,16 +37,8 @@ def _unknown(view: CallView) -> bool:
 def _collecting_after(view: CallView, out: Compliance, rule_id: str, flag: str,
                       moves: tuple[str, ...], what: str) -> None:
     """Every line that carries one of ``moves`` once ``flag`` was true."""
-    if _unknown(view):
-        _skip(out, rule_id, "the call's facts (what the debtor asked for) are unknown")
-        return
-    for t in view.turns:
-        if not getattr(t.before, flag, False):
-            continue
-        move = _first(t, moves)
-        if move is not None:
-            _add(view, out, rule_id, t.index, move_quote(t, move) or t.text,
-                 f"went on about the debt ({move.replace('_', ' ')}) after {what}")
+    _after(view, out, rule_id, flag, what, moves, doing="went on about the debt",
+           facts="what the debtor asked for")
 
 
 @rule("collecting_at_inconvenient_time")
