@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from scoring.caseless import Caseless
 from simulator.rxcache import compile as rx
 
 if TYPE_CHECKING:
@@ -31,9 +32,8 @@ _HEDGE = rx(r"\b(about|around|roughly|approximately|approx|nearly|almost|just un
 _FEE_AFTER = rx(r"^\s*(?:[\w-]+\s+){0,2}?(fees?|charges?|surcharges?|penalt(?:y|ies))\b", re.I)
 _FEE_BEFORE = rx(r"\b(fee|charge|surcharge|penalty)\s+(?:of\s+)?$", re.I)
 FEE_ADDED = rx(r"\b(plus|add|added|adding|additional|extra|on top)\b", re.I)
-FEE_NO_AMOUNT = rx(
-    r"\b(plus|add|added|adding|additional|extra|on top of)\b[^.?!]{0,40}?\b(fees?|charges?|surcharges?|penalt(?:y|ies))\b",
-    re.I)
+FEE_NO_AMOUNT = Caseless(
+    r"\b(plus|add|added|adding|additional|extra|on top of)\b[^.?!]{0,40}?\b(fees?|charges?|surcharges?|penalt(?:y|ies))\b")
 FEE_DENIED = rx(r"\b(no|without|waive\w*|won'?t|not|never|free)\b", re.I)
 
 

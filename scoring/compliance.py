@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from scoring.amounts import FEE_ADDED, FEE_DENIED, FEE_NO_AMOUNT, amounts_stated
+from scoring.caseless import Caseless
 from scoring.checks.base import move_quote
 from scoring.context import SPEAKS_FOR_DEBTOR, CallView
 from scoring.scorecard import Compliance, Skipped, Violation
@@ -46,12 +47,10 @@ COLLECTING_MOVES: tuple[str, ...] = (
 #: Discussing the debt with the debtor (what needs the disclosure first).
 DISCUSS_MOVES: tuple[str, ...] = tuple(m for m in DEBT_MOVES if m != "mini_miranda")
 
-PROFANITY = rx(
+PROFANITY = Caseless(
     r"\b(f+u+c+k\w*|motherf\w*|sh[i1]t\w*|bullshit|bitch\w*|bastard\w*|asshole\w*|dumbass\w*|"
     r"jackass\w*|cunt\w*|dick(head)?s?|piss(ed)?\s+off|goddamn\w*|damn(ed|it)?|crap|"
-    r"what the hell|go to hell|the hell)\b",
-    re.I,
-)
+    r"what the hell|go to hell|the hell)\b")
 
 RuleFn = Callable[[CallView, Compliance], None]
 RULES: dict[str, RuleFn] = {}
@@ -131,10 +130,10 @@ DEBT_WORDS = rx(
 REVEALING_NAME = rx(r"collect|recover|debt|credit|receivable", re.I)
 #: The other party asked who the caller works for (15 U.S.C. 1692b(1): only then may the
 #: caller name the employer).
-EMPLOYER_ASKED = rx(
+EMPLOYER_ASKED = Caseless(
     r"\b(?:what|which)\s+(?:company|business|agency|firm|office|organi[sz]ation)\b|"
     r"\bwhere\s+(?:are\s+you|is\s+this|you'?re)\s+calling\s+from\b|\bcalling\s+from\s+where\b|"
-    r"\bwho\s+(?:are\s+you|do\s+you)\s+(?:with|work\s+for)\b|\bwho\s+do\s+you\s+represent\b", re.I)
+    r"\bwho\s+(?:are\s+you|do\s+you)\s+(?:with|work\s+for)\b|\bwho\s+do\s+you\s+represent\b")
 AGENCY_CITATION = "15 U.S.C. 1692b(1), 1692b(5); 12 CFR 1006.6(d)"
 
 
@@ -236,11 +235,10 @@ def _threat(view: CallView, out: Compliance) -> None:
 @rule("abuse")
 def _abuse(view: CallView, out: Compliance) -> None:
     for t in view.turns:
-        m = PROFANITY.search(t.text)
         if t.analysis.has("abuse"):
             words = move_quote(t, "abuse") or t.text
             _add(view, out, "abuse", t.index, words, "abusive or demeaning language")
-        elif m:
+        elif m := PROFANITY.search(t.text):
             _add(view, out, "abuse", t.index, m.group(0), f'profane language: "{m.group(0)}"')
 
 

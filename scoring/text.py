@@ -61,14 +61,28 @@ def stem(word: str) -> str:
     return word
 
 
+#: word -> its stem, or "" for a word that carries no content; the vocabulary of calls is
+#: small, so every card after the first finds most of its words here.
+_CONTENT_STEM: dict[str, str] = {}
+_MAX_VOCABULARY = 65536
+
+
+def _content_stem(w: str) -> str:
+    s = "" if len(w) < 3 or w in STOPWORDS or w.isdigit() else stem(w)
+    if len(_CONTENT_STEM) < _MAX_VOCABULARY:
+        _CONTENT_STEM[w] = s
+    return s
+
+
 def content_words(text: str) -> dict[str, str]:
     """Stem -> first surface form, for words that carry content (no stopwords, 3+ letters)."""
     out: dict[str, str] = {}
+    known = _CONTENT_STEM
     for w in words(text):
-        if len(w) < 3 or w in STOPWORDS or w.isdigit():
-            continue
-        s = stem(w)
-        if s not in out:
+        s = known.get(w)
+        if s is None:
+            s = _content_stem(w)
+        if s and s not in out:
             out[s] = w
     return out
 
@@ -92,6 +106,8 @@ def keyword_hits(keywords: list[str] | tuple[str, ...], text: str) -> list[str]:
 
 def quote(text: str, limit: int = 160) -> str:
     """A quote short enough for a card; long pastes are cut with an ellipsis."""
+    if len(text) <= limit and "  " not in text and text.isprintable() and text == text.strip():
+        return text  # already one line of single spaces: nothing to fold (most quotes)
     text = " ".join(text.split())
     if len(text) <= limit:
         return text

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from scoring.context import CallView
 from scoring.scorecard import Evidence
 from scoring.text import move_quote
+from scoring.text import quote as _quote
 
 __all__ = ["Finding", "na", "ev", "check", "move_quote", "REGISTRY", "CheckFn"]
 
@@ -38,9 +39,7 @@ def na(note: str) -> Finding:
 
 
 def ev(turn: int | None, quote: str, note: str) -> Evidence:
-    from scoring.text import quote as q
-
-    return Evidence(turn, q(quote), note)
+    return Evidence(turn, _quote(quote), note)
 
 
 CheckFn = Callable[[CallView], Finding]

@@ -8,6 +8,7 @@ the terms and conditions", "follow up and document the details of the conversati
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -359,6 +360,13 @@ def notes_requests(view: CallView) -> Finding:
     return Finding(len(noted) / len(asked), evidence)
 
 
+@functools.lru_cache(maxsize=32)
+def _cue_patterns(cues: tuple[str, ...]) -> list[tuple[str, str, re.Pattern[str]]]:
+    """Each next-step cue, lower-cased and as a whole-word pattern (built once per rubric,
+    not once per card); the substring test before the search is a cheap necessary one."""
+    return [(c, c.lower(), re.compile(r"\b" + re.escape(c.lower()) + r"\b")) for c in cues]
+
+
 @check("notes_next_step")
 def notes_next_step(view: CallView) -> Finding:
     if view.record is None:
@@ -367,8 +375,9 @@ def notes_next_step(view: CallView) -> Finding:
     if not notes.strip():
         return Finding(0.0, [ev(None, "", "no notes were written")])
     low = notes.lower()
-    cue = next((c for c in view.rubric.next_step_cues if re.search(r"\b" + re.escape(c.lower()) + r"\b", low)), None)
-    date = _DATE.search(notes)
+    cue = next((c for c, lc, pat in _cue_patterns(tuple(view.rubric.next_step_cues))
+                if lc in low and pat.search(low)), None)
+    date = None if cue else _DATE.search(notes)  # a date counts only when no cue does
     if cue or date:
         found = cue or (date.group(0) if date else "")
         return Finding(1.0, [ev(None, snippet(notes, found), f'next step noted ("{found}")')])

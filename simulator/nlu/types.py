@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from simulator.nlu.questions import Ask
@@ -117,8 +118,14 @@ class Analysis:
             seen.setdefault(m.move, None)
         return tuple(seen)
 
+    @cached_property
+    def _move_set(self) -> frozenset[str]:
+        # Scoring asks ``has`` tens of times per turn; a frozen instance can keep the set
+        # (cached_property writes the instance dict directly, past the frozen __setattr__).
+        return frozenset(m.move for m in self.moves)
+
     def has(self, move: str) -> bool:
-        return any(m.move == move for m in self.moves)
+        return move in self._move_set
 
     def evidence(self, move: str) -> str:
         for m in self.moves:
