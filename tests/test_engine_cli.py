@@ -68,3 +68,20 @@ def test_check_max_turns_fails_when_the_call_goes_on(tmp_path, capsys):
     )
     assert main(["check", str(src)]) == 1
     assert "expected the call to end within 1 turn(s); it did not end" in capsys.readouterr().out
+
+
+def test_check_in_processes_prints_what_one_process_prints(capsys):
+    """Files checked in forked workers: the same lines, in the same order."""
+    assert main(["check", "-j", "1", "hardship-basic", "third-party", "cooperative-basic"]) == 0
+    alone = capsys.readouterr().out
+    assert main(["check", "-j", "3", "hardship-basic", "third-party", "cooperative-basic"]) == 0
+    assert capsys.readouterr().out == alone
+    assert alone.count("PASS ") >= 3
+
+
+def test_check_in_processes_reports_a_broken_file_as_one_process_does(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: bad\ntitle: t\ndescription: d\npersona: no-such-persona\n")
+    assert main(["check", "-j", "2", "hardship-basic", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") >= 1 and "no-such-persona" in err and "Traceback" not in err

@@ -7,6 +7,7 @@ Sections have the fixed ids of DESIGN.md section 3.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass, replace
 from typing import Any, get_type_hints
@@ -249,13 +250,21 @@ def _value(hint: Any, raw: Any, where: str) -> Any:
     return raw
 
 
-def generate_account(scenario: Scenario, persona: Persona, seed: int | None = None) -> AccountFile:
-    """Build the account file for a scenario; deterministic in (scenario, seed)."""
+@functools.lru_cache(maxsize=1)
+def _faker() -> Any:
+    """One Faker for the process, re-seeded for each account: building one costs several
+    milliseconds (its providers), and ``collectsim check`` generates an account per check.
+    A re-seeded instance gives what a new one would (tests/test_content_account.py)."""
     from faker import Faker
 
+    return Faker("en_US")
+
+
+def generate_account(scenario: Scenario, persona: Persona, seed: int | None = None) -> AccountFile:
+    """Build the account file for a scenario; deterministic in (scenario, seed)."""
     seed = scenario.seed if seed is None else seed
-    fake = Faker("en_US")
-    fake.seed_instance(seed)
+    fake = _faker()
+    fake.seed_instance(seed)  # every value below depends only on the seed
     rng = random.Random(seed)
     pins = scenario.account
     dp = persona.debtor

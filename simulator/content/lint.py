@@ -329,3 +329,11 @@ def remember_persona(path: Path, loaded: Loaded) -> None:
     from simulator.content.lint_scenario import remember_persona as remember
 
     remember(path, loaded)
+
+
+def recall_persona(path: Path) -> Loaded | None:
+    """The persona file as a scenario's lint already parsed it (this version of the file),
+    or None: loading a scenario, then its persona, parses the persona once."""
+    from simulator.content.lint_scenario import recall_persona as recall
+
+    return recall(path)

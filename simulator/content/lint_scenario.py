@@ -35,6 +35,13 @@ def remember_persona(path: Path, loaded: Loaded) -> None:
     _persona_cache[key] = loaded
 
 
+def recall_persona(path: Path) -> Loaded | None:
+    try:
+        return _persona_cache.get(_persona_key(path))
+    except OSError:
+        return None
+
+
 def _read_persona(path: Path) -> Loaded:
     """Parse a scenario's persona once per version of the file."""
     key = _persona_key(path)

@@ -324,7 +324,13 @@ def check_loaded(loaded: Loaded, kind: str, path: Path | None = None) -> tuple[A
 
 
 def _check(path: Path, kind: str | None) -> tuple[Any, list[Problem], str | None]:
-    loaded = read_yaml(path, kind=kind or kind_from_folder(path))
+    loaded = None
+    if kind == "persona":
+        from simulator.content.lint import recall_persona
+
+        loaded = recall_persona(path)
+    if loaded is None:
+        loaded = read_yaml(path, kind=kind or kind_from_folder(path))
     if loaded.root is None or not isinstance(loaded.data, dict):
         return None, _sorted(loaded.problems), kind
     kind = kind or detect_kind(path, loaded.data)

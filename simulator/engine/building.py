@@ -11,7 +11,7 @@ from typing import Any
 from simulator.content.models import Transition
 from simulator.engine import registry
 from simulator.engine.answers import candidates, shared_answers
-from simulator.engine.expressions import compile_expression
+from simulator.engine.expressions import compile_cached
 
 
 class PersonaError(ValueError):
@@ -27,11 +27,11 @@ class Builder:
     _triggers_by_state: dict[str, set[str]]
 
     def _compile_conditions(self) -> dict[str, Callable[[], bool]]:
-        known = registry.known_variables(list(self.start_numbers), list(self.persona.facts))
+        known = frozenset(registry.known_variables(list(self.start_numbers), list(self.persona.facts)))
         out: dict[str, Callable[[], bool]] = {}
         for name, src in {**registry.BUILTIN_CONDITIONS, **self.persona.conditions}.items():
             try:
-                fn, _ = compile_expression(src, known)
+                fn, _ = compile_cached(src, known)
             except ValueError as exc:
                 raise PersonaError(f"condition '{name}': {exc}") from None
             out[name] = (lambda f: lambda: bool(f(self._variables())))(fn)

@@ -8,6 +8,7 @@ the persona loads, not when the condition is first read.
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from collections.abc import Callable, Mapping
@@ -144,3 +145,11 @@ def compile_expression(src: str, known: set[str] | None = None) -> tuple[Fn, set
     if i != len(toks):
         raise ExpressionError(f"unexpected '{toks[i]}'")
     return fn, names
+
+
+@functools.lru_cache(maxsize=2048)
+def compile_cached(src: str, known: frozenset[str]) -> tuple[Fn, frozenset[str]]:
+    """``compile_expression`` for a condition every call of a persona compiles again: the
+    function is pure (it reads only the variables it is given), so one serves them all."""
+    fn, names = compile_expression(src, set(known))
+    return fn, frozenset(names)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from simulator.nlu.features import features, word_features
+from simulator.nlu.features import context_features, features, word_features
 from simulator.nlu.learned import LearnedModel
 from simulator.nlu.questions import Ask
 from simulator.nlu.text import whole_words
@@ -105,9 +105,8 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
             policy: Mapping[str, str | float | Policy] = POLICY,
             asks: Sequence[Ask] = ()) -> tuple[dict[str, Move], float]:
     """The final moves (by name) and the learned tone."""
-    feats = features(text, context, found)
-    heads = model.heads(feats)
-    best = decision_scores(model, heads, text, norm, spans, context, found)
+    heads, own_heads = scored(model, text, context, found)
+    best = decision_scores(model, heads, text, norm, spans, context, found, own_heads)
     out: dict[str, Move] = {}
     for name, (score, span) in best.items():
         alone, veto = policy_of(policy.get(name))
@@ -118,7 +117,8 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
                 conf = round(model.confidence(name, score), 3) if margin >= 0 else rule.confidence
                 out[name] = Move(rule.move, rule.evidence, rule.start, rule.end, rule.why, conf)
         elif margin >= alone:
-            made = _explained(model, name, score, text, norm, spans, feats, span)
+            made = _explained(model, name, score, text, norm, spans,
+                              features(text, context, found), span)
             if name == "threat" and denied(made.evidence):
                 continue  # "we won't be contacting your employer": a denial is no threat
             out[name] = made
@@ -128,44 +128,79 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
             if mv is not None and mv.why not in trainer_whys:
                 del out[name]
     tone = model.tone_of(heads)
-    if context and tone < 0:  # negative only as far as the trainee's own words are
-        tone = max(tone, model.tone_of(model.heads(features(text, None, found))))
+    if own_heads is not None and tone < 0:  # negative only as far as the trainee's own words are
+        tone = max(tone, model.tone_of(own_heads))
     return out, tone
+
+
+def scored(model: LearnedModel, text: str, context: str | None,
+           rule_moves: Collection[str]) -> tuple[list[float], list[float] | None]:
+    """The heads of a line read with the debtor's line before it, and (when there is one)
+    of the trainee's words alone: the words' features are looked up once for both."""
+    own = model.tally(features(text, None, rule_moves))
+    if not context:
+        return model.heads_of(own), None
+    extra = model.tally(context_features(text, context))
+    try:
+        both = model.merge(own, extra)
+    except TypeError:  # a model that does not pack: sum the union directly
+        both = model.tally(features(text, context, rule_moves))
+    return model.heads_of(both), model.heads_of(own)
+
+
+Best = dict[str, tuple[float, tuple[int, int] | None]]
 
 
 def decision_scores(model: LearnedModel, heads: Sequence[float], text: str, norm: str,
                     spans: list[tuple[int, int]], context: str | None,
-                    found: Mapping[str, Move]) -> dict[str, tuple[float, tuple[int, int] | None]]:
+                    found: Mapping[str, Move], own_heads: Sequence[float] | None = None) -> Best:
     """The scores each move is decided on (``best_scores``). The model alone finds a
     threat, pressure or abuse only in the trainee's own words: read again without the
     debtor's line, it must not be plainly absent ("Okay, I'm listening" after a rant is
     not pressure), and what is plainly there stays ("We know where you work" after the
-    debtor's story of a scam is still a threat)."""
-    best = best_scores(model, heads, norm, spans, context, found)
-    if context and OWN_WORDS:
-        own = best_scores(model, model.heads(features(text, None, found)), norm, spans, None, found)
-        for name in OWN_WORDS:
-            j = model.index[name]
-            if own[name][0] < model.cut[j] - OWN_WORDS_SLACK:  # plainly absent from the words
-                best[name] = (min(best[name][0], own[name][0]), best[name][1])
-            elif own[name][0] > model.cut[j] + OWN_WORDS_SLACK:  # plainly there, whatever came before
-                best[name] = (max(best[name][0], own[name][0]), best[name][1])
+    debtor's story of a scam is still a threat). ``own_heads``: the line's heads without
+    its context, when the caller has them."""
+    if not (context and OWN_WORDS):
+        return best_scores(model, heads, norm, spans, context, found)[0]
+    if own_heads is None:
+        own_heads = model.heads(features(text, None, found))
+    best, own = best_scores(model, heads, norm, spans, context, found, own_heads)
+    assert own is not None
+    for name in OWN_WORDS:
+        j = model.index[name]
+        if own[name][0] < model.cut[j] - OWN_WORDS_SLACK:  # plainly absent from the words
+            best[name] = (min(best[name][0], own[name][0]), best[name][1])
+        elif own[name][0] > model.cut[j] + OWN_WORDS_SLACK:  # plainly there, whatever came before
+            best[name] = (max(best[name][0], own[name][0]), best[name][1])
     return best
 
 
 def best_scores(model: LearnedModel, heads: Sequence[float], norm: str,
                 spans: list[tuple[int, int]], context: str | None,
-                found: Mapping[str, Move]) -> dict[str, tuple[float, tuple[int, int] | None]]:
+                found: Mapping[str, Move],
+                own_heads: Sequence[float] | None = None) -> tuple[Best, Best | None]:
     """Per move, the model's best score: the whole line's, or (for a line of several
-    sentences) a sentence's, with the sentence that gave it."""
-    best = {m: (heads[j], None) for j, m in enumerate(MOVES)}
+    sentences) a sentence's, with the sentence that gave it. With ``own_heads`` (the
+    line without its context), the same for the sentences read without the context."""
+    best: Best = {m: (heads[j], None) for j, m in enumerate(MOVES)}
+    own: Best | None = None if own_heads is None else {m: (own_heads[j], None) for j, m in enumerate(MOVES)}
     if SENTENCES and len(spans) > 1:
+        n = len(MOVES)
         for a, b in spans:
             inside = [m for m, mv in found.items() if a <= mv.start < b]
-            for j, sc in enumerate(model.scores(features(norm[a:b], context, inside))):
-                if sc - model.cut[j] > best[MOVES[j]][0] - model.cut[j]:
-                    best[MOVES[j]] = (sc, (a, b))
-    return best
+            if own is None:
+                _better(model, best, model.heads(features(norm[a:b], context, inside))[:n], (a, b))
+            else:
+                with_context, alone = scored(model, norm[a:b], context, inside)
+                _better(model, best, with_context[:n], (a, b))
+                _better(model, own, (alone or with_context)[:n], (a, b))
+    return best, own
+
+
+def _better(model: LearnedModel, best: Best, scores: Sequence[float], span: tuple[int, int]) -> None:
+    for j, sc in enumerate(scores):
+        if sc - model.cut[j] > best[MOVES[j]][0] - model.cut[j]:
+            best[MOVES[j]] = (sc, span)
 
 
 def _explained(model: LearnedModel, name: str, score: float, text: str, norm: str,

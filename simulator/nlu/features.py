@@ -107,16 +107,28 @@ def features(text: str, context: str | None = None, rule_moves: Iterable[str] = 
     # No mark for "has a context" or for length: the corpus gives most empathy lines a
     # context, and a model that learned that would miss "I'm so sorry" said on its own.
     if context:
-        ctoks = tokens(context[:MAX_CONTEXT])
-        for w in set(ctoks):
-            if w not in _PUNCT:
-                add("x:" + w)
-        shared = content_words(words) & content_words(ctoks)
-        add(f"ov:{min(len(shared), 4)}")
+        feats |= _context_features(words, context)
     for m in rule_moves:
         add("r:" + m)
     add_class_features(text[:MAX_CHARS], add)
     return feats
+
+
+def context_features(text: str, context: str | None) -> set[str]:
+    """The features the debtor's previous line adds: ``features(text, context, rules)`` is
+    ``features(text, None, rules) | context_features(text, context)``, and the two sets
+    never share a feature (the analyser scores a line with and without its context)."""
+    if not context:
+        return set()
+    return _context_features([t for t in tokens(text) if t not in _PUNCT], context)
+
+
+def _context_features(words: list[str], context: str) -> set[str]:
+    ctoks = tokens(context[:MAX_CONTEXT])
+    out = {"x:" + w for w in set(ctoks) if w not in _PUNCT}
+    shared = content_words(words) & content_words(ctoks)
+    out.add(f"ov:{min(len(shared), 4)}")
+    return out
 
 
 def add_class_features(text: str, add: Callable[[str], None]) -> None:

@@ -14,13 +14,16 @@ import json
 import math
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from simulator.nlu.types import MOVES
 
 MODEL_FILE = Path(__file__).with_name("model.json")
+#: The features' rows summed: (packed total, count) or, for a model whose weights do not
+#: pack, the rows themselves.
+Tally = tuple[int, int] | list[array.array]
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -46,6 +49,8 @@ class LearnedModel:
         self.examples: dict[str, list[str]] = data["examples"]
         self.meta: dict = data.get("meta", {})
         self._example_words: dict[str, list[frozenset[str]]] | None = None
+        self._packed: dict[str, int] = {}
+        self._packable = True  # False once a row is met that cannot be packed exactly
 
     @property
     def digest(self) -> str:
@@ -72,14 +77,88 @@ class LearnedModel:
 
         return cls(json.loads(raw), weights, digest)
 
-    def heads(self, feats: set[str]) -> list[float]:
+    def heads(self, feats: Iterable[str]) -> list[float]:
         """Every head's score: the moves' logits in MOVES order, then the two tone logits.
-        ``fsum`` per column is exact, so the result does not depend on set order."""
-        present = self._present(feats)
+        Each column's sum is exact, so the result does not depend on set order."""
+        return self.heads_of(self.tally(feats))
+
+    # --- exact sums ----------------------------------------------------------------------
+    # A line's score per head is the exact sum of its features' float32 weights, rounded
+    # once (what ``math.fsum`` gives). Summing column by column costs a Python operation per
+    # feature and head; instead each feature's row is packed, on first use, into one
+    # integer: weight j as a whole number of 2**-FRACTION_BITS, shifted to bits
+    # j*LANE_BITS. Adding the packed rows adds every column at once, exactly; the lanes
+    # (signed: a negative one borrows from the next, and is given back when unpacked) are
+    # read from the bottom at the end. A model whose weights do not fit (finer than
+    # 2**-FRACTION_BITS, or too large) is summed with ``fsum`` as before.
+    FRACTION_BITS = 40
+    LANE_BITS = 80
+    _LIMIT = 1 << 60  # |weight| * 2**FRACTION_BITS packed at most: 2**19 rows fit a lane
+
+    def tally(self, feats: Iterable[str]) -> Tally:
+        """The features' rows, summed as far as can be done before the final rounding."""
+        if self._packable:
+            packed, row_of = self._packed, self._row_of
+            rows: list[int] = []
+            for f in feats:
+                p = packed.get(f)
+                if p is None:
+                    at = row_of.get(f)
+                    if at is None:
+                        continue
+                    p = self._pack(f, at)
+                    if p is None:
+                        return self._slow_tally(feats)
+                rows.append(p)
+            return (sum(rows), len(rows))
+        return self._slow_tally(feats)
+
+    def _slow_tally(self, feats: Iterable[str]) -> Tally:
+        self._packable = False
+        return self._present(feats)
+
+    @staticmethod
+    def merge(a: Tally, b: Tally) -> Tally:
+        """The tally of two disjoint sets of features."""
+        if isinstance(a, tuple) and isinstance(b, tuple):
+            return (a[0] + b[0], a[1] + b[1])
+        raise TypeError("tallies of an unpacked model are not merged: tally the union")
+
+    def heads_of(self, tally: Tally) -> list[float]:
         bias = [*self.bias, *self.tone_bias]
-        if not present:
+        if isinstance(tally, tuple):
+            total = tally[0]
+            if not tally[1]:
+                return bias
+            lane, scale = self.LANE_BITS, 1 << self.FRACTION_BITS
+            mask, half, full = (1 << lane) - 1, 1 << (lane - 1), 1 << lane
+            out = []
+            for b in bias:
+                v = total & mask
+                if v >= half:
+                    v -= full
+                total = (total - v) >> lane
+                out.append(b + v / scale)  # int / int: the exact sum, correctly rounded
+            return out
+        if not tally:
             return bias
-        return [b + s for b, s in zip(bias, map(math.fsum, zip(*present, strict=True)), strict=True)]
+        return [b + s for b, s in zip(bias, map(math.fsum, zip(*tally, strict=True)), strict=True)]
+
+    def _pack(self, feature: str, at: int) -> int | None:
+        scale, limit, lane = float(1 << self.FRACTION_BITS), self._LIMIT, self.LANE_BITS
+        packed = 0
+        for j, w in enumerate(self._weights[at:at + self._width]):
+            if w:
+                v = w * scale  # exact: a power-of-two multiple of a float32
+                if not v.is_integer() or abs(v) >= limit:
+                    return None
+                packed += int(v) << (j * lane)
+        if len(self._packed) < self.MAX_PACKED:
+            self._packed[feature] = packed
+        return packed
+
+    #: Rows kept packed at most (the vocabulary a session meets is a few thousand).
+    MAX_PACKED = 200_000
 
     def row(self, feature: str) -> array.array | None:
         """The feature's weights (each move, then the tone heads), or None if unknown."""
