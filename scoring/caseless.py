@@ -8,12 +8,17 @@ line matches it ignoring case exactly when the lower-cased line matches it as wr
 so the lower-cased search decides "no match" for the common case, and only a line that
 does match is searched again, ignoring case, for the match itself (its span and words
 in the trainee's own capitals). A line with other characters is searched as before.
+
+Before either search, the strings one of which any match must contain
+(``simulator.nlu.prefilter``, the analyser's own test) rule out, with a substring test,
+most lines that could not match, when those strings are long enough to be rare.
 """
 
 from __future__ import annotations
 
 import re
 
+from simulator.nlu.prefilter import derive
 from simulator.rxcache import compile as rx
 
 _ESCAPE = re.compile(r"\\.")
@@ -23,7 +28,7 @@ _UPPER = re.compile(r"[A-Z]")
 class Caseless:
     """``re.compile(pattern, re.IGNORECASE)`` with a faster ``search`` for no-match lines."""
 
-    __slots__ = ("pattern", "_full", "_lower")
+    __slots__ = ("pattern", "_full", "_lower", "_needs")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -32,10 +37,16 @@ class Caseless:
         # exact lower-case twin; escapes such as \W or \S are case-free already.
         plain = pattern.isascii() and not _UPPER.search(_ESCAPE.sub("", pattern))
         self._lower = rx(pattern, flags & ~re.IGNORECASE) if plain else None
+        needs = derive(pattern)
+        self._needs = tuple(needs) if needs and min(map(len, needs)) >= 3 else None
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self._lower is not None and text.isascii() and self._lower.search(text.lower()) is None:
-            return None
+        if self._lower is not None and text.isascii():
+            low = text.lower()
+            if self._needs is not None and not any(n in low for n in self._needs):
+                return None
+            if self._lower.search(low) is None:
+                return None
         return self._full.search(text)
 
     def __repr__(self) -> str:

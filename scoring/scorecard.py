@@ -15,11 +15,11 @@ from scoring.rubric import DIMENSIONS
 
 def r1(x: float | None) -> float | None:
     """Round for the card: one decimal for scores, stable across platforms."""
-    return None if x is None else round(float(x) + 0.0, 1)
+    return None if x is None else round(x + 0.0, 1)  # + 0.0: a float, and no -0.0
 
 
 def r2(x: float | None) -> float | None:
-    return None if x is None else round(float(x) + 0.0, 2)
+    return None if x is None else round(x + 0.0, 2)
 
 
 @dataclass(frozen=True)

@@ -142,16 +142,10 @@ def _run_check(view: CallView, spec: Any) -> CheckResult:
     finding = REGISTRY[spec.id](view)
     earned = spec.points * finding.fraction if finding.applies else 0.0
     missed = finding.applies and not finding.passed
-    return CheckResult(
-        id=spec.id,
-        description=spec.description,
-        points=spec.points,
-        earned=round(earned, 4),
-        passed=finding.passed if finding.applies else None,
-        applies=finding.applies,
-        evidence=finding.evidence,
-        tip=_tip_for(view, spec, earned) if missed else None,
-    )
+    # positional: built for every check of every card
+    return CheckResult(spec.id, spec.description, spec.points, round(earned, 4),
+                       finding.passed if finding.applies else None, finding.applies,
+                       finding.evidence, _tip_for(view, spec, earned) if missed else None)
 
 
 def _tip_for(view: CallView, spec: Any, earned: float) -> str:

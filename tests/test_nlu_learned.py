@@ -109,3 +109,52 @@ def test_the_model_can_overrule_a_rule_only_when_the_policy_lets_it() -> None:
     assert move in base.rules_only(line).move_names
     assert move in base.with_model(model, {move: "union"}).analyze(line).move_names
     assert move not in base.with_model(model, {move: "model"}).analyze(line).move_names
+
+
+# --- exact sums ------------------------------------------------------------------------
+
+def _lines() -> list[tuple[str, str | None]]:
+    return [
+        ("I get that money's tight right now. What could you manage each month?", "I lost my job."),
+        ("Pay today or we'll have you arrested.", None),
+        ("so like i said u can pay $50 a month starting the 1st ok??", "Fine, whatever."),
+        ("word " * 400, None),  # past the feature cap
+        ("", None),
+        ("Zxqv ploof blarg.", "Hmm?"),  # no known feature but a few grams
+    ]
+
+
+def test_packed_sums_are_the_exact_fsum_of_every_column() -> None:
+    import math
+
+    from simulator.nlu.features import context_features, features
+
+    model = default_model()
+    assert model is not None
+    for text, context in _lines():
+        feats = features(text, context, ("greeting",))
+        rows = model._present(feats)
+        bias = [*model.bias, *model.tone_bias]
+        expect = [b + math.fsum(col) for b, col in zip(bias, zip(*rows), strict=True)] if rows else bias
+        assert model.heads(feats) == expect
+        # the words alone and the context's extra features merge to the whole line's tally
+        own, extra = features(text, None, ("greeting",)), context_features(text, context)
+        assert not own & extra
+        assert model.heads_of(model.merge(model.tally(own), model.tally(extra))) == expect
+
+
+def test_a_model_whose_weights_do_not_pack_is_summed_column_by_column() -> None:
+    import array
+    import math
+
+    from simulator.nlu.learned import LearnedModel
+    from simulator.nlu.types import MOVES
+
+    width = len(MOVES) + 2
+    data = {"format": 2, "moves": list(MOVES), "features": ["w:a", "w:b"], "bias": [0.0] * len(MOVES),
+            "cut": [0.0] * len(MOVES), "tone_bias": [0.0, 0.0], "examples": {}}
+    weights = array.array("f", [1.5] * width + [1e-30] * width)  # 1e-30: finer than a lane holds
+    model = LearnedModel(data, weights, "x")
+    heads = model.heads({"w:a", "w:b"})
+    assert heads == [math.fsum([1.5, array.array("f", [1e-30])[0]])] * width
+    assert model.heads({"w:a"}) == [1.5] * width

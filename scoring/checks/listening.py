@@ -118,6 +118,14 @@ def empathy_after_reveal(view: CallView) -> Finding:
     return Finding(ok / judged, evidence)
 
 
+def _their_words(view: CallView, line: str, names: set[str]) -> dict[str, str]:
+    key = f"their_words:{line}"
+    hit = view.memo.get(key)
+    if hit is None:
+        hit = view.memo[key] = {s: w for s, w in view.content_words(line).items() if s not in names}
+    return hit
+
+
 @check("reflections")
 def reflections(view: CallView) -> Finding:
     if not _with_debtor(view):
@@ -131,11 +139,10 @@ def reflections(view: CallView) -> Finding:
         if said_enough and not candidate:
             continue  # nothing more to learn from this turn (the debtor's words cost time)
         recent = view.debtor_lines_before(t.index)[-3:]
+        # The debtor's content words (names aside), the oldest line's form first.
         theirs: dict[str, str] = {}
-        for _, line in recent:
-            for s, w in view.content_words(line).items():
-                if s not in names:
-                    theirs.setdefault(s, w)
+        for _, line in reversed(recent):
+            theirs.update(_their_words(view, line, names))
         if len(theirs) >= need:
             said_enough = True
         if not candidate:

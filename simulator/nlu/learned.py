@@ -14,7 +14,7 @@ import json
 import math
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 from functools import lru_cache
 from pathlib import Path
 
@@ -77,7 +77,7 @@ class LearnedModel:
 
         return cls(json.loads(raw), weights, digest)
 
-    def heads(self, feats: Iterable[str]) -> list[float]:
+    def heads(self, feats: Collection[str]) -> list[float]:
         """Every head's score: the moves' logits in MOVES order, then the two tone logits.
         Each column's sum is exact, so the result does not depend on set order."""
         return self.heads_of(self.tally(feats))
@@ -95,7 +95,7 @@ class LearnedModel:
     LANE_BITS = 80
     _LIMIT = 1 << 60  # |weight| * 2**FRACTION_BITS packed at most: 2**19 rows fit a lane
 
-    def tally(self, feats: Iterable[str]) -> Tally:
+    def tally(self, feats: Collection[str]) -> Tally:
         """The features' rows, summed as far as can be done before the final rounding."""
         if self._packable:
             packed, row_of = self._packed, self._row_of
@@ -113,7 +113,7 @@ class LearnedModel:
             return (sum(rows), len(rows))
         return self._slow_tally(feats)
 
-    def _slow_tally(self, feats: Iterable[str]) -> Tally:
+    def _slow_tally(self, feats: Collection[str]) -> Tally:
         self._packable = False
         return self._present(feats)
 
