@@ -19,6 +19,7 @@ Nothing here is heavy; the whole set for a typical line costs well under 0.1 ms.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 
@@ -69,6 +70,22 @@ def word_features(text: str) -> set[str]:
     return out
 
 
+#: word -> its character-gram features; a call's vocabulary is small and met again and
+#: again, and the grams are most of a line's features (bounded: a paste of nonsense
+#: words does not grow it past the bound).
+_GRAMS: dict[str, frozenset[str]] = {}
+_MAX_GRAM_WORDS = 50_000
+
+
+def _grams(w: str) -> frozenset[str]:
+    padded = f" {w} "
+    n = len(padded)
+    out = frozenset("c:" + padded[i:i + size] for size in (3, 4, 5) for i in range(n - size + 1))
+    if len(_GRAMS) < _MAX_GRAM_WORDS:
+        _GRAMS[w] = out
+    return out
+
+
 def features(text: str, context: str | None = None, rule_moves: Iterable[str] = ()) -> set[str]:
     """The binary features of one utterance (see the module docstring)."""
     toks = tokens(text)
@@ -78,11 +95,8 @@ def features(text: str, context: str | None = None, rule_moves: Iterable[str] = 
     for w in words:
         add("w:" + w)
         if w[0] != "_":
-            padded = f" {w} "
-            n = len(padded)
-            for size in (3, 4, 5):
-                for i in range(n - size + 1):
-                    add("c:" + padded[i:i + size])
+            grams = _GRAMS.get(w)
+            feats |= grams if grams is not None else _grams(w)
     prev = "<s>"
     for w in words:
         add(f"b:{prev}_{w}")
@@ -124,11 +138,17 @@ def context_features(text: str, context: str | None) -> set[str]:
 
 
 def _context_features(words: list[str], context: str) -> set[str]:
-    ctoks = tokens(context[:MAX_CONTEXT])
-    out = {"x:" + w for w in set(ctoks) if w not in _PUNCT}
-    shared = content_words(words) & content_words(ctoks)
-    out.add(f"ov:{min(len(shared), 4)}")
-    return out
+    seen, theirs = _context_words(context[:MAX_CONTEXT])
+    shared = content_words(words) & theirs
+    return {*seen, f"ov:{min(len(shared), 4)}"}
+
+
+@functools.lru_cache(maxsize=64)
+def _context_words(context: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The debtor's line as features and as content words: read once for the line and
+    again for each of its sentences."""
+    ctoks = tokens(context)
+    return frozenset("x:" + w for w in set(ctoks) if w not in _PUNCT), frozenset(content_words(ctoks))
 
 
 def add_class_features(text: str, add: Callable[[str], None]) -> None:

@@ -16,14 +16,15 @@ import re
 import sys
 from collections.abc import Callable, Collection
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from simulator.nlu.types import MOVES
 
 MODEL_FILE = Path(__file__).with_name("model.json")
-#: The features' rows summed: (packed total, count) or, for a model whose weights do not
-#: pack, the rows themselves.
-Tally = tuple[int, int] | list[array.array]
+#: The features' rows summed: the packed total or, for a model whose weights do not pack,
+#: the rows themselves.
+Tally = int | list[array.array]
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -97,21 +98,24 @@ class LearnedModel:
 
     def tally(self, feats: Collection[str]) -> Tally:
         """The features' rows, summed as far as can be done before the final rounding."""
-        if self._packable:
-            packed, row_of = self._packed, self._row_of
-            rows: list[int] = []
-            for f in feats:
-                p = packed.get(f)
-                if p is None:
-                    at = row_of.get(f)
-                    if at is None:
-                        continue
-                    p = self._pack(f, at)
-                    if p is None:
-                        return self._slow_tally(feats)
-                rows.append(p)
-            return (sum(rows), len(rows))
-        return self._slow_tally(feats)
+        if not self._packable:
+            return self._present(feats)
+        packed = self._packed
+        # Features met before are looked up in C; a new one is packed once (unknown to the
+        # model: 0) and kept, up to MAX_PACKED, past which it is packed each time it comes.
+        new = feats.difference(packed) if isinstance(feats, set | frozenset) else \
+            [f for f in feats if f not in packed]
+        extra = 0
+        for f in new:
+            at = self._row_of.get(f)
+            p = 0 if at is None else self._pack(at)
+            if p is None:
+                return self._slow_tally(feats)
+            if len(packed) < self.MAX_PACKED:
+                packed[f] = p
+            else:
+                extra += p
+        return sum(map(packed.get, feats, repeat(0)), extra)
 
     def _slow_tally(self, feats: Collection[str]) -> Tally:
         self._packable = False
@@ -120,15 +124,15 @@ class LearnedModel:
     @staticmethod
     def merge(a: Tally, b: Tally) -> Tally:
         """The tally of two disjoint sets of features."""
-        if isinstance(a, tuple) and isinstance(b, tuple):
-            return (a[0] + b[0], a[1] + b[1])
+        if isinstance(a, int) and isinstance(b, int):
+            return a + b
         raise TypeError("tallies of an unpacked model are not merged: tally the union")
 
     def heads_of(self, tally: Tally) -> list[float]:
         bias = [*self.bias, *self.tone_bias]
-        if isinstance(tally, tuple):
-            total = tally[0]
-            if not tally[1]:
+        if isinstance(tally, int):
+            total = tally
+            if not total:
                 return bias
             lane, scale = self.LANE_BITS, 1 << self.FRACTION_BITS
             mask, half, full = (1 << lane) - 1, 1 << (lane - 1), 1 << lane
@@ -144,7 +148,7 @@ class LearnedModel:
             return bias
         return [b + s for b, s in zip(bias, map(math.fsum, zip(*tally, strict=True)), strict=True)]
 
-    def _pack(self, feature: str, at: int) -> int | None:
+    def _pack(self, at: int) -> int | None:
         scale, limit, lane = float(1 << self.FRACTION_BITS), self._LIMIT, self.LANE_BITS
         packed = 0
         for j, w in enumerate(self._weights[at:at + self._width]):
@@ -153,8 +157,6 @@ class LearnedModel:
                 if not v.is_integer() or abs(v) >= limit:
                     return None
                 packed += int(v) << (j * lane)
-        if len(self._packed) < self.MAX_PACKED:
-            self._packed[feature] = packed
         return packed
 
     #: Rows kept packed at most (the vocabulary a session meets is a few thousand).
