@@ -135,7 +135,7 @@ def test_packed_sums_are_the_exact_fsum_of_every_column() -> None:
         feats = features(text, context, ("greeting",))
         rows = model._present(feats)
         bias = [*model.bias, *model.tone_bias]
-        expect = [b + math.fsum(col) for b, col in zip(bias, zip(*rows), strict=True)] if rows else bias
+        expect = [b + math.fsum(col) for b, col in zip(bias, zip(*rows, strict=True), strict=True)] if rows else bias
         assert model.heads(feats) == expect
         # the words alone and the context's extra features merge to the whole line's tally
         own, extra = features(text, None, ("greeting",)), context_features(text, context)

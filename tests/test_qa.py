@@ -4,7 +4,9 @@ it in character, for at least 95% of the questions.
 The judge (tests/qa/judge.py) reads only the reply, the account file and the persona's
 facts; ``python tests/qa/run.py --failures --explain`` lists what failed and what the
 call read in each line. Three sets: the 244 development and 81 once-held-out questions
-of questions.yaml, and 120 fresh ones in four voices (questions_dev2.yaml).
+of questions.yaml, 120 fresh ones in four voices (questions_dev2.yaml), and 20 on the
+special calls (questions_calls.yaml: a bankruptcy's case, court, chapter and date, an
+attorney, military service, a call at work; 14 of 20 before those were answered as asked).
 
 The goal is measured on what trainees hear: the shipped analyser, learned layer included.
 questions_test2.yaml (120, the same writer's other half) was read by nobody until it was
@@ -111,3 +113,14 @@ def test_the_judge(intent, q, a, kind):
 def test_the_judge_fails_the_previous_line_again():
     line = "I know it's overdue. I don't know what to tell you."
     assert verdict("employment", "Are you working?", line, previous=line) == "failed"
+
+
+def test_legal_particulars_are_answered_denied_or_missed():
+    assert verdict("bankruptcy_case", "What's the case number?", "It's 26-41873.") == "answered"
+    assert verdict("bankruptcy_court", "Which court?", "It's at the bankruptcy court in Columbus.") == "answered"
+    assert verdict("bankruptcy_chapter", "Which chapter?", "Chapter 7.") == "answered"
+    assert verdict("bankruptcy_date", "When did you file?", "Three weeks ago, on the 30th.") == "answered"
+    assert verdict("bankruptcy_court", "Which court did you file in?", "No, I haven't filed for bankruptcy.") == "answered"
+    assert verdict("bankruptcy_chapter", "Which chapter?", "My lawyer's office can give you anything else.") == "failed"
+    assert verdict("attorney", "Her number?", "Her office number is (404) 555-0182.") == "answered"
+    assert verdict("servicemember", "Are you deployed?", "Yes, I deploy in three weeks.") == "answered"

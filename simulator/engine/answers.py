@@ -51,4 +51,7 @@ def pick(persona: Persona, intent: str, state: str, holds: Callable[[str], bool]
             return ans
     if intent.startswith("small_talk_"):  # small talk about X: small talk will do
         return pick(persona, "small_talk", state, holds)
-    return None
+    from simulator.nlu.questions import parent_of
+
+    parent = parent_of(intent)  # "which court?": a bankruptcy question, however asked
+    return pick(persona, parent, state, holds) if parent else None

@@ -160,6 +160,13 @@ def intents() -> dict[str, str]:
     return {name: spec.get("topic", "other") for name, spec in _spec().items()}
 
 
+def parent_of(intent: str) -> str | None:
+    """The broader intent a persona's answer to ``intent`` may come from ("which court?"
+    is a bankruptcy question: a persona that has not filed says so to either)."""
+    spec = _spec().get(intent) or {}
+    return spec.get("parent")
+
+
 def topic_of(intent: str) -> str:
     return intents().get(intent, "other")
 

@@ -346,7 +346,40 @@ def judge(intent: str, question: str, reply: str, *, account: Any, persona: Any,
         if MESSAGE.search(text):
             return Verdict(ANSWERED, "answered about the message")
         return _refused_or(refusal, "nothing about the message")
+    if intent.startswith("bankruptcy") or intent in ("attorney", "servicemember"):
+        return _legal(intent, text, refusal)
     return Verdict(FAILED, f"unknown intent {intent!r}")
+
+
+#: "I haven't filed for anything", "I don't have a lawyer", "I'm not in the military".
+NOT_SO = _rx(r"\b(?:haven'?t|have not|never|didn'?t|did not) (?:filed|gone|been)\b", r"\bnot in (?:a )?bankruptcy\b",
+             r"\bno bankruptcy\b", r"\bdon'?t have (?:a|an|any) (?:lawyer|attorney)\b", r"\bno (?:lawyer|attorney)\b",
+             r"\bnot (?:in the )?(?:military|army|navy|service|on active duty)\b", r"\bnever served\b",
+             r"\bwhat bankruptcy\b", r"\bwhy would i\b")
+LEGAL = {
+    "bankruptcy": _rx(r"\bfiled\b", r"\bbankrupt", r"\bchapter\b", r"^\W*(?:yes|yeah|no|nope)\b"),
+    "bankruptcy_case": _rx(r"\b\d{2}-\d{3,}\b", r"\bcase (?:number|no)\b[^.?!]*\d"),
+    "bankruptcy_court": _rx(r"\bcourt\b", r"\bdistrict\b"),
+    "bankruptcy_chapter": _rx(r"\bchapter (?:7|11|13|seven|eleven|thirteen)\b"),
+    "bankruptcy_date": _rx(r"\bago\b", r"\bon the \d{1,2}(?:st|nd|rd|th)\b", r"\blast (?:week|month|year)\b",
+                           r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+                           r"december)\b", r"\b\d{1,2}/\d{1,2}\b", r"\byesterday\b"),
+    "attorney": _rx(r"\(?\b\d{3}\)?[\s.-]?\d{3}-\d{4}\b", r"\b(?:attorney|lawyer)(?:'s name)? is\b",
+                    r"\blaw (?:firm|office|group)\b", r"\w+ & \w+",
+                    r"\b(?:she|he)(?:'s| is) (?:with|at)\b", r"^\W*(?:yes|yeah|no|nope)\b"),
+    "servicemember": _rx(r"\b(?:active duty|army|navy|air force|marines?|guard|deploy\w*|stationed|base|orders|"
+                         r"unit|serv(?:e|ing|ice))\b", r"^\W*(?:yes|yeah|no|nope)\b"),
+}
+
+
+def _legal(intent: str, text: str, refusal: bool) -> Verdict:
+    """A legal fact of the debtor's (a bankruptcy's case, court, chapter or date; an attorney;
+    military service): given, denied ("I haven't filed"), or declined in character."""
+    if LEGAL[intent].search(text):
+        return Verdict(ANSWERED, f"gave what was asked ({intent.replace('_', ' ')})")
+    if NOT_SO.search(text):
+        return Verdict(ANSWERED, "said it does not apply to them")
+    return _refused_or(refusal, f"nothing about {intent.replace('_', ' ')}")
 
 
 _STOPWORDS = frozenset("a an the and or but so to of in on at for with by from is are was were be been am i me my you your "

@@ -31,8 +31,9 @@ sys.path.insert(0, str(HERE))
 from judge import FAILED, Verdict, judge  # noqa: E402
 
 QUESTIONS = HERE / "questions.yaml"
-#: Further files the suite runs whole (fresh questions in new voices, written apart).
-MORE = (HERE / "questions_dev2.yaml", HERE / "questions_test2.yaml")
+#: Further files the suite runs whole: fresh questions in new voices, written apart (dev2,
+#: test2), and the special calls' questions (calls: bankruptcy, attorney, military, at work).
+MORE = (HERE / "questions_dev2.yaml", HERE / "questions_test2.yaml", HERE / "questions_calls.yaml")
 
 
 @dataclass
