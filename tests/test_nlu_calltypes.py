@@ -15,11 +15,20 @@ SET = yaml.safe_load((Path(__file__).parent / "hardsets" / "calltypes.yaml").rea
 BAD = {"threat", "pressure", "abuse"}
 #: Lines the analyser still gets wrong (strict: fixing one fails the test, so the list
 #: shrinks with the analyser).
-KNOWN_MISSES: set[str] = set()
+KNOWN_MISSES: set[str] = {
+    "The estate is responsible for his debts, not you.",
+    "Do you know when I might be able to reach her?",
+    "We'll send the estate a letter; you don't need to do anything today.",
+    "If you don't pay, nothing further happens on our side; the account just stays open.",
+    "If the estate doesn't pay, we'll come after you personally.",
+    "Filing for bankruptcy won't stop us from taking you to court.",
+}
 
 
 def _check(line: str, ok: bool) -> None:
     if line in KNOWN_MISSES:
+        if ok:
+            pytest.fail(f"{line!r} is read right now: take it off KNOWN_MISSES")
         pytest.xfail("a known miss")
     assert ok, line
 
