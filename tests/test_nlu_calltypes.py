@@ -1,6 +1,8 @@
 """The special calls' lines (tests/hardsets/calltypes.yaml): lawful ones are never a
 threat, pressure or abuse, and unlawful ones are threats. Written before the analyser
-was changed for them; each miss the analyser still makes is listed, so a new one fails."""
+was changed for them; each miss the analyser still makes is listed, so a new one fails.
+Before the corpus gained its specialist voice: 7 of 52 wrong (4 lawful lines read as a
+threat, pressure or abuse, 2 threats missed); after: 3."""
 
 from __future__ import annotations
 
@@ -16,9 +18,6 @@ BAD = {"threat", "pressure", "abuse"}
 #: Lines the analyser still gets wrong (strict: fixing one fails the test, so the list
 #: shrinks with the analyser).
 KNOWN_MISSES: set[str] = {
-    "The estate is responsible for his debts, not you.",
-    "Do you know when I might be able to reach her?",
-    "We'll send the estate a letter; you don't need to do anything today.",
     "If you don't pay, nothing further happens on our side; the account just stays open.",
     "If the estate doesn't pay, we'll come after you personally.",
     "Filing for bankruptcy won't stop us from taking you to court.",
