@@ -22,6 +22,6 @@ def test_a_reused_faker_gives_the_accounts_a_new_one_gives(seed_offset: int) -> 
     pairs = [(s, lib.persona_for(s)) for s in lib.scenarios()]
     # Interleave scenarios so that any state a Faker kept between accounts would show.
     reused = [account_mod.generate_account(s, p, s.seed + seed_offset).to_dict() for s, p in pairs]
-    with mock.patch.object(account_mod, "_faker", _fresh_faker):
+    with mock.patch.object(account_mod, "_faker", _fresh_faker):  # a new Faker per account
         fresh = [account_mod.generate_account(s, p, s.seed + seed_offset).to_dict() for s, p in pairs]
     assert reused == fresh

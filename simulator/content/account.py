@@ -7,7 +7,6 @@ Sections have the fixed ids of DESIGN.md section 3.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import random
 from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass, replace
 from typing import Any, get_type_hints
@@ -250,14 +249,21 @@ def _value(hint: Any, raw: Any, where: str) -> Any:
     return raw
 
 
-@functools.lru_cache(maxsize=1)
+_FAKERS: dict[Any, Any] = {}
+
+
 def _faker() -> Any:
     """One Faker for the process, re-seeded for each account: building one costs several
     milliseconds (its providers), and ``collectsim check`` generates an account per check.
-    A re-seeded instance gives what a new one would (tests/test_content_account.py)."""
+    A re-seeded instance gives what a new one would (tests/test_content_account.py). Kept
+    per Faker class, so that a test (or a program) that puts another in its place gets it."""
     from faker import Faker
 
-    return Faker("en_US")
+    made = _FAKERS.get(Faker)
+    if made is None:
+        _FAKERS.clear()
+        made = _FAKERS[Faker] = Faker("en_US")
+    return made
 
 
 def generate_account(scenario: Scenario, persona: Persona, seed: int | None = None) -> AccountFile:
