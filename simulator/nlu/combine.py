@@ -37,39 +37,36 @@ NAMED: dict[str, Policy] = {
     "union": (0.0, INF),    # found by the rules or by the model
     "rules": (INF, INF),    # the rules alone
 }
-#: Chosen 2026-12-02 by ``bench/nlu_policy.py`` on four groups of left-out voices and the
-#: dev set's even rows (figures in docs/analyser.md), then one judgement on top: asking
-#: for money and the offers, which the compliance gate reads as collecting, keep every
-#: rule finding (veto INF). The model overruled right lines of the new call types ("could
-#: you make a payment today while you wait for the letter?"), and a missed collecting
-#: move lets an unlawful call pass; that costs about 0.01 of left-out-voice F1. Threats
-#: and pressure keep the measured veto: the rules' findings the model overrules there
-#: are mostly lawful lines (a quarter more of them read as threats without it). A threat
-#: the model finds alone must clear its cut by 1.5, not 0.0: questions of the new calls
-#: ("Will she be home later today?", "When did you file, and which court?") read as
-#: threats, and a threat fails the call; on left-out voices F1 0.900 against 0.893 (the
-#: best there), 55% fewer false threats, recall 0.86 against 0.90.
+#: Chosen 2026-12-02 by ``bench/nlu_policy.py`` for the model retrained with the
+#: specialist voice, on its 27 voices in four left-out groups and the dev set's even rows
+#: (figures in docs/analyser.md), then two judgements on top. Asking for money and the
+#: offers, which the compliance gate reads as collecting, keep every rule finding (veto
+#: INF): the model overruled right lines of the new call types ("could you make a payment
+#: today while you wait for the letter?"), and a missed collecting move lets an unlawful
+#: call pass; that costs about 0.01 of left-out-voice F1. A threat the model finds alone
+#: must clear its cut by 1.5, not the 0.5 measured best: questions of the new calls
+#: ("Will she be home later today?") read as threats, and a threat fails the call.
 POLICY: dict[str, Policy] = {
     "greeting": (2.0, 1.5),
     "self_identification": (1.5, 0.0),
     "identity_verification": (1.5, 0.0),
-    "mini_miranda": (1.5, 0.0),
+    "mini_miranda": (2.0, 0.0),
     "recording_notice": (3.0, INF),
     "state_debt": (1.5, 0.0),
-    "open_question": (1.0, 1.5),
-    "empathy": (3.0, 3.0),
+    "open_question": (1.5, 1.5),
+    "empathy": (2.0, 3.0),
     "reflection": (3.0, 3.0),
-    "ask_capacity": (2.0, INF),
-    "request_full_payment": (3.0, INF),
-    "offer_settlement": (1.0, INF),
-    "offer_payment_plan": (2.0, INF),
-    "offer_alternative": (3.0, INF),
-    "recap_agreement": (1.0, 0.0),
-    "next_steps": (0.0, 3.0),
-    "closing": (1.5, 1.0),
+    "ask_capacity": (1.5, INF),
+    "request_full_payment": (1.5, INF),
+    "offer_settlement": (2.0, INF),
+    "offer_payment_plan": (3.0, INF),
+    "offer_alternative": (2.0, INF),
+    "recap_agreement": (0.5, 3.0),
+    "next_steps": (1.0, 0.0),
+    "closing": (1.0, 0.0),
     "threat": (1.5, 0.0),
-    "pressure": (1.5, 1.0),
-    "abuse": (1.5, INF),
+    "pressure": (1.5, INF),
+    "abuse": (3.0, INF),
 }
 DEFAULT_POLICY: Policy = NAMED["model"]
 
