@@ -85,3 +85,21 @@ def test_check_in_processes_reports_a_broken_file_as_one_process_does(tmp_path, 
     assert main(["check", "-j", "2", "hardship-basic", str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") >= 1 and "no-such-persona" in err and "Traceback" not in err
+
+
+def test_check_stays_in_one_process_when_other_threads_run(capsys, monkeypatch):
+    """A multi-threaded process (a test runner, an app) must not fork: the same output."""
+    import threading
+
+    from simulator.commands import check
+
+    forked = []
+    monkeypatch.setattr(check, "_warm", lambda: forked.append(True))
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait, daemon=True)
+    t.start()
+    try:
+        assert main(["check", "-j", "2", "hardship-basic", "third-party"]) == 0
+    finally:
+        stop.set()
+    assert not forked and "PASS hardship-basic" in capsys.readouterr().out

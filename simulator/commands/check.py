@@ -76,9 +76,13 @@ def _reports(lib: Any, paths: list[Path], asked: int) -> list[Report | None]:
     machine that can fork, they run in a pool of processes forked after the heavy set-up
     (imports, the analyser, the account generator), which they then share."""
     import multiprocessing
+    import threading
 
     jobs = _jobs(asked, len(paths))
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+    # Forking a process that runs other threads can leave a child waiting on a lock one of
+    # them held (Python 3.12 warns of it): such a process, say a test runner's, checks here.
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin" \
+            or threading.active_count() > 1:
         return [_checks_of(lib, p) for p in paths]
     _warm()
     global _LIB
