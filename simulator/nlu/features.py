@@ -49,8 +49,11 @@ def normalise(text: str) -> str:
     return _NUM.sub(" _num_ ", low)
 
 
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(normalise(text))
+@functools.lru_cache(maxsize=256)
+def tokens(text: str) -> tuple[str, ...]:
+    """The line's tokens; kept for the last few lines, which each analysis reads twice
+    (its words, then again beside the debtor's line) and once more per sentence."""
+    return tuple(_TOKEN.findall(normalise(text)))
 
 
 def content_words(toks: Iterable[str]) -> set[str]:
