@@ -15,7 +15,7 @@ from collections.abc import Callable
 from scoring.amounts import FEE_ADDED, FEE_DENIED, FEE_NO_AMOUNT, amounts_stated
 from scoring.caseless import Caseless
 from scoring.checks.base import move_quote
-from scoring.context import SPEAKS_FOR_DEBTOR, CallView
+from scoring.context import SPEAKS_FOR_DEBTOR, CallView, stands_down
 from scoring.scorecard import Compliance, Skipped, Violation
 from scoring.text import money, quote
 from simulator.engine.records import Turn
@@ -95,9 +95,11 @@ def _skip(out: Compliance, rule_id: str, reason: str) -> None:
 
 
 def _first(turn: Turn, moves: tuple[str, ...]) -> str | None:
-    """The first of ``moves`` the line carries, in the order the line says them."""
+    """The first of ``moves`` the line carries, in the order the line says them (a line
+    that only stands collection down carries no collecting move)."""
+    skip = "offer_alternative" if "offer_alternative" in moves and stands_down(turn) else None
     for m in turn.analysis.moves:
-        if m.move in moves:
+        if m.move in moves and m.move != skip:
             return m.move
     return None
 

@@ -8,6 +8,7 @@ so a transcript is never marked down for data it could not have.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -28,6 +29,38 @@ OFFER_RANK: dict[str, int] = {
     "alternative": 2,
     "offer_alternative": 2,
 }
+#: Words that stand collection down: a hold, a pause, a wait, a stop.
+STAND_DOWN = re.compile(
+    r"\b(?:on\s+hold|hold(?:ing)?\s+off|hold(?:ing)?\b|pause[sd]?|pausing|freez(?:e|es|ing)|frozen|"
+    r"suspend\w*|stop(?:s|ped|ping)?|wait(?:s|ing)?|cease[sd]?|ceasing)\b", re.I)
+
+#: Words that ask for money, unless a negation comes just before ("no payment is due").
+_MONEY_WORDS = re.compile(r"\b(?:pay|pays|paid|paying|payments?|dollars?|bucks|settle\w*|install?ments?|"
+                          r"plan|part\s+of\s+it|something)\b|\$", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|never|nothing|without)\b|n't\b", re.I)
+
+
+def _asks_money(text: str) -> bool:
+    return any(not _NEGATED.search(text[max(0, m.start() - 30):m.start()]) for m in _MONEY_WORDS.finditer(text))
+
+
+def stands_down(turn: Turn) -> bool:
+    """True when the line's only offer is a hold, pause or stop of collection and it asks
+    for no money ("We'll pause collection while the creditor reviews your receipt").
+
+    After a dispute, a cease request, an attorney or a bankruptcy that is what the law
+    requires, not an alternative way to pay: the cue "pause collection" that offers a
+    hardship debtor breathing room reads the same words as an offer.
+    """
+    a = turn.analysis
+    offers = [m for m in a.moves if m.move in MOVE_KIND or m.move in ("ask_capacity", "pressure", "threat")]
+    if not offers or any(m.move != "offer_alternative" for m in offers):
+        return False
+    if any(e.type == "money" for e in a.entities) or _asks_money(turn.text):
+        return False
+    return all(STAND_DOWN.search(move_quote(turn, m.move) or "") for m in offers)
+
+
 MOVE_KIND: dict[str, str] = {
     "request_full_payment": "full_payment",
     "offer_settlement": "settlement",
@@ -252,7 +285,10 @@ class CallView:
     @cached_property
     def offers(self) -> list[Offer]:
         out: list[Offer] = []
+        stop = self.stop_turn
         for t in self.turns:
+            if stop is not None and t.index > stop and stands_down(t):
+                continue  # collection stood down as the debtor's request requires: no offer
             moves = [m for m in t.analysis.moves if m.move in MOVE_KIND]
             if not moves and t.offer is None:
                 continue

@@ -8,7 +8,7 @@ situations", "showing understanding, active listening, and respect to the debtor
 from __future__ import annotations
 
 from scoring.checks.base import Finding, check, ev, move_quote, na
-from scoring.context import CallView
+from scoring.context import REQUEST_EVENTS, CallView
 from scoring.text import content_words, keyword_hits, snippet, word_count
 from simulator.engine.records import Turn
 
@@ -32,12 +32,15 @@ def _name_words(view: CallView) -> set[str]:
 
 #: Requests after which the debtor may not, or will not, be engaged about the debt in this
 #: call at all ("I'm at work", "everything in writing", "my attorney handles this", "stop
-#: calling me"): no discovery is due, so neither an open question nor a reflection is.
-NOT_NOW_EVENTS: tuple[str, ...] = ("inconvenient", "written_only", "attorney", "cease_requested")
+#: calling me", "I filed for bankruptcy": the stay, and the attorney who speaks for her):
+#: no discovery is due, so neither an open question nor a reflection is.
+NOT_NOW_EVENTS: tuple[str, ...] = ("inconvenient", "written_only", "attorney", "cease_requested", "bankruptcy")
 
 
-def _not_now(view: CallView) -> bool:
-    return any(ev in NOT_NOW_EVENTS for t in view.turns for ev in t.events)
+def _not_now(view: CallView) -> str | None:
+    """What the debtor said that took the debt off the table, if they did."""
+    ev = next((e for t in view.turns for e in t.events if e in NOT_NOW_EVENTS), None)
+    return REQUEST_EVENTS.get(ev, ev) if ev else None
 
 
 @check("open_questions")
@@ -51,8 +54,8 @@ def open_questions(view: CallView) -> Finding:
         # A dispute, a cease request or an attorney ends discovery by law: one question to
         # understand it is the whole of what the call may still ask.
         target = 1
-    if not hits and _not_now(view):
-        return na("the debtor said they cannot talk about it now: no question about their situation was due")
+    if not hits and (why := _not_now(view)):
+        return na(f"the debtor {why}: no question about their situation was due")
     if not hits:
         if asked:
             t = asked[0]
@@ -133,7 +136,10 @@ def reflections(view: CallView) -> Finding:
     need = view.th.reflection_overlap
     names = _name_words(view)
     best_credit, best_turn, best_shared = 0.0, None, []
-    said_enough = False
+    said_enough = said_after = False
+    # What the debtor says once they stopped the collection (a dispute, a cease request, a
+    # bankruptcy, a death) is for the notes: a reflection is due only for what came before.
+    stop = view.stop_turn
     for t in view.turns:
         candidate = (t.analysis.has("reflection") or t.analysis.has("empathy")) and view.credited(t)
         if said_enough and not candidate:
@@ -144,7 +150,10 @@ def reflections(view: CallView) -> Finding:
         for _, line in reversed(recent):
             theirs.update(_their_words(view, line, names))
         if len(theirs) >= need:
-            said_enough = True
+            if stop is None or t.index <= stop:
+                said_enough = True
+            else:
+                said_after = True
         if not candidate:
             continue
         shared = [theirs[s] for s in view.content_words(t.text) if s in theirs]
@@ -156,10 +165,12 @@ def reflections(view: CallView) -> Finding:
             continue
         if credit > best_credit:  # the first, best reflection is the evidence
             best_credit, best_turn, best_shared = credit, t, shared
-    if best_turn is None and _not_now(view):
-        return na("the debtor said they cannot talk about it now: nothing of theirs was due a reflection")
+    if best_turn is None and (why := _not_now(view)):
+        return na(f"the debtor {why}: nothing of theirs was due a reflection")
     if best_turn is None:
         if not said_enough:
+            if said_after:
+                return na("what the debtor said came after they stopped the collection: the notes carry it")
             return na("the debtor said too little to reflect")
         return Finding(0.0, [ev(None, "", "no reflection of what the debtor said")])
     quote_text = best_turn.text  # the whole line: the shared words must be visible

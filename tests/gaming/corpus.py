@@ -9,6 +9,8 @@ A record is an ordinary session record (DESIGN.md section 8) with one extra fiel
       citation: "15 U.S.C. 1692e"   # text the finding's citation must contain
       waits_for: analyser           # optional: analyser | engine (a change not landed yet)
       min_overall: 80               # honest calls: the least overall score
+      full_marks: true              # textbook calls: every check that applies earns all its
+      may_miss: [notes_key_facts]   #   points, except those named here
 
 A rule finding is a violation with that rule whose citation contains ``citation``. A check
 finding is that check, applying and not passed; its citation is the rubric's
@@ -105,6 +107,11 @@ def judge(record: Record) -> Judgement:
             problems.append(f"honest call failed ({overall}){': ' + why if why else ''}")
         elif overall < e.get("min_overall", 80):
             problems.append(f"honest call scored {overall} < {e.get('min_overall', 80)}")
+        if e.get("full_marks"):
+            allowed = set(e.get("may_miss", ()))
+            problems += [f"textbook call lost points on {c.id} ({c.earned:g}/{c.points:g})"
+                         for d in card.dimensions.values() for c in d.checks
+                         if c.applies and c.earned < c.points and c.id not in allowed]
     else:
         found = has_finding(card, e["finding"], e["citation"])
         if card.passed:
