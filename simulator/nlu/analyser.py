@@ -210,7 +210,7 @@ class Analyser:
                 b = len(text.rstrip())
                 found["reflection"] = Move("reflection", text[:b], 0, b, why, 0.6)
         learned_tone = None
-        asks = find_asks(norm)
+        asks = find_asks(norm, context[:4000].translate(TRANS) if context else None)
         model = (self.model or default_model()) if learned else None
         if model is not None and text.strip():
             policy = POLICY if self.policy is None else self.policy

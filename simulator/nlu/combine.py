@@ -91,6 +91,10 @@ SENTENCES = True
 #: Questions whose only topic is small talk ("What's your favourite film?") invite no
 #: explanation of the debtor's situation, and ask for no amount.
 SMALL_TALK_NOT = ("open_question", "ask_capacity")
+#: ... nor is a small-talk question abuse on the model's word alone ("Do you follow the
+#: Braves at all?" scored 2.1 over the abuse cut, 3.8 after a debtor's line): an insult in
+#: one ("...or are you too broke for tickets?") is the rules' to find.
+SMALL_TALK_NO_MODEL = ("abuse",)
 #: Moves the model alone may find only if the line shows them without its context too.
 OWN_WORDS = ("threat", "pressure", "abuse")
 #: ... unless the words alone score more than this below the cut (on left-out voices'
@@ -126,6 +130,9 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
         for name in SMALL_TALK_NOT:
             mv = out.get(name)
             if mv is not None and mv.why not in trainer_whys:
+                del out[name]
+        for name in SMALL_TALK_NO_MODEL:
+            if name in out and name not in found:
                 del out[name]
     tone = model.tone_of(heads)
     if own_heads is not None and tone < 0:  # negative only as far as the trainee's own words are

@@ -116,11 +116,19 @@ class _Intent:
     pattern: re.Pattern[str] | None
     keyword_sources: tuple[str, ...]
     any_keyword: re.Pattern[str] | None  # all keywords in one: most sentences need no more
+    #: Phrasings that ask this only right after the debtor said something: "How long ago
+    #: was that?" asks when she filed only when her last line was about filing.
+    after: re.Pattern[str] | None = None
+    after_pattern: re.Pattern[str] | None = None
     _keywords: tuple[re.Pattern[str], ...] | None = None  # compiled when first needed
 
-    def score(self, s: str) -> tuple[int, tuple[str, int, int] | None]:
+    def score(self, s: str, context: str | None = None) -> tuple[int, tuple[str, int, int] | None]:
         """3 for a pattern, 1 per distinct keyword; the words that show it (text, start, end)."""
         m = self.pattern.search(s) if self.pattern is not None else None
+        if m is None and context and self.after_pattern is not None and self.after is not None:
+            m = self.after_pattern.search(s)
+            if m is not None and not self.after.search(context):
+                m = None
         points = 3 if m else 0
         shown = (m.group(0), m.start(), m.end()) if m else None
         if self.any_keyword is None or not self.any_keyword.search(s):
@@ -150,8 +158,13 @@ def _intents() -> tuple[_Intent, ...]:
         pats = "|".join(f"(?:{p})" for p in spec.get("patterns") or [])
         words = tuple(spec.get("keywords") or [])
         joined = rx("|".join(f"(?:{k})" for k in words), re.IGNORECASE) if words else None
+        after = spec.get("after") or {}
+        when = after.get("debtor_said")
+        asks = "|".join(f"(?:{p})" for p in after.get("patterns") or [])
         out.append(_Intent(name, spec.get("topic", "other"), bool(spec.get("bare")),
-                           rx(pats, re.IGNORECASE) if pats else None, words, joined))
+                           rx(pats, re.IGNORECASE) if pats else None, words, joined,
+                           rx(when, re.IGNORECASE) if when and asks else None,
+                           rx(asks, re.IGNORECASE) if when and asks else None))
     return tuple(out)
 
 
@@ -199,8 +212,9 @@ def asked_name(sentence: str) -> str:
     return " ".join(words[:2])
 
 
-def find_asks(text: str) -> tuple[Ask, ...]:
-    """Every ask in a line, in order (at most one per sentence)."""
+def find_asks(text: str, context: str | None = None) -> tuple[Ask, ...]:
+    """Every ask in a line, in order (at most one per sentence); ``context``, the
+    debtor's line before it, lets a bare "How long ago was that?" ask what it refers to."""
     if not text or len(text) > 20_000:
         text = (text or "")[:20_000]
     asks: list[Ask] = []
@@ -219,7 +233,7 @@ def find_asks(text: str) -> tuple[Ask, ...]:
         for intent in table:
             if not (is_question or intent.bare):
                 continue
-            points, shown = intent.score(s)
+            points, shown = intent.score(s, context)
             if points and intent.name == "identity_name" and asked_name(s):
                 points += 2  # a person named is asked for, whatever else the sentence says
             if not is_question and (intent.pattern is None or not intent.pattern.search(s)):
