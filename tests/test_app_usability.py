@@ -533,3 +533,13 @@ def test_suggestion_rules_load_and_fill_from_what_is_known():
     assert s is not None and s.move == "empathy" and "job loss" in s.line
     # A fact that is not a hardship or an emotion asks for no empathy.
     assert suggest.suggest(turns, 1, suggest.Facts(fact_kinds=(("job_loss", "info"),))) is None
+
+
+def test_the_wrapup_offers_every_outcome_the_record_accepts():
+    """A validation request, a bankruptcy or a death is recorded as itself, as the
+    scenarios' objectives ask, not squeezed into "no agreement"."""
+    from typing import get_args
+
+    from simulator.content.models import AgreementOutcome
+
+    assert sorted(OUTCOME_ORDER) == sorted(get_args(AgreementOutcome))

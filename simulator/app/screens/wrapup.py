@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 #: The order outcomes are offered in: agreements first, then the rest of DESIGN.md
 #: section 8's list. Outcomes the record model does not accept are left out.
 OUTCOME_ORDER = ("payment_plan", "settlement", "full_payment", "promise_to_pay", "callback",
-                 "dispute", "cease_requested", "attorney", "wrong_party", "hung_up",
+                 "dispute", "validation_requested", "cease_requested", "attorney", "wrong_party", "hung_up",
                  "refused", "no_agreement", "bankruptcy", "deceased")
 METHODS = [
     ("Debit card", "debit_card"),
