@@ -35,3 +35,23 @@ def test_naming_the_account_states_the_debt(line: str) -> None:
             pytest.fail(f"{line!r} is read right now: take it off KNOWN_MISSES")
         pytest.xfail("a known miss")
     assert found, line
+
+
+#: A bankruptcy's or an estate's particulars ask for no money ("What's the case number?"
+#: read as ask_capacity in a real call, and Carla asked why she was being asked for money).
+PARTICULARS = [
+    "What's the case number?",
+    "Okay, thanks for telling me, that sounds like a rough stretch. What's the case number?",
+    "What's your attorney's phone number?",
+    "What's the best number for your lawyer?",
+    "Which court is it in?",
+    "What's the executor's mailing address?",
+]
+COLLECTING = {"ask_capacity", "request_full_payment", "offer_settlement", "offer_payment_plan",
+              "offer_alternative", "pressure", "threat", "abuse"}
+
+
+@pytest.mark.parametrize("line", PARTICULARS)
+def test_asking_the_particulars_is_not_collecting(line: str) -> None:
+    context = "I filed for Chapter 7 bankruptcy three weeks ago. My lawyer said the calls have to stop."
+    assert not set(analyze(line, context).move_names) & COLLECTING

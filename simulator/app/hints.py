@@ -9,6 +9,24 @@ from __future__ import annotations
 
 from typing import Any
 
+#: What to do next when the debtor says one of these (a fact's ``kind``).
+ON_REVEAL: dict[str, str] = {
+    "dispute": "They dispute the debt: note the dispute and stop collecting.",
+    "attorney": "They have an attorney: take the attorney's details and end the collection talk.",
+    "cease": "They asked you to stop calling: confirm it and close politely.",
+    "bankruptcy": "They filed for bankruptcy: ask for nothing. Take the case number, court and "
+                  "attorney, say collection stops, and close.",
+    "deceased": "The debtor has died: offer condolences, ask who handles the estate, and ask no one to pay.",
+    "servicemember": "They're on active duty: note it and mention the SCRA protections before any offer.",
+    "time_barred": "The debt is too old to sue on: never suggest a lawsuit; say so plainly if asked.",
+    "validation": "They want it in writing: send the validation notice and discuss no payment until then.",
+    "inconvenient": "They can't talk now: ask for a better time and end the call.",
+    "callback": "They gave a time to call back: confirm it and end the call.",
+}
+#: Events after which no discovery or offer is due in this call.
+STOPPED = frozenset({"dispute", "cease_requested", "attorney", "bankruptcy", "deceased", "inconvenient",
+                     "written_only", "validation_requested"})
+
 RISKY = {
     "threat": "That read as a threat: threats of arrest, suits or garnishment break 12 CFR 1006.18. Take it back calmly.",
     "abuse": "That read as abusive. Stay professional whatever they say (12 CFR 1006.14).",
@@ -37,12 +55,8 @@ def coach_hints(session: Any) -> list[str]:
                 kind = getattr(fact, "kind", "info")
                 if kind in ("hardship", "emotion"):
                     hints.append(f"They just told you about {name.replace('_', ' ')}: acknowledge it and reflect it back.")
-                elif kind == "dispute":
-                    hints.append("They dispute the debt: note the dispute and stop collecting.")
-                elif kind == "attorney":
-                    hints.append("They have an attorney: take the attorney's details and end the collection talk.")
-                elif kind == "cease":
-                    hints.append("They asked you to stop calling: confirm it and close politely.")
+                elif kind in ON_REVEAL:
+                    hints.append(ON_REVEAL[kind])
                 else:
                     hints.append(f"New information ({name.replace('_', ' ')}): pick it up in your next line.")
         if "escalated" in last.events:
@@ -55,6 +69,9 @@ def coach_hints(session: Any) -> list[str]:
         hints.append("Confirm you're speaking with the debtor before you mention the debt.")
     elif "mini_miranda" not in seen and "verified" in events:
         hints.append("Give the disclosure: this is an attempt to collect a debt.")
+    elif events & STOPPED:
+        if "next_steps" not in seen:
+            hints.append("Say what happens next (the account is noted, a letter follows), then close.")
     elif "open_question" not in seen:
         hints.append("Ask an open question: what's been happening with the account?")
     elif not seen & {"ask_capacity", "offer_payment_plan", "offer_settlement", "request_full_payment"}:

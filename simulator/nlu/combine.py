@@ -95,6 +95,10 @@ SMALL_TALK_NOT = ("open_question", "ask_capacity")
 #: Braves at all?" scored 2.1 over the abuse cut, 3.8 after a debtor's line): an insult in
 #: one ("...or are you too broke for tickets?") is the rules' to find.
 SMALL_TALK_NO_MODEL = ("abuse",)
+#: Question topics that ask for no amount: a line whose every question is one of them
+#: ("What's the case number?", "Who's your attorney?") is no capacity question on the
+#: model's word alone (the model read "What's the case number?" as ask_capacity).
+NOT_ABOUT_MONEY = frozenset({"identity", "contact", "legal", "small_talk", "call"})
 #: Moves the model alone may find only if the line shows them without its context too.
 OWN_WORDS = ("threat", "pressure", "abuse")
 #: ... unless the words alone score more than this below the cut (on left-out voices'
@@ -126,6 +130,10 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
             if name == "threat" and denied(made.evidence):
                 continue  # "we won't be contacting your employer": a denial is no threat
             out[name] = made
+    if asks and all(a.topic in NOT_ABOUT_MONEY for a in asks):
+        mv = out.get("ask_capacity")
+        if mv is not None and "ask_capacity" not in found:
+            del out["ask_capacity"]  # "What's the case number?" asks no amount
     if asks and all(a.topic == "small_talk" for a in asks):
         for name in SMALL_TALK_NOT:
             mv = out.get(name)
