@@ -16,13 +16,14 @@ from scoring.compliance import COLLECTING_MOVES, _add, _after, _first, _skip, ru
 from scoring.context import CallView
 from scoring.scorecard import Compliance
 from simulator.engine.records import Turn
+from simulator.rxcache import compile as rx
 
 #: A negation in the clause before a phrase: "we will not sue", "you're not responsible".
-_NEGATION = re.compile(
+_NEGATION = rx(
     r"\b(?:not|never|no|nobody|neither|nor|won'?t|can'?t|cannot|don'?t|doesn'?t|isn'?t|aren'?t|"
     r"wouldn'?t|couldn'?t|shouldn'?t|unable|without)\b|n't\b", re.I)
 #: Where a clause starts: the last punctuation or contrast before a phrase.
-_CLAUSE = re.compile(r"[.;:!?,]|\b(?:but|however|although|though|unless|if|otherwise)\b", re.I)
+_CLAUSE = rx(r"[.;:!?,]|\b(?:but|however|although|though|unless|if|otherwise)\b", re.I)
 
 
 def _negated(text: str, start: int, match: re.Match[str] | None = None) -> bool:
@@ -64,7 +65,7 @@ def _in_bankruptcy(view: CallView, out: Compliance) -> None:
 # --------------------------------------------------------------------------- deceased
 
 #: Words that make the survivor personally liable for the deceased's debt.
-PERSONAL_LIABILITY = re.compile(
+PERSONAL_LIABILITY = rx(
     r"\byou(?:'re|'ll be| are| will be| would be| become| now)?\s+(?P<neg>not\s+|never\s+|no longer\s+)?"
     r"(?:now\s+|still\s+)?(?:personally\s+|legally\s+)?"
     r"(?:responsible|liable|obligated|on the hook)\b|"
@@ -75,7 +76,7 @@ PERSONAL_LIABILITY = re.compile(
     r"\binherit(?:ed|s)?\s+(?:the|his|her|this)\s+(?:debt|balance|account)\b|"
     r"\bout of your own pocket\b", re.I)
 #: A line that asks the estate, not the survivor, to pay.
-ESTATE = re.compile(r"\b(?:estate|probate|executor|administrator)\b", re.I)
+ESTATE = rx(r"\b(?:estate|probate|executor|administrator)\b", re.I)
 SURVIVOR_CITATION = "12 CFR 1006.18(a); 15 U.S.C. 1692e(2)(A), 1692e(10)"
 
 
@@ -106,7 +107,7 @@ def _survivor_liability(view: CallView, out: Compliance) -> None:
 # --------------------------------------------------------------------------- servicemember
 
 #: Contacting or reporting to the servicemember's command, or their career at stake.
-MILITARY_THREAT = re.compile(
+MILITARY_THREAT = rx(
     r"\b(?:commanding officer|command(?:er|ing)?|chain of command|your CO|first sergeant|sergeant major|"
     r"your (?:unit|base|superiors?|supervisor|officer|sergeant|captain|lieutenant|major)|on base|"
     r"military police|JAG|court[- ]martial\w*|UCMJ|article 15|security clearance|clearance|your rank|"
@@ -131,21 +132,21 @@ def _military_threat(view: CallView, out: Compliance) -> None:
 # --------------------------------------------------------------------------- time-barred
 
 #: Any mention or suggestion of a lawsuit or its machinery.
-SUIT = re.compile(
+SUIT = rx(
     r"\b(?:sue[sd]?|suing|lawsuits?|law suits?|courts?|courthouse|judges?|judgm?ents?|legal action|"
     r"legal proceedings?|legal steps|litigat\w*|summons|garnish\w*|lien|levy|"
     r"(?:our|an|the)\s+(?:attorneys?|lawyers?|legal (?:team|department))|legal department)\b", re.I)
 #: Saying an old debt can still be enforced misrepresents its legal status.
-ENFORCEABLE = re.compile(
+ENFORCEABLE = rx(
     r"\b(?:legally (?:obligated|required|bound|enforceable|responsible)|required by law to pay|"
     r"(?:still\s+)?(?:legally\s+)?enforceable|no statute of limitations|never expires?|doesn'?t expire)\b",
     re.I)
 #: The disclosure itself ("the law limits how long you can be sued on a debt") is no threat.
-DISCLOSURE = re.compile(r"\blimits? how long\b|\bstatute of limitations (?:has|is|ran|expired)|"
+DISCLOSURE = rx(r"\blimits? how long\b|\bstatute of limitations (?:has|is|ran|expired)|"
                         r"\btoo old (?:to|for)\b", re.I)
 SUIT_CITATION = "12 CFR 1006.26(b); 15 U.S.C. 1692e(5)"
 ENFORCEABLE_CITATION = "12 CFR 1006.26(b); 15 U.S.C. 1692e(2)(A)"
-_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_SENTENCE = rx(r"[^.!?]+[.!?]*")
 
 
 def time_barred(view: CallView) -> bool:

@@ -13,6 +13,7 @@ import re
 from scoring.compliance import COLLECTING_MOVES, _add, _after, _skip, rule
 from scoring.context import CallView
 from scoring.scorecard import Compliance
+from simulator.rxcache import compile as rx
 
 #: Going on about the debt at a time or place the debtor said is inconvenient: collecting,
 #: or stating the debt (the right move is to ask when to call back, and end).
@@ -20,14 +21,14 @@ INCONVENIENT_MOVES: tuple[str, ...] = ("state_debt", *COLLECTING_MOVES)
 
 #: A line that asks for the attorney's details (name, number, firm...), in words the
 #: analyser's ``attorney`` question intent may not cover (an imported transcript).
-ATTORNEY_DETAILS = re.compile(
+ATTORNEY_DETAILS = rx(
     r"\b(?:attorney|lawyer|counsel)(?:'s)?\b[^.?!]{0,40}\b(?:name|number|phone|contact|address|firm|"
     r"office|details|information|info|email)\b|"
     r"\b(?:name|number|contact|details|information)\b[^.?!]{0,30}\b(?:attorney|lawyer|counsel)\b",
     re.I,
 )
 #: Notes that carry the attorney's contact: a phone number, or an e-mail address.
-CONTACT_IN_NOTES = re.compile(r"\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}\b|\b\S+@\S+\.\w+\b")
+CONTACT_IN_NOTES = rx(r"\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}\b|\b\S+@\S+\.\w+\b")
 
 
 def _unknown(view: CallView) -> bool:

@@ -112,6 +112,8 @@ class DimensionResult:
 
 @dataclass(frozen=True)
 class Violation:
+    """One broken compliance rule: its citation, the turn and the words that broke it."""
+
     rule: str
     citation: str
     turn: int | None
@@ -148,6 +150,8 @@ class Skipped:
 
 @dataclass
 class Compliance:
+    """The compliance gate's findings: violations, rules not checked, and notes."""
+
     violations: list[Violation] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -208,6 +212,8 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Tip:
+    """One thing to work on, with the overall points its check lost."""
+
     dimension: str
     check: str
     tip: str

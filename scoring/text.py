@@ -11,10 +11,12 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from simulator.rxcache import compile as rx
+
 if TYPE_CHECKING:
     from simulator.engine.records import Turn
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WORD = rx(r"[a-z0-9]+(?:'[a-z]+)?")
 
 #: Function words and call filler that say nothing about what the debtor said.
 STOPWORDS: frozenset[str] = frozenset(

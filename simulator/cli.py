@@ -12,7 +12,9 @@ import argparse
 import importlib
 import os
 import sys
+import types
 from collections.abc import Callable
+from typing import Any
 
 from simulator import __version__
 
@@ -113,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         argv.remove("--debug")
     debug = debug_wanted()
     _tolerant_streams()
+    _no_pydantic_plugins()
     parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)  # --help, --version and wrong usage exit here (0 or 2)
     if args.command is None:
@@ -154,6 +157,66 @@ def _tolerant_streams() -> None:
                 reconfigure(errors=errors)
             except (ValueError, OSError, AttributeError):
                 pass
+
+
+#: Pydantic's own setting (its docs: "Disabling plugins"); see ``_no_pydantic_plugins``.
+PYDANTIC_PLUGINS_ENV = "PYDANTIC_DISABLE_PLUGINS"
+_PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+class _NoPydanticPlugins(types.ModuleType):
+    """Stands in for ``pydantic.plugin._loader`` while plugins are off: the real module
+    imports ``importlib.metadata`` (and with it the ``email`` package) at its top only to
+    look plugins up. Anything else asked of it comes from the real module."""
+
+    @staticmethod
+    def get_plugins() -> tuple[()]:
+        return ()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # the import system probing (``__path__``...): not there
+            raise AttributeError(name)
+        _PluginLoaderFinder.remove()
+        sys.modules.pop(_PLUGIN_LOADER, None)
+        real = importlib.import_module(_PLUGIN_LOADER)
+        return getattr(real, name)
+
+
+class _PluginLoaderFinder:
+    """Hands out the stand-in when pydantic imports its plugin loader (and only then, so
+    a command that never imports pydantic has no trace of it)."""
+
+    @classmethod
+    def find_spec(cls, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != _PLUGIN_LOADER:
+            return None
+        from importlib.machinery import ModuleSpec
+
+        return ModuleSpec(name, cls)
+
+    @staticmethod
+    def create_module(spec: Any) -> types.ModuleType:
+        return _NoPydanticPlugins(spec.name)
+
+    @staticmethod
+    def exec_module(module: types.ModuleType) -> None:
+        pass
+
+    @classmethod
+    def remove(cls) -> None:
+        if cls in sys.meta_path:
+            sys.meta_path.remove(cls)
+
+
+def _no_pydantic_plugins() -> None:
+    """Pydantic looks for plugins in the entry points of every installed distribution
+    when it builds its first model, importing ``importlib.metadata`` to do so: some
+    20 ms of each `collectsim play`. collectsim uses no plugin, so the command line turns
+    the search off, unless the user has set pydantic's variable to something else."""
+    os.environ.setdefault(PYDANTIC_PLUGINS_ENV, "__all__")
+    if os.environ[PYDANTIC_PLUGINS_ENV] in ("__all__", "1", "true") \
+            and _PLUGIN_LOADER not in sys.modules and _PluginLoaderFinder not in sys.meta_path:
+        sys.meta_path.insert(0, _PluginLoaderFinder)
 
 
 def _exit(fn: Callable[[], int | None], debug: bool = False) -> int:

@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from simulator.diagnostics import Problem
+from simulator.rxcache import compile as rx
 
 #: Files above this size are refused before parsing.
 MAX_BYTES = 1024 * 1024
@@ -44,11 +45,11 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_INT_BASE = re.compile(r"^(?:0o[0-7]+|0x[0-9a-fA-F]+)$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_INT = rx(r"^[-+]?[0-9]+$")
+_INT_BASE = rx(r"^(?:0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = rx(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = rx(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = rx(r"^\.(?:nan|NaN|NAN)$")
 
 Path_ = Sequence[str | int]
 
@@ -376,8 +377,8 @@ class _Constructor:
         node.index = index
 
 
-_SURROGATE_PAIR = re.compile(r"(?<!\\)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
-_LONE_SURROGATE = re.compile(r"(?<!\\)\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE_PAIR = rx(r"(?<!\\)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+_LONE_SURROGATE = rx(r"(?<!\\)\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def _join_json_surrogates(text: str) -> str:

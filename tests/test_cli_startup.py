@@ -56,8 +56,9 @@ def loaded(*argv: str, home: Path) -> set[str]:
         (["analyze", "Could you manage $75 a month?"],
          {"pydantic", "rich", "scoring", "transitions", "hashlib"}),
         (["analyze", "--json", "I'm sorry to hear that."], {"pydantic", "rich", "scoring", "hashlib"}),
-        (["play", "--json", str(EXAMPLE)], {"rich"}),
-        (["play", str(EXAMPLE)], set()),
+        # email: only pydantic's plugin search (importlib.metadata) needs it; it is off
+        (["play", "--json", str(EXAMPLE)], {"rich", "email"}),
+        (["play", str(EXAMPLE)], {"email"}),
         (["score", "--json", str(EXAMPLE)], {"rich"}),
         (["score", str(EXAMPLE), str(ROOT / "examples" / "recorded-call.txt")], set()),
         (["validate", str(ROOT / "personas")], {"rich"}),
@@ -104,3 +105,26 @@ def test_a_second_play_compiles_no_pattern(tmp_path: Path) -> None:
     every pattern it needs in the cache after one run."""
     probe("play", "--json", str(EXAMPLE), home=tmp_path)
     assert probe("play", "--json", str(EXAMPLE), home=tmp_path)["compiled"] == 0
+
+
+def test_pydantic_still_works_when_its_plugin_search_is_off() -> None:
+    """The stand-in for pydantic's plugin loader reports no plugin and hands anything
+    else over to the real module (in a new process: the switch is process-wide)."""
+    code = (
+        "import sys\n"
+        "from simulator import cli\n"
+        "cli._no_pydantic_plugins()\n"
+        "from simulator.content.models import SessionRecord\n"
+        "assert SessionRecord.model_validate({'scenario': 'x'}).scenario == 'x'\n"
+        "assert 'importlib.metadata' not in sys.modules\n"
+        "from pydantic.plugin._loader import get_plugins\n"
+        "assert get_plugins() == ()\n"
+        "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP\n"
+        "assert PYDANTIC_ENTRY_POINT_GROUP == 'pydantic'\n"
+        "print('ok')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, env=env, cwd=ROOT)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr

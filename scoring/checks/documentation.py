@@ -364,7 +364,7 @@ def notes_requests(view: CallView) -> Finding:
 def _cue_patterns(cues: tuple[str, ...]) -> list[tuple[str, str, re.Pattern[str]]]:
     """Each next-step cue, lower-cased and as a whole-word pattern (built once per rubric,
     not once per card); the substring test before the search is a cheap necessary one."""
-    return [(c, c.lower(), re.compile(r"\b" + re.escape(c.lower()) + r"\b")) for c in cues]
+    return [(c, c.lower(), rx(r"\b" + re.escape(c.lower()) + r"\b")) for c in cues]
 
 
 @check("notes_next_step")

@@ -47,6 +47,8 @@ def spoken_money(x: float) -> str:
 
 @dataclass(frozen=True)
 class Debtor:
+    """Who the account file says the debtor is."""
+
     first_name: str
     last_name: str
     date_of_birth: dt.date
@@ -80,6 +82,8 @@ class Debtor:
 
 @dataclass(frozen=True)
 class AccountInfo:
+    """The account itself: number, creditors, product, balance and dates."""
+
     number: str
     creditor: str
     original_creditor: str
@@ -101,6 +105,8 @@ class AccountInfo:
 
 @dataclass(frozen=True)
 class Payment:
+    """One line of the payment history."""
+
     date: dt.date
     amount: float
     note: str
@@ -108,6 +114,8 @@ class Payment:
 
 @dataclass(frozen=True)
 class ContactNote:
+    """One earlier contact with the debtor, as the account file notes it."""
+
     date: dt.date
     channel: str
     text: str
@@ -115,6 +123,8 @@ class ContactNote:
 
 @dataclass(frozen=True)
 class AccountFile:
+    """What the trainee can read before dialling (DESIGN.md section 3)."""
+
     debtor: Debtor
     account: AccountInfo
     payments: tuple[Payment, ...]

@@ -12,14 +12,15 @@ import re
 
 from simulator.engine.records import Terms
 from simulator.nlu.types import Analysis, Entity
+from simulator.rxcache import compile as rx
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_OFF = re.compile(r"\b(off|discount|reduction|waive|forgive)\b", re.I)
+_OFF = rx(r"\b(off|discount|reduction|waive|forgive)\b", re.I)
 _PERIODS = ("month", "week", "two_weeks")
-_DOWN = re.compile(r"\b(down payment|today|now|upfront|up front|right away)\b", re.I)
+_DOWN = rx(r"\b(down payment|today|now|upfront|up front|right away)\b", re.I)
 
 
-_STARTS = re.compile(r"\b(starting|start|beginning|begin|from|on|by|due|first payment)\W*(on\W+|the\W+)*$", re.I)
+_STARTS = rx(r"\b(starting|start|beginning|begin|from|on|by|due|first payment)\W*(on\W+|the\W+)*$", re.I)
 
 
 def _date_of(entities: list[Entity], today: dt.date, text: str = "") -> dt.date | None:

@@ -38,6 +38,8 @@ _PROOF = IDENTITY_INTENTS
 
 @dataclass
 class TurnPlan:
+    """What one trainee line does to the call, worked out before the machine fires."""
+
     moves: list[str]
     asks: list[Ask]
     events: list[str] = field(default_factory=list)

@@ -27,6 +27,8 @@ class CuePattern(Pattern):
 
 @dataclass(frozen=True)
 class MoveCuesCompiled:
+    """One move's cue patterns and examples, ready to match."""
+
     name: str
     patterns: tuple[CuePattern, ...]
     examples: tuple[tuple[str, frozenset[str]], ...]

@@ -20,13 +20,14 @@ Nothing here is heavy; the whole set for a typical line costs well under 0.1 ms.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable
 
+from simulator.rxcache import compile as rx
+
 _CURLY = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
-_MONEY = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s?k\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|bucks)\b")
-_NUM = re.compile(r"\b\d[\d,./:-]*\b")
-_TOKEN = re.compile(r"_money_|_num_|[a-z]+(?:'[a-z]+)?|[?!.,;:]")
+_MONEY = rx(r"[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s?k\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|bucks)\b")
+_NUM = rx(r"\b\d[\d,./:-]*\b")
+_TOKEN = rx(r"_money_|_num_|[a-z]+(?:'[a-z]+)?|[?!.,;:]")
 _STOP = frozenset(
     "a an the and or but so to of in on at for with by from is are was were be been am i me my "
     "you your it its this that these those we us our they them their he she his her him do does "

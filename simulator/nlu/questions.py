@@ -110,6 +110,8 @@ class Ask:
 
 @dataclass
 class _Intent:
+    """One kind of question the debtor can be asked: its topic and the pattern that finds it."""
+
     name: str
     topic: str
     bare: bool

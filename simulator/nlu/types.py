@@ -103,6 +103,8 @@ class Tone:
 
 @dataclass(frozen=True)
 class Analysis:
+    """What the analyser found in one utterance: moves, entities, tone and questions asked."""
+
     text: str
     moves: tuple[Move, ...] = ()
     entities: tuple[Entity, ...] = ()
