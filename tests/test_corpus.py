@@ -26,7 +26,7 @@ def _rows(folder: str) -> list[dict]:
     return out
 
 
-@pytest.mark.parametrize("folder", ["utterances", "heldout"])
+@pytest.mark.parametrize("folder", ["utterances", "heldout", "incoming"])
 def test_labels_are_valid(folder: str) -> None:
     rows = _rows(folder)
     assert rows
