@@ -107,3 +107,26 @@ def test_hostile_input_is_shown_literally(tmp_path):
     proc = _play(str(rec))
     assert proc.returncode == 0, proc.stderr.decode()
     assert "[bold red]x[/]" in proc.stdout.decode()
+
+
+def test_a_session_the_app_saved_replays(tmp_path, capsys):
+    """The app saves ``{"saved_at", "record", "scorecard"}`` in the data folder's
+    sessions/; ``play`` of that file replays its record (it said "missing key 'scenario'")."""
+    import yaml
+
+    from simulator.cli import main
+
+    record = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    saved = tmp_path / "20261202-194537-hardship-basic-alex.json"
+    saved.write_text(json.dumps({"saved_at": "2026-12-02T19:45:37+00:00", "record": record,
+                                 "scorecard": {}}), encoding="utf-8")
+    assert main(["play", str(EXAMPLE), "--json"]) == 0
+    direct = json.loads(capsys.readouterr().out)
+    assert main(["play", str(saved), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == direct
+    del record["turns"][0:1]
+    record["seed"] = "not a number"
+    saved.write_text(json.dumps({"saved_at": "x", "record": record, "scorecard": {}}), encoding="utf-8")
+    assert main(["play", str(saved)]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "seed" in err[0] and "Traceback" not in err[0]

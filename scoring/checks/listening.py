@@ -165,8 +165,12 @@ def reflections(view: CallView) -> Finding:
             continue
         if credit > best_credit:  # the first, best reflection is the evidence
             best_credit, best_turn, best_shared = credit, t, shared
-    if best_turn is None and (why := _not_now(view)):
-        return na(f"the debtor {why}: nothing of theirs was due a reflection")
+    not_now = _not_now(view)
+    if best_credit < 1.0 and (not_now or (stop is not None and not said_enough)):
+        # Not due at all: a half-reflection must not score below saying nothing.
+        if not_now:
+            return na(f"the debtor {not_now}: nothing of theirs was due a reflection")
+        return na("what the debtor said came after they stopped the collection: the notes carry it")
     if best_turn is None:
         if not said_enough:
             if said_after:

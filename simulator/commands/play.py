@@ -76,7 +76,7 @@ def _play(path: Any) -> tuple[Any, Any, Any]:
 
     if not path.is_file():
         raise UserError(f"{path}: no such file")
-    record = load_session(path)
+    record = _saved_by_app(path) or load_session(path)
     try:
         finished = replay(record, base=path.parent)
     except UserError as exc:  # name the record, as for its other problems
@@ -84,6 +84,33 @@ def _play(path: Any) -> tuple[Any, Any, Any]:
             raise
         raise UserError(f"{path}: {exc}") from exc
     return record, finished, score(finished)
+
+
+def _saved_by_app(path: Any) -> Any:
+    """The record inside a session file the app saved (``{"saved_at", "record",
+    "scorecard"}``, in the data folder's ``sessions/``), so a trainee's call replays as
+    the app scored it; None for any other file (read as a session record)."""
+    if path.suffix.lower() != ".json":
+        return None
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not (isinstance(data, dict) and "saved_at" in data and isinstance(data.get("record"), dict)):
+        return None
+    from pydantic import ValidationError
+
+    from simulator.content.models import SessionRecord
+    from simulator.diagnostics import UserError
+
+    try:
+        return SessionRecord.model_validate(data["record"])
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        raise UserError(f"{path}: the saved session's record is not valid: {where}: {first.get('msg')}") from None
 
 
 def _report(name: str, exc: BaseException) -> None:
