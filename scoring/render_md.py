@@ -26,19 +26,28 @@ from scoring.render_common import (
 )
 from simulator import words
 
-#: Punctuation that acts anywhere in a line: code, emphasis, links, table cells,
+#: Punctuation that acts anywhere in a line: code, emphasis, table cells,
 #: strikethrough; an underscore only at a word's edge (inside a word it is literal).
-_MD_INLINE = re.compile(r"[\\`*\[\]|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+_MD_INLINE = re.compile(r"[\\`*|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+#: Brackets act only as a link: "[text](url)" or "[text][ref]" (the document defines no
+#: references, so a lone "[bold]" stays literal and is left alone).
+_MD_LINK = re.compile(r"\]\s*[(\[]")
+_MD_BRACKET = re.compile(r"[\[\]]")
 #: What acts only at the start of a line: a heading, a quote, a list item.
 _MD_MARKER = re.compile(r"^([#>+\-])")
 _MD_NUMBERED = re.compile(r"^(\d+)([.)])")
 
 
-def esc(text: Any) -> str:
-    """Literal text in Markdown: no HTML, no emphasis, no links, no table breaks."""
+def esc(text: Any, line_start: bool = False) -> str:
+    """Literal text in Markdown: no HTML, no emphasis, no links, no table breaks.
+    ``line_start``: the text begins a line, where "#", ">", "-", "+" and "1." act."""
     s = html.escape(str(text), quote=False)
     s = " ".join(s.split())  # newlines would end a table row or list item
     s = _MD_INLINE.sub(lambda m: "\\" + m.group(0), s)
+    if _MD_LINK.search(s):
+        s = _MD_BRACKET.sub(lambda m: "\\" + m.group(0), s)
+    if not line_start:
+        return s
     s = _MD_MARKER.sub(r"\\\1", s)
     return _MD_NUMBERED.sub(r"\1\\\2", s)
 
@@ -50,13 +59,13 @@ def render_markdown(card: Any) -> str:
     note = cap_note(d)
     if note:
         out.append(f"\n_{esc(note)}_")
-    out += ["", esc(outcome_line(d)), "", "| Dimension | Weight | Score |", "| --- | ---: | ---: |"]
+    out += ["", esc(outcome_line(d), line_start=True), "", "| Dimension | Weight | Score |", "| --- | ---: | ---: |"]
     for _, title, dim in dimension_rows(d):
         out.append(f"| {esc(title)} | {dim.get('weight', 0):g} | {fmt_score(dim.get('score'))} |")
     tips = d.get("tips") or []
     if tips:
         out += ["", "## What to work on", ""]
-        out += [f"{i}. {esc(t.get('tip', ''))}" for i, t in enumerate(tips, 1)]
+        out += [f"{i}. {esc(t.get('tip', ''), line_start=True)}" for i, t in enumerate(tips, 1)]
     out += ["", "## Compliance", ""]
     violations = (d.get("compliance") or {}).get("violations") or []
     if not violations:
@@ -78,13 +87,13 @@ def render_markdown(card: Any) -> str:
             out.append(f"- {check_mark(c)} {esc(c.get('description', c['id']))}{pts}")
             for e in c.get("evidence", []):
                 where, quote, note_ = evidence_line(e)
-                bits = []
+                bits = []  # the first begins the list item's text, where "#" or "-" act
                 if where:
-                    bits.append(esc(where) + ":")
+                    bits.append(esc(where, line_start=True) + ":")
                 if quote:
                     bits.append(f"“{esc(quote)}”")
                 if note_:
-                    bits.append(("— " if quote else "") + esc(note_))
+                    bits.append(("— " if quote else "") + esc(note_, line_start=not bits))
                 out.append("  - " + " ".join(bits))
     transcript = d.get("transcript") or []
     if transcript:

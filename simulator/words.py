@@ -99,6 +99,45 @@ def is_fault(name: Any) -> bool:
     return str(name) in FAULT_MOVES
 
 
+#: Question intents (simulator/nlu/questions.yaml) in words, where the name is not plain.
+INTENTS: dict[str, str] = {
+    "identity_ssn": "their social security number",
+    "identity_dob": "their date of birth",
+    "identity_who": "who they are",
+    "identity_name": "their name",
+    "identity_address": "their address",
+    "identity_phone": "their phone number",
+    "identity_relation": "how they know the debtor",
+    "third_party_whereabouts": "where the debtor is",
+    "best_time": "a good time to call",
+    "callback": "a call back",
+    "why_balance": "the balance",
+    "payment_method": "how they would pay",
+    "capacity": "what they can afford",
+    "employment": "their work",
+    "what_happened": "what happened",
+    "bankruptcy_date": "when they filed",
+    "bankruptcy_case": "the case number",
+    "bankruptcy_court": "the court",
+    "bankruptcy_chapter": "the chapter",
+    "household": "their household",
+    "plans": "their plans",
+    "feelings": "how they feel",
+    "attorney": "their attorney",
+    "servicemember": "their military service",
+    "email": "their email",
+    "income": "their income",
+    "dispute": "the dispute",
+    "message": "leaving a message",
+    "small_talk_weather": "the weather",
+    "small_talk_sport": "sport",
+    "small_talk_media": "films and books",
+    "small_talk_vehicle": "their car",
+    "small_talk_leisure": "their free time",
+    "small_talk": "their day",
+}
+
+
 def fact(name: str) -> str:
     """A fact's id as words: ``job_loss`` -> "job loss"."""
     return _plain(name)
@@ -111,9 +150,12 @@ def event(name: Any, who: str = "they") -> str:
     if text.startswith("revealed:"):
         key = text.split(":", 1)[1]
         return f"{who} told you about the {fact(key)}"
+    if text.startswith("answered:"):
+        key = text.split(":", 1)[1]
+        return f"{who} answered your question about {INTENTS.get(key, _plain(key))}"
     template = EVENTS.get(text)
     if template is None:
-        return _plain(text)
+        return _plain(text.replace(":", " "))
     return template.format(name=who)
 
 

@@ -527,7 +527,8 @@ def test_suggestion_rules_load_and_fill_from_what_is_known():
     assert suggest.fill(line, known) == \
         "Thanks, Maria. I'm calling from Northgate Recovery. Am I speaking with Maria Delgado?"
     assert suggest.fill(line, unknown) == "Thanks. Am I speaking with the account holder?"
-    turns = [suggest.TurnView(1, ("open_question",), ("revealed:job_loss",)),
+    turns = [suggest.TurnView(1, ("identity_verification", "mini_miranda", "open_question"),
+                              ("verified", "revealed:job_loss")),
              suggest.TurnView(2, ("ask_capacity",), ())]
     s = suggest.suggest(turns, 1, suggest.Facts(debtor="Maria", fact_kinds=(("job_loss", "hardship"),)))
     assert s is not None and s.move == "empathy" and "job loss" in s.line
@@ -543,3 +544,30 @@ def test_the_wrapup_offers_every_outcome_the_record_accepts():
     from simulator.content.models import AgreementOutcome
 
     assert sorted(OUTCOME_ORDER) == sorted(get_args(AgreementOutcome))
+
+
+def test_before_verification_the_suggestion_is_to_verify_never_a_money_question():
+    """A pressure line before verification was answered with "What would work for your
+    budget right now?", which, taken, disclosed the debt to an unverified party."""
+    from simulator.app import suggest
+
+    facts = suggest.Facts(debtor="Maria", debtor_full="Maria Delgado")
+    for moves in (("pressure",), ("threat",), ("request_full_payment", "pressure")):
+        s = suggest.suggest([suggest.TurnView(1, moves, ())], 0, facts)
+        assert s is not None and s.move == "identity_verification", moves
+        assert "Maria Delgado" in s.line
+    verified = [suggest.TurnView(1, ("identity_verification",), ("verified",)),
+                suggest.TurnView(2, ("pressure",), ())]
+    s = suggest.suggest(verified, 1, facts)
+    assert s is not None and s.move == "mini_miranda"
+
+
+def test_every_answered_question_reads_as_words():
+    """The replay showed raw tags such as ``answered:employment``."""
+    from simulator import words
+    from simulator.nlu.questions import intents
+
+    for intent in intents():
+        said = words.event(f"answered:{intent}", "Maria")
+        assert "_" not in said and ":" not in said, said
+    assert words.event("answered:employment", "Maria") == "Maria answered your question about their work"

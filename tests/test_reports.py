@@ -61,7 +61,13 @@ def test_html_is_self_contained_and_script_is_inert(nasty_card):
 def test_markdown_escapes_html_and_markup(nasty_card):
     md = render_markdown(nasty_card)
     assert XSS not in md and "&lt;script&gt;" in md
-    assert "\\*\\*wow\\*\\*" in md and "\\[bold\\]" in md
+    assert "\\*\\*wow\\*\\*" in md
+    # Brackets act only as a link: "[bold]" reads as written, a link is made literal.
+    assert "[bold]" in md and "\\[bold" not in md
+    from scoring.render_md import esc
+
+    assert esc("[here](http://x.example)") == "\\[here\\](http://x.example)"
+    assert esc("+0.23") == "+0.23" and esc("- one", line_start=True) == "\\- one"
 
 
 def test_renderers_accept_a_card_read_back_from_json(nasty_card):

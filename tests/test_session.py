@@ -169,3 +169,19 @@ def test_replay_keeps_the_records_extra_fields():
     again = replay(rec).record.model_dump(mode="json")
     assert again["team"] == "north"
     assert again["ended_by"] != "stale"  # worked out again, not copied
+
+
+def test_a_verification_question_without_its_question_mark_verifies():
+    """"Am I speaking with Maria Delgado" typed without "?" moved the call to 'verified'
+    while the compliance gate, reading the call's facts, found every later line a
+    disclosure to an unverified party (4 critical violations in a real call)."""
+    from scoring.scorer import score
+
+    s = Session.start("hardship-basic", trainee="t")
+    first = s.say("Good evening, this is Sam with Northgate Recovery. Am I speaking with Maria Delgado")
+    assert "verified" in first.events
+    s.say("Thanks, Maria. I'm a debt collector and this is an attempt to collect a debt; any information "
+          "obtained will be used for that purpose. I'm calling about your Lakeside card, the balance is $1,240.")
+    s.wrap_up(None, "")
+    card = score(s.finish())
+    assert "third_party_disclosure" not in {v.rule for v in card.compliance.violations}

@@ -36,7 +36,7 @@ _WH = rx(r"^\W*(?:(?:so|and|but|okay|ok|well|now|also|then|um|uh|hmm|just|sorry|
                  r"random(?: question)?|by the way|(?:totally )?unrelated)\W+){0,3}"
                  r"(?:what|what's|whats|how|how's|hows|why|when|when's|whens|where|where's|who|who's|"
                  r"which|whose|is|are|was|were|do|does|did|can|could|would|will|should|may|might|"
-                 r"(?:have|has|had) (?:you|u|they|we|she|he|i)|mind|"
+                 r"(?:have|has|had) (?:you|u|they|we|she|he|i)|am i|mind|"
                  # texted questions drop the verb or spell it short: "r u working", "u doing ok"
                  r"r (?:u|you|ya)|(?:u|you|ya) (?:doing|got|been|free|around|busy|still|up to|working|employed|catch|see|watch|"
                  r"think|know|have|get))\b",
