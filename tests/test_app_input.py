@@ -118,6 +118,10 @@ def test_preparation_messages_and_calling_hours():
                                                "call_time": "25:00"})
     assert prep is None
     assert set(errors) == {"settlement_floor", "max_installments", "call_time"}
+    _, bad = forms.read_preparation([], {"settlement_floor": "abc", "call_time": "18:00"})
+    assert bad == {"settlement_floor": "settlement floor: 'abc' is not a percentage (e.g. 60)"}
+    ok, none = forms.read_preparation([], {"settlement_floor": "60%", "call_time": "18:00"})
+    assert none == {} and ok["plan"]["settlement_floor"] == 0.6
     assert errors["call_time"].startswith("call time: '25:00' is not a time")
     prep, errors = forms.read_preparation(["account_summary"], {
         "objective": "settlement", "settlement_floor": "60", "max_installments": "12", "call_time": "7:45"})
@@ -161,6 +165,11 @@ async def test_a_late_call_time_warns_but_dials():
         await settle(pilot)
         assert "outside 08:00–21:00" in shown(pilot, "#time-warning")
         await pilot.press("f5", "f5")  # no plan: the first F5 only warns
+        await settle(pilot)
+        # Out of hours is a critical violation: the next F5 warns too, and stays.
+        assert type(app.screen).__name__ == "PreparationScreen"
+        assert any("outside 08:00–21:00" in str(n.message) for n in app._notifications)
+        await pilot.press("f5")
         await settle(pilot)
         assert type(app.screen).__name__ == "CallScreen"
         assert app.session.preparation.call_time == "22:15"

@@ -123,8 +123,12 @@ def read_preparation(
     from simulator.content.models import Preparation
 
     errors: dict[str, str] = {}
-    floor_pct = parse_money("settlement_floor", values.get("settlement_floor", ""), errors)
-    if floor_pct is not None and not 0 < floor_pct <= 100:
+    raw_floor = values.get("settlement_floor", "").strip().removesuffix("%").strip()
+    floor_pct = parse_money("settlement_floor", raw_floor, errors)
+    if "settlement_floor" in errors:
+        errors["settlement_floor"] = (f"settlement floor: {_short(values.get('settlement_floor', ''))!r} "
+                                      "is not a percentage (e.g. 60)")
+    elif floor_pct is not None and not 0 < floor_pct <= 100:
         errors["settlement_floor"] = "settlement floor: use a percentage from 1 to 100, e.g. 60"
         floor_pct = None
     max_inst = parse_int("max_installments", values.get("max_installments", ""), errors, minimum=1)

@@ -67,6 +67,7 @@ class PreparationScreen(Screen[None]):
         self.brief_seen = False
         self.sections: dict[str, list[tuple[str, str]]] = {}
         self.empty_plan_warned = False
+        self.late_warned: str | None = None  # the out-of-hours time already warned about
         self.seed: int | None = None  # the seed of the account file shown (set once loaded)
 
     def compose(self) -> ComposeResult:
@@ -255,11 +256,21 @@ class PreparationScreen(Screen[None]):
                         title="No plan", severity="warning", timeout=8)
             self.query_one("#objective", Select).focus()
             return
+        hhmm = forms.parse_hhmm("call_time", values.get("call_time", ""), {})
+        if forms.outside_calling_hours(hhmm) and self.late_warned != hhmm:
+            # A call outside 08:00-21:00 fails on compliance: never dial it without a word.
+            self.late_warned = hhmm
+            self.notify(f"{hhmm} is outside 08:00–21:00 in the debtor's time: the call would be a "
+                        "critical violation. Change the call time, or press F5 again to dial anyway.",
+                        title="Inconvenient time", severity="warning", timeout=8)
+            self.query_one("#call_time", Input).focus()
+            return
         prep, errors = forms.read_preparation(reviewed, values)
         for field in ("objective", "settlement_floor", "max_installments", "opening", "call_time"):
             show_error(self.query_one(f"#err-{field}", Static), errors.get(field, ""))
         if prep is None:
-            self.notify("Check the plan: " + "; ".join(errors.values()), severity="error")
+            # The message stands beside its field; the toast only points there.
+            self.notify(f"Check the plan: {len(errors)} field(s) marked in red.", severity="error")
             first = next(iter(errors))
             try:
                 self.query_one(f"#{first}").focus()
