@@ -173,3 +173,33 @@ async def test_a_late_call_time_warns_but_dials():
         await settle(pilot)
         assert type(app.screen).__name__ == "CallScreen"
         assert app.session.preparation.call_time == "22:15"
+
+
+def test_a_plan_that_does_not_add_up_is_named():
+    ok = {"outcome": "payment_plan", "total_amount": 1240.0, "installment_amount": 80.0, "installments": 16}
+    assert forms.plan_does_not_add_up(ok) is None  # 15 x 80 + a last 40
+    assert forms.plan_does_not_add_up(dict(ok, installment_amount=70.0, installments=18)) is None  # 17 x 70 + 50
+    slip = dict(ok, installment_amount=60.0, installments=18)
+    assert forms.plan_does_not_add_up(slip).startswith("18 x $60.00 = $1,080.00 does not match the total $1,240.00")
+    assert forms.plan_does_not_add_up(dict(ok, installments=20)) is not None  # four payments too many
+    assert forms.plan_does_not_add_up({"outcome": "settlement", "total_amount": 600.0}) is None
+
+
+@run_async
+async def test_wrap_up_asks_again_before_submitting_a_plan_that_does_not_add_up():
+    app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="alex")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await home_to_call(pilot, SCRIPTS["hardship-basic"])
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        await choose(pilot, "#outcome", OUTCOME_ORDER.index("payment_plan"))
+        for field, value in (("total_amount", "1240"), ("installment_amount", "60"), ("installments", "18"),
+                             ("first_payment_date", "2026-12-15")):
+            await fill(pilot, f"#{field}", value)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "WrapUpScreen"
+        assert "does not match the total" in shown(pilot, "#err-installments")
+        await pilot.press("ctrl+s")  # the trainee keeps the numbers: submitted as typed
+        await settle(pilot)
+        assert type(app.screen).__name__ != "WrapUpScreen"

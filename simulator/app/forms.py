@@ -181,3 +181,21 @@ def read_agreement(values: dict[str, str]) -> tuple[dict[str, Any] | None, dict[
     except ValidationError as exc:
         return None, pydantic_messages(exc)
     return agreement.model_dump(mode="json", exclude_none=True), {}
+
+
+def plan_does_not_add_up(agreement: dict[str, Any]) -> str | None:
+    """Why a payment plan's numbers disagree with each other, or None. The count times
+    the instalment must cover the total, with at most the last payment smaller: a plan
+    typed as 18 x $70.00 for $1,240.00 is a slip the scorer would read as a record that
+    does not match the call."""
+    if agreement.get("outcome") != "payment_plan":
+        return None
+    total, each, count = (agreement.get(k) for k in ("total_amount", "installment_amount", "installments"))
+    if not (isinstance(total, int | float) and isinstance(each, int | float) and isinstance(count, int)):
+        return None
+    if count <= 0 or each <= 0:
+        return None
+    if (count - 1) * each < total - 0.005 and total <= count * each + 0.005:
+        return None
+    return (f"{count} x ${each:,.2f} = ${count * each:,.2f} does not match the total ${total:,.2f} "
+            "(only the last payment may be smaller). Check the numbers, or submit again to keep them.")

@@ -78,6 +78,7 @@ class WrapUpScreen(Screen[None]):
         self.session = session
         self.notes = notes
         self.coach = coach
+        self._slip_warned: dict[str, Any] | None = None  # a plan that does not add up, warned once
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -187,5 +188,11 @@ class WrapUpScreen(Screen[None]):
             first = next((f for f in ("outcome", *FIELDS) if f in errors), None)
             if first:
                 self.query_one(f"#{first}").focus()
+            return
+        slip = forms.plan_does_not_add_up(agreement)
+        if slip and self._slip_warned != agreement:
+            self._slip_warned = agreement
+            show_error(self.query_one("#err-installments", Static), slip)
+            self.query_one("#installments").focus()
             return
         self.app.submit_wrap_up(agreement, self.query_one("#wrap-notes", TextArea).text)
