@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from scoring.checks.base import Finding, check, ev, move_quote, na
 from scoring.context import CallView
 from scoring.text import content_words, keyword_hits, money, snippet
+from simulator import words
 from simulator.engine.records import Turn
 from simulator.rxcache import compile as rx
 
@@ -100,7 +101,7 @@ def _show(value: object) -> str:
         return "(empty)"
     if isinstance(value, float):
         return money(value)
-    return str(value)
+    return str(value).replace("_", " ")  # debit_card -> debit card
 
 
 @check("form_complete")
@@ -116,7 +117,7 @@ def form_complete(view: CallView) -> Finding:
     missing = [f for f in needed if getattr(form, f, None) in (None, "")]
     filled = len(needed) - len(missing)
     if missing:
-        note = f"outcome {form.outcome}: missing " + ", ".join(_label(f) for f in missing)
+        note = f"outcome {words.outcome(form.outcome)}: missing " + ", ".join(_label(f) for f in missing)
     else:
         note = f"outcome {form.outcome}: all {len(needed)} fields filled"
     return Finding(filled / len(needed), [ev(None, form.outcome, note)])
@@ -233,7 +234,7 @@ def _discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
             shown_want, shown_got = str(want), _show(got)
         else:
             same = got == want
-            shown_want, shown_got = str(want), _show(got)
+            shown_want, shown_got = _show(want), _show(got)
         if not same:
             # A blank field is incomplete, not false; a different amount, count or date is a
             # term the debtor did not agree to. The method is logistics.

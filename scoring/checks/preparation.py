@@ -11,6 +11,7 @@ from __future__ import annotations
 from scoring.checks.base import Finding, check, ev, move_quote, na
 from scoring.context import CallView
 from scoring.text import parse_hhmm
+from simulator import words
 
 SECTIONS = ("account_summary", "payment_history", "contact_notes")
 LABEL = {"account_summary": "account summary", "payment_history": "payment history",
@@ -37,7 +38,7 @@ def reviewed_account(view: CallView) -> Finding:
     reviewed = list(view.record.preparation.reviewed)
     read = [s for s in SECTIONS if s in reviewed]
     missed = [LABEL[s] for s in SECTIONS if s not in reviewed]
-    shown = ", ".join(reviewed) if reviewed else "(nothing)"
+    shown = ", ".join(LABEL.get(s, s.replace("_", " ")) for s in reviewed) if reviewed else "(nothing)"
     note = "read " + (", ".join(LABEL[s] for s in read) or "none of the three")
     if missed:
         note += "; not read: " + ", ".join(missed)
@@ -55,7 +56,7 @@ def plan_within_policy(view: CallView) -> Finding:
     items, evidence = 0, []
     if plan.objective:
         items += 1
-        evidence.append(ev(None, f"objective: {plan.objective}", "objective set"))
+        evidence.append(ev(None, f"objective: {words.outcome(plan.objective)}", "objective set"))
     else:
         evidence.append(ev(None, "", "no objective set"))
     floor = plan.settlement_floor
