@@ -12,10 +12,12 @@
    it is idle again (the reply in the transcript, the coach pane, the scroll: every
    redraw), median and p95, as wall time (60-frames-a-second pacing included) and as
    the process's CPU time over the turn (the work itself, which other load on a shared
-   machine does not inflate; the journal's thread, if any, included). The typed line is
-   drawn before the clock starts. Pilot's own press is slower than the app: it returns
-   only after at least two 20 ms idle polls, so its figure is printed apart, as context.
-   Headless, Textual does not encode frames for a terminal: that cost is not in here.
+   machine does not inflate). The typed line is drawn before the clock starts. Beside
+   it: Enter to the first frame that shows the reply (a later frame of the turn redraws
+   what changed after it, such as a scrollbar). Pilot's own press is slower than the
+   app: it returns only after at least two 20 ms idle polls, so its figure is printed
+   apart, as context. Headless, Textual does not encode frames for a terminal: that
+   cost is not in here.
 4. The floor: a minimal Textual app (a header, a table, a footer) timed the same way,
    so the first screen can be read as a multiple of what Textual itself costs here.
 """
@@ -34,6 +36,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin" / "collectsim"
@@ -187,6 +190,7 @@ class Call:
     ended: bool = False
     elapsed: float = 0.0
     drawn: list[float] = field(default_factory=list)  # Enter to the last frame drawn, s
+    shown: list[float] = field(default_factory=list)  # Enter to the first frame with the reply, s
     cpu: list[float] = field(default_factory=list)  # the process's CPU time over the turn, s
     pilot: list[float] = field(default_factory=list)  # Enter to Pilot's return, s
     frames: list[int] = field(default_factory=list)
@@ -207,11 +211,16 @@ async def long_call(turns: int) -> Call:
 
     app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="bench")
     frames: list[float] = []
+    replied: list[float] = []  # when the first frame with the reply in it was drawn
+    said = [-1]  # transcript entries before the turn (-1: no turn being timed)
+    logs: list[Any] = []  # the call's transcript, once the call screen is up
     display = app._display
 
     def timed_display(screen: object, renderable: object) -> None:
         display(screen, renderable)  # type: ignore[arg-type]
         frames.append(time.perf_counter())
+        if not replied and logs and said[0] >= 0 and len(logs[0].entries) > said[0]:
+            replied.append(frames[-1])
 
     app._display = timed_display  # type: ignore[method-assign]
     out = Call()
@@ -223,15 +232,19 @@ async def long_call(turns: int) -> Call:
         await pilot.pause()
         start = time.perf_counter()
         say = app.screen.query_one("#say")
+        logs.append(app.screen.query_one("#transcript"))
         while out.sent < turns and not app.session.ended:
             say.value = LINES[out.sent % len(LINES)]
             await pilot.pause()  # the typed line drawn: not part of the turn
             frames.clear()
+            replied.clear()
+            said[0] = len(logs[0].entries)
             t0, c0 = time.perf_counter(), time.process_time()
             await pilot.press("enter")  # returns once the app is idle: reply shown, redrawn
             out.pilot.append(time.perf_counter() - t0)
             out.cpu.append(time.process_time() - c0)
             out.drawn.append((frames[-1] if frames else float("nan")) - t0)
+            out.shown.append((replied[0] if replied else float("nan")) - t0)
             out.frames.append(len(frames))
             out.sent += 1
         await pilot.pause()
@@ -339,6 +352,9 @@ def report_call(turns: int) -> None:
     print(f"  first 10 turns vs last 10 (CPU median): {statistics.median(cpu[:10]):.1f} ms, "
           f"{statistics.median(cpu[-10:]):.1f} ms; slowest (CPU): "
           + ", ".join(f"turn {i + 1} {cpu[i]:.0f} ms" for i in slowest))
+    shown = [x * 1000 for x in call.shown]
+    print(f"  Enter to the first frame with the reply in it: median {statistics.median(shown):.1f} ms, "
+          f"p95 {p95(shown):.1f} ms wall")
     print(f"  frames drawn a turn: median {statistics.median(call.frames):.0f}, max {max(call.frames)}; "
           f"Pilot's press (returns after its idle polling): median "
           f"{statistics.median(call.pilot) * 1000:.0f} ms, p95 {p95(call.pilot) * 1000:.0f} ms")
