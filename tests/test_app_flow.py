@@ -220,3 +220,42 @@ async def test_calling_again_plays_the_next_variant(home):
         assert second.persona.variants  # hardship ships variants
     [saved] = saved_cards(home)
     assert saved["record"]["seed"] == first.seed
+
+
+@run_async
+async def test_a_long_call_keeps_its_last_line_in_view_and_a_scrollbar_that_fits(home):
+    """The transcript fits its scrollbar as lines are written (not at the next layout):
+    after each turn, and after the terminal is resized, the last line is in view and the
+    scrollbar says how much there is above it."""
+    app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="alex")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await home_to_call(pilot, SCRIPTS["hardship-basic"])
+        log = app.screen.query_one("#transcript")
+        bar = log.vertical_scrollbar
+
+        def fits() -> None:
+            assert log.show_vertical_scrollbar and log.max_scroll_y > 0
+            assert log.scroll_y == log.max_scroll_y
+            assert (bar.window_virtual_size, bar.window_size, bar.position) == (
+                log.virtual_size.height, log.scrollable_content_region.height, log.scroll_y)
+
+        lines = ["Good evening, this is Sam with Northgate Recovery. Am I speaking with Maria Delgado?",
+                 "Thanks, Maria. This is an attempt to collect a debt, and any information obtained "
+                 "will be used for that purpose.",
+                 "Can you tell me a bit about what's been going on?",
+                 "I'm so sorry to hear that, that sounds really stressful.",
+                 "So since you lost the job you've been covering rent first.",
+                 "How are you feeling about all of this?",
+                 "That makes sense. Lots of people in your situation feel the same way."]
+        for line in lines:
+            await talk(pilot, [line])
+            if log.max_scroll_y > 0:
+                fits()
+        assert not app.session.ended
+        fits()
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        fits()
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        fits()

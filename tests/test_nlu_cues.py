@@ -78,3 +78,16 @@ def test_cueset_model_forbids_extra() -> None:
     with pytest.raises(pydantic.ValidationError):
         CueSet.model_validate({"moves": {"empathy": {"phrasez": ["x"]}}})
     assert "moves" in CUE_SCHEMA["properties"]
+
+
+def test_prepare_builds_every_cue_pattern_and_changes_no_analysis() -> None:
+    """``prepare`` only moves when the analyser's lazy parts are built (an app calls it
+    before the first turn): afterwards every cue pattern is compiled, and a line reads as
+    it does with an analyser built from scratch."""
+    from simulator.nlu.analyser import default_cues, prepare
+
+    prepare()
+    an = default_analyser()
+    assert all(p._rx is not None for cues in an._moves for p in cues.patterns)
+    line = "I'm so sorry to hear that. Could you manage $80 a month from the 15th by card?"
+    assert an.analyze(line) == Analyser(default_cues(), checked=True).analyze(line)

@@ -211,14 +211,20 @@ class LearnedModel:
         j = self.index[move]
         return math.fsum(r[j] for r in self._present(feats))
 
-    def nearest_example(self, move: str, text: str) -> str:
-        """The corpus line of ``move`` that shares most words with ``text`` (Jaccard)."""
+    def example_words(self) -> dict[str, list[frozenset[str]]]:
+        """Each corpus line's words, by move: built on first need (about 20 ms), which
+        :func:`simulator.nlu.analyser.prepare` moves before the first turn."""
         if self._example_words is None:
             self._example_words = {m: [frozenset(_WORD.findall(e.lower())) for e in ex]
                                    for m, ex in self.examples.items()}
+        return self._example_words
+
+    def nearest_example(self, move: str, text: str) -> str:
+        """The corpus line of ``move`` that shares most words with ``text`` (Jaccard)."""
+        example_words = self.example_words()
         mine = frozenset(_WORD.findall(text.lower()))
         best, best_sim = "", 0.0
-        for e, words in zip(self.examples.get(move, ()), self._example_words.get(move, ()),
+        for e, words in zip(self.examples.get(move, ()), example_words.get(move, ()),
                             strict=True):
             union = len(mine | words)
             sim = len(mine & words) / union if union else 0.0

@@ -62,6 +62,7 @@ class CallScreen(Screen[None]):
         self.suggestion: Any = None  # the better line offered after the last turn
         self.taken = ""  # a suggested line put in the input by ctrl+g
         self.assisted = False  # the line being sent is the suggested one
+        self._shown: dict[str, Any] = {}  # what each pane line says now, by selector
         scn = session.scenario
         if scn.call.answered_by == "third_party" and scn.call.third_party is not None:
             self.them = scn.call.third_party.name.split()[0]
@@ -130,20 +131,27 @@ class CallScreen(Screen[None]):
         self.query_one("#mode", Static).update("coach mode (F2)" if on else "assessment mode (F2)")
         self._update_coach()
 
+    def _show(self, selector: str, content: Any) -> None:
+        """Put ``content`` in a pane line unless it already says that: each update lays
+        the screen out again, and most turns leave most of the coach pane as it was."""
+        if selector in self._shown and self._shown[selector] == content:
+            return
+        self._shown[selector] = content
+        self.query_one(selector, Static).update(content)
+
     def _update_coach(self) -> None:
         info = self.session.coach()
-        self.query_one("#call-state", Static).update(
-            join(("state ", "dim"), info.get("state", ""), "   ", ("mood ", "dim"), info.get("mood", "") or "—")
-            if self.coach else ""
-        )
-        self.query_one("#mood", Static).update(join(
+        self._show("#call-state", join(
+            ("state ", "dim"), info.get("state", ""), "   ", ("mood ", "dim"), info.get("mood", "") or "—",
+        ) if self.coach else "")
+        self._show("#mood", join(
             ("Mood  ", "bold"), f"{info.get('mood') or '—'}\n",
             ("Trust      ", ""), (bar(info.get("trust", 0)), "green"), f" {info.get('trust', 0):.0f}\n",
             ("Irritation ", ""), (bar(info.get("irritation", 0)), "red"), f" {info.get('irritation', 0):.0f}\n",
             ("Patience   ", ""), f"{info.get('patience', 0):.0f}",
         ))
         hints = coach_hints(self.session)
-        self.query_one("#hints", Static).update(join(*[(f"• {h}\n", "") for h in hints]))
+        self._show("#hints", join(*[(f"• {h}\n", "") for h in hints]))
         self._offer_suggestion()
 
     def _offer_suggestion(self) -> None:
@@ -160,14 +168,14 @@ class CallScreen(Screen[None]):
             except (OSError, ValueError):
                 self.suggestion = None
         if self.suggestion is None:
-            box.update("")
+            self._show("#suggestion", "")
             box.display = False
             self._keep_transcript_end(shown_before)
             return
         cost = suggest.cost_per_line()
-        box.update(join(("A better line: ", "bold"), (f"“{self.suggestion.line}”", "italic"),
-                        (f"  ({self.suggestion.move_words})  ", "dim"),
-                        ("ctrl+g", "bold"), (f" uses it, −{cost:g} points", "dim")))
+        self._show("#suggestion", join(("A better line: ", "bold"), (f"“{self.suggestion.line}”", "italic"),
+                                       (f"  ({self.suggestion.move_words})  ", "dim"),
+                                       ("ctrl+g", "bold"), (f" uses it, −{cost:g} points", "dim")))
         box.display = True
         self._keep_transcript_end(not shown_before)
 

@@ -155,6 +155,13 @@ class PreparationScreen(Screen[None]):
             return
         sections = session.account.sections()
         self.app.call_from_thread(self._loaded, sections)
+        # While the trainee reads: what the first turns of the call would build.
+        from simulator.app.flow import prepare_turns
+
+        try:
+            prepare_turns()
+        except Exception:  # noqa: BLE001 - the dial does it again and shows what is wrong
+            pass
 
     def _broken(self, exc: Exception) -> None:
         """A scenario whose content does not load: one line, back to Home."""

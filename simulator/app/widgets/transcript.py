@@ -17,6 +17,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.events import Resize
+from textual.geometry import Size
 from textual.widgets import RichLog
 
 from simulator import words
@@ -68,6 +69,8 @@ class Transcript(RichLog):
         self.entries: list[Entry] = []
         self.annotations = True
         self._width = 0
+        #: (size, container size, lines) at the last layout that updated the scrollbar.
+        self._laid_out: tuple[Size, Size, Size] | None = None
 
     # ---------------------------------------------------------------- adding lines
     def add_trainee(self, turn: Any, label: str = "You") -> None:
@@ -117,7 +120,29 @@ class Transcript(RichLog):
         self.entries.append(entry)
         if self._width:
             self._write(entry)
+            self._scrollbar_now()
             self.scroll_end(animate=False, immediate=True, x_axis=False)
+
+    def _scrollbar_now(self) -> None:
+        """Fit the scrollbar to the lines just written, now, so the frame that draws them
+        draws it too. Textual fits it when it next lays the screen out, after that frame
+        is composed, and so drew every turn twice (the second time for the scrollbar)."""
+        self._scroll_update(self.virtual_size)
+        if self._laid_out is not None:
+            self._laid_out = (self._laid_out[0], self._laid_out[1], self.virtual_size)
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        """A layout of the screen: fit the scrollbar only if something it shows changed.
+        Textual's ScrollView compares its lines with the compositor's virtual size (for a
+        widget without children, its own region), which differ as soon as the log
+        scrolls, so it refitted, and redrew, the scrollbar at every layout: each turn has
+        one (the line typed is cleared), and the redraw cost a frame of its own."""
+        key = (size, container_size, self.virtual_size)
+        if key == self._laid_out:
+            return False
+        self._laid_out = key
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def _content_width(self) -> int:
         return max(1, self.scrollable_content_region.width)
