@@ -40,6 +40,7 @@ UTTERANCE = "I'm so sorry to hear that. Could you manage $75 a month starting De
 def forty_turn_records(folder: Path) -> tuple[Path, Path]:
     """(with its account file, without it): the same 40 lines in hardship-basic."""
     import yaml
+
     # bench_engine's FORTY lines end the call at turn 21 (Maria hangs up on repeats);
     # bench_app's LINES keep her on the line for all 40 turns.
     from bench_app import LINES as FORTY

@@ -21,7 +21,7 @@ from simulator.nlu.features import context_features, features, word_features
 from simulator.nlu.learned import LearnedModel
 from simulator.nlu.questions import Ask
 from simulator.nlu.text import whole_words
-from simulator.nlu.threats import denied
+from simulator.nlu.threats import denied, no_demand
 from simulator.nlu.types import MOVES, Move
 
 #: How each move is decided: ``(alone, veto)`` in units of the model's score.
@@ -95,6 +95,10 @@ SMALL_TALK_NOT = ("open_question", "ask_capacity")
 #: Braves at all?" scored 2.1 over the abuse cut, 3.8 after a debtor's line): an insult in
 #: one ("...or are you too broke for tickets?") is the rules' to find.
 SMALL_TALK_NO_MODEL = ("abuse",)
+#: Moves the model alone may not find in a sentence that says nothing is asked of the
+#: debtor (``threats.no_demand``): "You won't get asked for payment in the meantime" read
+#: as pressure in a real dispute call, and the debtor turned angry.
+NO_DEMAND_MOVES = ("pressure", "request_full_payment")
 #: Question topics that ask for no amount: a line whose every question is one of them
 #: ("What's the case number?", "Who's your attorney?") is no capacity question on the
 #: model's word alone (the model read "What's the case number?" as ask_capacity).
@@ -129,6 +133,8 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
                               features(text, context, found), span)
             if name == "threat" and denied(made.evidence):
                 continue  # "we won't be contacting your employer": a denial is no threat
+            if name in NO_DEMAND_MOVES and no_demand(made.evidence):
+                continue  # "you won't get asked for payment in the meantime": no demand
             out[name] = made
     if asks and all(a.topic in NOT_ABOUT_MONEY for a in asks):
         mv = out.get("ask_capacity")

@@ -32,6 +32,27 @@ def denied(sentence: str) -> bool:
     return "denial" in classes_in(low) and not _UNDONE.search(low)
 
 
+#: A sentence that says no money is being asked for ("You won't get asked for payment in
+#: the meantime", "no payment is expected"), unless it turns round to a demand ("...so
+#: pay today", "just pay it").
+_NO_DEMAND = rx(
+    r"\b(?:won'?t|will\s+not|not|never|nobody|no\s+one|don'?t|do\s+not|doesn'?t|does\s+not|"
+    r"aren'?t|isn'?t)\b[^.?!;]{0,30}?\b(?:ask(?:ed|ing)?|request(?:ed|ing)?|expect(?:ed|ing)?|"
+    r"need(?:ed)?\s+to|have\s+to|owe|pay(?:ing)?|required?)\b"
+    r"[^.?!;]{0,30}?\b(?:pay(?:ing)?|payments?|money|anything|a\s+(?:cent|dime|penny)|a\s+thing)\b"
+    r"|\bno\s+(?:payment|money|amount)\s+(?:is|will\s+be|needed|due|expected)\b"
+    r"|\bnothing\s+(?:for\s+you\s+)?to\s+pay\b")
+_DEMAND_AFTER = rx(r"\b(?:but|unless|so|just|now|instead)\b[^.?!]{0,30}\bpay\b|"
+                   r"\bpay\s+(?:it|this|that|the\s+\w+|today|now|tonight|by|up)\b")
+
+
+def no_demand(sentence: str) -> bool:
+    """The sentence says nothing is being asked of the debtor, and does not take it back:
+    a model-only reading of pressure or a money request in it is dropped."""
+    low = lower(sentence)
+    return bool(_NO_DEMAND.search(low)) and not _DEMAND_AFTER.search(low)
+
+
 def threat_in(sentence: str) -> tuple[int, int, str] | None:
     """(start, end, why) of a threat in one sentence, or None.
 
