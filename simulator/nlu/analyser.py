@@ -39,7 +39,7 @@ from simulator.nlu.cues import (
 )
 from simulator.nlu.labelling import negation_undone, sentence_rules, utterance_rules
 from simulator.nlu.learned import LearnedModel, default_model
-from simulator.nlu.listening import DISTRESS, ROOM, echo
+from simulator.nlu.listening import ANGER, APOLOGY, DISTRESS, ROOM, echo
 from simulator.nlu.prefilter import could_match, fold
 from simulator.nlu.text import (
     MAX_SENTENCES,
@@ -189,7 +189,9 @@ class Analyser:
         norm = STAGE.sub(lambda m: " " * len(m.group(0)), text.translate(TRANS))
         spans = split_sentences(norm)
         ctx_words = content(context[:4000].translate(TRANS)) if context else set()
-        distress = bool(context) and bool(DISTRESS.search(context[:4000].translate(TRANS)))
+        # Distress or anger in the debtor's line: room given or an apology acknowledges it.
+        distress = bool(context) and bool(DISTRESS.search(context[:4000].translate(TRANS))
+                                          or ANGER.search(context[:4000].translate(TRANS)))
         found: dict[str, Move] = {}
         spans = spans[:MAX_SENTENCES]
         # Each sentence case-folded once, for both the cue patterns and the tone markers.
@@ -261,6 +263,10 @@ class Analyser:
             m = ROOM.search(s)
             if m:
                 add("empathy", m.start(), m.end(), "gives the debtor room after a hard moment")
+            else:
+                m = APOLOGY.search(s)
+                if m:
+                    add("empathy", m.start(), m.end(), "apologises after the debtor's distress or anger")
         return hits
 
     def _nearest(self, s: str, hits: dict[str, Move], add: Any) -> None:

@@ -143,6 +143,19 @@ DISTRESS = rx(
     re.IGNORECASE,
 )
 #: Giving the debtor room: courtesy, or empathy when it answers distress.
+#: The debtor's line shows anger or exasperation: an apology or a "that would make me mad
+#: too" after it acknowledges their feelings.
+ANGER = rx(
+    r"\b(?:unbelievable|ridiculous|outrageous|sick\s+(?:of|and\s+tired)|fed\s+up|furious|angry|mad|pissed|"
+    r"harass\w*|hang\s+up|leave\s+me\s+alone|stop\s+calling|how\s+dare|you\s+people|"
+    r"humiliat\w*|crossed\s+a\s+line|the\s+hell|screw\s+you|don't\s+stop)\b",
+    re.IGNORECASE,
+)
+#: An apology to the debtor ("I'm sorry about that", "I apologise for how they treated
+#: you"): empathy after distress or anger, a courtesy after a bad line.
+APOLOGY = rx(r"\b(?:(?:i'm|i\s+am|im)\s+)?(?:so\s+|really\s+|truly\s+)?sorry\s+(?:about|for)\s+"
+             r"(?:that|this|all\s+(?:that|this)|what|how)\b|\bi\s+(?:do\s+)?apologi[sz]e\b",
+             re.IGNORECASE)
 ROOM = rx(r"\b(?:take\s+(?:all\s+)?(?:the\s+)?(?:your\s+)?time(?:\s+you\s+need)?|"
                    r"no\s+(?:rush|hurry)|there's\s+no\s+(?:rush|hurry)|whenever\s+you're\s+ready)\b",
                    re.IGNORECASE)
