@@ -335,3 +335,35 @@ def test_tony_asking_for_it_in_writing_is_a_validation_request():
     s.say("This is Dana with Keystone Collections.")
     turn = s.say("This is an attempt to collect a debt. It's about your Crestview Lending loan.")
     assert "validation_requested" in turn.events and "writing" in turn.reply
+
+
+_PLAN_CALL = [
+    "Good evening, this is Sam with Northgate Recovery. Am I speaking with Maria Delgado?",
+    "Thanks, Maria. This is an attempt to collect a debt, and any information obtained will be used for "
+    "that purpose. I'm calling about your Lakeside card, the balance is $1,240.",
+    "Can you tell me a bit about what's been going on?",
+    "I'm so sorry to hear that, that sounds really stressful.",
+    "What could you realistically manage each month?",
+    "We could set up a plan of $80 a month starting December 15th.",
+]
+
+
+@pytest.mark.parametrize("recap,corrected,date", [
+    ("So that's $80 a month by debit card, starting December 15th.", False, "December 15"),
+    ("So that's $100 a month by debit card, starting December 15th.", True, "December 15"),
+    ("So that's $80 a month for 16 months, starting December 20th.", False, "December 20"),
+])
+def test_the_debtor_hears_the_recap(recap, corrected, date):
+    """A recap with terms she never agreed to is corrected, not answered "that's right"
+    (a real call: "$200 a month" recapped, "Yeah, that's right. $1,800 total" heard); a
+    recap that settles the date is echoed with that date."""
+    from simulator.session import Session
+
+    s = Session.start("hardship-basic", trainee="t")
+    for line in _PLAN_CALL:
+        s.say(line)
+    turn = s.say(recap)
+    assert ("recap_corrected" in turn.events) is corrected
+    assert date in turn.reply
+    if corrected:
+        assert "$80 a month" in turn.reply and "right" not in turn.reply.lower()

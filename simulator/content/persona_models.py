@@ -272,7 +272,7 @@ class Persona(Strict):
     answers: dict[str, list[Answer]] = Field(
         default_factory=dict,
         description="How the debtor answers each question intent (and the special intents "
-        "not_understood, not_english, asked_again, identity_mismatch, repeat).",
+        "not_understood, not_english, asked_again, identity_mismatch, repeat, recap_differs).",
     )
     variants: list[Variant] = Field(
         default_factory=list,

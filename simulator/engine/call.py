@@ -291,6 +291,10 @@ class Call(Builder, Callbacks, Replies, Ending):
         self._apply(moves, gains=not plan.repeated)
 
         state_before = self.state
+        agreed_before = self.agreed
+        # A recap that restates the agreed amount with a date or a method settles them before
+        # the debtor answers, so "that's right, starting ..." names the date just said.
+        self._refine_agreed_from_recap()
         trigger = ""
         if plan.understood:
             for move in sorted(moves, key=self._rank):
@@ -323,6 +327,12 @@ class Call(Builder, Callbacks, Replies, Ending):
             self.machine.set_state(state_before, model=self.model)
             reply = self._special("identity_mismatch") or reply
 
+        if agreed_before is not None and "recap_agreement" in moves and self._recap_differs(agreed_before):
+            # The debtor hears terms they never agreed to: they say so, instead of "that's right".
+            corrected = self._special("recap_differs")
+            if corrected:
+                reply = corrected
+                self._event("recap_corrected")
         self._refine_agreed_from_recap()
         progressed = (self.state != state_before or any(
             e.startswith(_PROGRESS_EVENTS) for e in self._turn_events) or plan.new_moves)
@@ -369,6 +379,22 @@ class Call(Builder, Callbacks, Replies, Ending):
         self.turns.append(turn)
         self.last_reply = reply
         return turn
+
+    def _recap_differs(self, a: Terms) -> bool:
+        """The recap names an amount or a count other than the agreed one (a date or a
+        method it names settles the agreement's details instead)."""
+        if self._analysis is None:
+            return False
+        o = read_terms(self._analysis, self.balance, self.today, assume=a.kind)
+        if o is None:
+            return False
+        if a.kind == "payment_plan":
+            if o.monthly and a.monthly and abs(o.monthly - a.monthly) >= 1:
+                return True
+            if o.count and a.count and o.count != a.count and abs(o.count * (o.monthly or a.monthly) - a.total) >= a.monthly:
+                return True
+            return bool(not o.monthly and o.total and abs(o.total - a.total) >= 1)
+        return bool(o.total and abs(o.total - a.total) >= 1)
 
     def _refine_agreed_from_recap(self) -> None:
         """A recap that restates the agreed amount may settle its details (date, method)."""

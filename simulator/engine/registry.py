@@ -185,6 +185,7 @@ ENGINE_EVENTS: tuple[str, ...] = (
     "answered:<intent>",
     "refused:<intent>",
     "trainee_repeated",
+    "recap_corrected",
     "not_understood",
     "not_english",
     "escalated",
@@ -212,6 +213,7 @@ SPECIAL_INTENTS: dict[str, str] = {
     "asked_again": "... the trainee asks again what they already answered ('You asked me that.')",
     "identity_mismatch": "... the caller asks for someone else, or a detail that is not theirs",
     "repeat": "... every long variant has been said already: a short line instead ('Like I said.')",
+    "recap_differs": "... the trainee's recap names an amount or a count other than the agreed one",
 }
 
 #: Placeholders debtor lines may use, as {root.field}.
@@ -229,7 +231,7 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "offer": ("total", "monthly", "count", "upfront", "first_date"),
     "counter": ("total", "monthly", "count", "upfront"),
     "persona": ("lump_sum", "monthly_capacity", "preferred_method"),
-    "agreed": ("total", "monthly", "count", "first_date", "method"),
+    "agreed": ("total", "monthly", "count", "first_date", "method", "terms"),
     "asked": ("name",),  # the name the caller asked for, as they said it
     "fact": (),  # {fact.NAME}: any fact of the persona
     "detail": (),  # {detail.NAME}: any story detail of the persona

@@ -29,6 +29,8 @@ def _terms(t: Terms | None) -> dict[str, str]:
         "upfront": money(t.upfront),
         "first_date": spoken_date(t.first_date) if t.first_date else "the first",
         "method": (t.method or "").replace("_", " "),
+        # The terms as said: "$80 a month" for a plan, "$1,240" for a lump sum.
+        "terms": f"{money(t.monthly)} a month" if t.kind == "payment_plan" and t.monthly else money(t.total),
     }
 
 
