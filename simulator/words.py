@@ -76,6 +76,17 @@ EVENTS: dict[str, str] = {
     "call_ended": "the call ended",
     "disclosed_to_third_party": "the debt was revealed to someone else",
     "not_understood": "{name} could not act on that line",
+    "recap_corrected": "{name} corrected your recap: not the terms agreed",
+    "trainee_repeated": "you repeated an earlier line",
+    "identity_mismatch": "{name} said that is not them",
+    "validation_requested": "{name} asked for it in writing",
+    "bankruptcy": "{name} said they filed for bankruptcy",
+    "deceased": "you learned the debtor has died",
+    "servicemember": "{name} is on active military duty",
+    "time_barred": "{name} said the debt is too old to sue on",
+    "inconvenient": "{name} said this is a bad time or place",
+    "written_only": "{name} wants everything in writing",
+    "not_english": "{name} did not understand the language",
 }
 
 
@@ -150,9 +161,10 @@ def event(name: Any, who: str = "they") -> str:
     if text.startswith("revealed:"):
         key = text.split(":", 1)[1]
         return f"{who} told you about the {fact(key)}"
-    if text.startswith("answered:"):
-        key = text.split(":", 1)[1]
-        return f"{who} answered your question about {INTENTS.get(key, _plain(key))}"
+    if text.startswith(("answered:", "refused:")):
+        how, key = text.split(":", 1)
+        verb = "answered" if how == "answered" else "declined"
+        return f"{who} {verb} your question about {INTENTS.get(key, _plain(key))}"
     template = EVENTS.get(text)
     if template is None:
         return _plain(text.replace(":", " "))

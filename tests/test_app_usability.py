@@ -571,3 +571,13 @@ def test_every_answered_question_reads_as_words():
         said = words.event(f"answered:{intent}", "Maria")
         assert "_" not in said and ":" not in said, said
     assert words.event("answered:employment", "Maria") == "Maria answered your question about their work"
+
+
+def test_every_engine_event_reads_as_words():
+    from simulator import words
+    from simulator.engine.registry import ENGINE_EVENTS
+
+    for name in ENGINE_EVENTS:
+        if "<" in name:
+            continue  # answered:<intent>, refused:<intent>: tested with the intents
+        assert name in words.EVENTS or name.startswith("offer_"), name
