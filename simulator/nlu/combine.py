@@ -101,8 +101,10 @@ SMALL_TALK_NO_MODEL = ("abuse",)
 NO_DEMAND_MOVES = ("pressure", "request_full_payment")
 #: Question topics that ask for no amount: a line whose every question is one of them
 #: ("What's the case number?", "Who's your attorney?") is no capacity question on the
-#: model's word alone (the model read "What's the case number?" as ask_capacity).
-NOT_ABOUT_MONEY = frozenset({"identity", "contact", "legal", "small_talk", "call"})
+#: model's word alone (the model read "What's the case number?" as ask_capacity). Contact
+#: questions are left out: "when's a good time to make the first payment?" asks one.
+#: On the held-out voices: 1 false ask_capacity fewer, no true one lost (with contact in, 6).
+NOT_ABOUT_MONEY = frozenset({"identity", "legal", "small_talk"})
 #: Moves the model alone may find only if the line shows them without its context too.
 OWN_WORDS = ("threat", "pressure", "abuse")
 #: ... unless the words alone score more than this below the cut (on left-out voices'
