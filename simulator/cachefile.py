@@ -28,13 +28,14 @@ def read(name: str) -> bytes | None:
 
 
 def write(name: str, data: bytes) -> None:
-    """Replace the file ``name`` with ``data``; quietly does nothing when it cannot."""
-    import tempfile
-
+    """Replace the file ``name`` with ``data``; quietly does nothing when it cannot.
+    (The temporary file is made here rather than with ``tempfile``, whose import brings
+    shutil and the compression modules into a command that writes at exit.)"""
     try:
         target = path_of(name)
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{name}.", suffix=".tmp")
+        tmp = str(target.parent / f".{name}.{os.getpid()}.{os.urandom(6).hex()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)

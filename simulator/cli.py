@@ -125,8 +125,16 @@ def main(argv: list[str] | None = None) -> int:
             print("collectsim: error: the app needs a terminal; give a COMMAND "
                   "(collectsim --help lists them)", file=sys.stderr)
             return 2
-        return _exit(lambda: _open_app(args), debug)
-    return _exit(lambda: args._run(args), debug)
+        _warm_start("app")
+        try:
+            return _exit(lambda: _open_app(args), debug)
+        finally:
+            _cold_again()
+    _warm_start(args.command)
+    try:
+        return _exit(lambda: args._run(args), debug)
+    finally:
+        _cold_again()
 
 
 def _open_app(args: argparse.Namespace) -> int:
@@ -217,6 +225,23 @@ def _no_pydantic_plugins() -> None:
     if os.environ[PYDANTIC_PLUGINS_ENV] in ("__all__", "1", "true") \
             and _PLUGIN_LOADER not in sys.modules and _PluginLoaderFinder not in sys.meta_path:
         sys.meta_path.insert(0, _PluginLoaderFinder)
+
+
+def _warm_start(command: str) -> None:
+    """The personas and scenarios the last run loaded, validated and linted come from
+    the cache folder (simulator.content.cache; for this command only, see ``_cold_again``).
+    ``command`` names the command, for caches that may one day depend on it."""
+    from simulator.content import cache
+
+    cache.enabled = True
+
+
+def _cold_again() -> None:
+    """The content cache serves the command line only (a test calling ``main`` and then
+    patching the checks reads the files again)."""
+    content_cache = sys.modules.get("simulator.content.cache")
+    if content_cache is not None:
+        content_cache.enabled = False  # type: ignore[attr-defined]
 
 
 def _exit(fn: Callable[[], int | None], debug: bool = False) -> int:

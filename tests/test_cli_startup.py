@@ -24,16 +24,19 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.St
     except SystemExit as exc:
         code = exc.code
 rx = sys.modules.get("simulator.rxcache")
+kept = sys.modules.get("simulator.content.cache")
 print(json.dumps({"code": code, "modules": sorted({m.split(".")[0] for m in sys.modules}),
-                  "compiled": rx.misses if rx else 0}))
+                  "compiled": rx.misses if rx else 0,
+                  "content": [kept.hits, kept.misses] if kept else None}))
 """
 
 HEAVY = {"faker", "sqlalchemy", "textual", "psycopg"}
 
 
 def probe(*argv: str, home: Path) -> dict:
-    """Run a command in a new process: its exit code, the top-level modules it imported
-    and how many regexes it had to compile (not found in the cache folder)."""
+    """Run a command in a new process: its exit code, the top-level modules it imported,
+    how many regexes it had to compile (not found in the cache folder), and the personas
+    and scenarios it found kept there and not."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "COLLECTSIM_HOME": str(home)}
     done = subprocess.run([sys.executable, "-c", PROBE, *argv], capture_output=True, text=True,
                           timeout=120, env=env, cwd=ROOT)
@@ -105,6 +108,13 @@ def test_a_second_play_compiles_no_pattern(tmp_path: Path) -> None:
     every pattern it needs in the cache after one run."""
     probe("play", "--json", str(EXAMPLE), home=tmp_path)
     assert probe("play", "--json", str(EXAMPLE), home=tmp_path)["compiled"] == 0
+
+
+@pytest.mark.slow
+def test_a_second_play_finds_its_scenario_and_persona_loaded(tmp_path: Path) -> None:
+    """Parsed, validated and linted once: the next play reads both from the cache folder."""
+    assert probe("play", "--json", str(EXAMPLE), home=tmp_path)["content"] == [0, 2]
+    assert probe("play", "--json", str(EXAMPLE), home=tmp_path)["content"] == [2, 0]
 
 
 def test_pydantic_still_works_when_its_plugin_search_is_off() -> None:

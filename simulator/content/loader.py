@@ -358,9 +358,16 @@ def check_file(path: Path | str, kind: str | None = None) -> list[Problem]:
 
 
 def _load(path: Path | str, kind: str) -> Any:
+    from simulator.content import cache
+
+    kept = cache.get(Path(path), kind)  # a persona or scenario the last run loaded
+    if kept is not None:
+        return kept
+    read = cache.before(Path(path), kind)
     obj, problems, _ = _check(Path(path), kind)
     if obj is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems or [Problem(str(path), 0, 0, f"cannot load {kind}")])
+    cache.put(Path(path), kind, obj, read)
     return obj
 
 

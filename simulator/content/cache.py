@@ -1,0 +1,135 @@
+"""Personas and scenarios as they were last loaded, kept in the user's cache folder, so a
+command that replays a call does not parse, validate and lint the same two files on
+every start (about a tenth of `collectsim play`).
+
+Only a load that succeeded is kept, and it is used only while everything it came from
+is unchanged: the file's whole text (kept beside the object and compared, as for the
+shipped YAML), for a scenario the persona file its lint read (found again the same way,
+its text compared too), and the code that read them: every ``.py`` and ``.yaml`` file of
+the ``simulator`` and ``scoring`` packages by size and modification time (how Python
+checks its own bytecode, so an editable install's edit counts), Python's and pydantic's
+versions. Warnings never stop a load, so none are lost. The command line turns it on
+(``enabled``); a library user, or a test that patches the checks, reads the files.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from simulator import cachefile
+
+KINDS = ("persona", "scenario")
+#: Set by the command line for the command's run.
+enabled = False
+#: Loads this process found in the cache folder, and those it had to do.
+hits = 0
+misses = 0
+
+
+@lru_cache(maxsize=1)
+def code_stamp() -> tuple[Any, ...]:
+    """What the loading code is: Python, pydantic and each source and data file of ours."""
+    import pydantic
+
+    from simulator.paths import PACKAGE_DIR
+
+    files: list[tuple[str, int, int]] = []
+    for top in (PACKAGE_DIR, PACKAGE_DIR.parent / "scoring"):
+        stack = [str(top)]
+        while stack:
+            with os.scandir(stack.pop()) as it:
+                for e in it:
+                    if e.is_dir(follow_symlinks=False):
+                        if e.name != "__pycache__" and not e.name.startswith("."):
+                            stack.append(e.path)
+                    elif e.name.endswith((".py", ".yaml")):
+                        st = e.stat()
+                        files.append((e.path, st.st_mtime_ns, st.st_size))
+    return (sys.version, pydantic.VERSION, tuple(sorted(files)))
+
+
+def _name(path: Path, kind: str) -> str:
+    import hashlib
+
+    return f"content-{kind}-{hashlib.sha256(str(path).encode()).hexdigest()[:24]}.pickle"
+
+
+def _persona_of(scenario_path: Path, ref: Any) -> tuple[str, str] | None:
+    """(path, text) of the persona a scenario's lint reads, found as the lint finds it."""
+    from simulator.content.library import Library
+    from simulator.content.lint_scenario import _find_persona
+
+    if not isinstance(ref, str) or not ref:
+        return None
+    found = _find_persona(Library(), ref, scenario_path)
+    if found is None:
+        return None
+    return str(found), found.read_text(encoding="utf-8")
+
+
+def get(path: Path, kind: str) -> Any:
+    """The object loaded from ``path`` before, while nothing it came from changed; or None."""
+    global hits, misses
+    if not enabled or kind not in KINDS:
+        return None
+    misses += 1
+    import pickle
+
+    try:
+        path = path.resolve()
+        raw = cachefile.read(_name(path, kind))
+        if raw is None:
+            return None
+        key, blob = pickle.loads(raw)
+        text = path.read_text(encoding="utf-8")
+        if key[:3] != (str(path), text, code_stamp()):
+            return None
+        if kind == "scenario" and key[3] != _persona_of(path, key[4]):
+            return None
+        obj = pickle.loads(blob)
+    except Exception:  # noqa: BLE001 - a damaged, stale or foreign entry: load the file
+        return None
+    misses -= 1
+    hits += 1
+    return obj
+
+
+def put(path: Path, kind: str, obj: Any, before: tuple[str, Any] | None) -> None:
+    """Keep a successful load; ``before`` is (text, persona) read before the load, so a
+    file changed while it was loading is not kept. Quietly does nothing on error."""
+    if not enabled or kind not in KINDS or before is None:
+        return
+    import pickle
+
+    try:
+        path = path.resolve()
+        text, persona = before
+        ref = getattr(obj, "persona", None) if kind == "scenario" else None
+        now = _persona_of(path, ref) if kind == "scenario" else None
+        if path.read_text(encoding="utf-8") != text or now != persona:
+            return
+        key = (str(path), text, code_stamp(), now, ref)
+        cachefile.write(_name(path, kind), pickle.dumps((key, pickle.dumps(obj, 5)), 5))
+    except Exception:  # noqa: BLE001 - not kept; the next run loads the file again
+        return
+
+
+def before(path: Path, kind: str) -> tuple[str, Any] | None:
+    """What a load of ``path`` reads, taken before it (see ``put``)."""
+    if not enabled or kind not in KINDS:
+        return None
+    try:
+        path = path.resolve()
+        text = path.read_text(encoding="utf-8")
+        if kind != "scenario":
+            return text, None
+        import yaml
+
+        ref = (yaml.safe_load(text) or {}).get("persona")
+        return text, _persona_of(path, ref)
+    except Exception:  # noqa: BLE001 - not kept
+        return None
