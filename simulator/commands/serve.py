@@ -1,4 +1,4 @@
-"""collectsim serve: the app in browsers, for a class (textual-serve, the ``web`` extra).
+"""collectsim serve: the app in browsers, for a class (the ``web`` extra; simulator.app.web serves it).
 
 Every browser tab gets its own app process; each trainee types their name, and every
 finished session goes to the scorecard store given by ``--db`` (PostgreSQL for a room
@@ -14,7 +14,6 @@ HELP = ("serve the app to web browsers (one app per tab) for a class; needs the 
         "pip install 'collectsim[web]'")
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-INSTALL = "pip install 'collectsim[web]'"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +41,7 @@ def warning(host: str) -> str | None:
 
 
 def app_command(python: str, mode: str | None) -> str:
-    """The shell command textual-serve runs for each tab."""
+    """The shell command the web server runs for each tab."""
     import shlex
 
     parts = [python, "-m", "simulator", "--served"]
@@ -55,12 +54,10 @@ def run(args: argparse.Namespace) -> int:
     import os
     import sys
 
+    from simulator.app import web  # the front end serves it
     from simulator.diagnostics import UserError
 
-    try:
-        from textual_serve.server import Server
-    except ImportError:
-        raise UserError(f"collectsim serve needs textual-serve: {INSTALL}") from None
+    server = web.server_class()
     if not 0 < args.port < 65536:
         raise UserError(f"--port: {args.port} is not a port (1-65535)")
     # Open the store once here: a wrong URL or a server that is down is one line now,
@@ -77,7 +74,5 @@ def run(args: argparse.Namespace) -> int:
     if note:
         print(note, file=sys.stderr)
     print(f"collectsim: sessions go to {display(url)}", file=sys.stderr)
-    server = Server(app_command(sys.executable, args.mode), host=args.host, port=args.port,
-                    title="collectsim", public_url=args.public_url)
-    server.serve()
+    web.serve(server, app_command(sys.executable, args.mode), args.host, args.port, args.public_url)
     return 0
