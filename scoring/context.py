@@ -16,6 +16,7 @@ from typing import Any
 from scoring.rubric import Rubric, Thresholds
 from scoring.text import content_words, move_quote
 from simulator.engine.records import CallResult, Terms, Turn
+from simulator.rxcache import compile as rx
 
 #: Offer moves in the usual order of a negotiation (full payment first).
 OFFER_RANK: dict[str, int] = {
@@ -30,14 +31,14 @@ OFFER_RANK: dict[str, int] = {
     "offer_alternative": 2,
 }
 #: Words that stand collection down: a hold, a pause, a wait, a stop.
-STAND_DOWN = re.compile(
+STAND_DOWN = rx(
     r"\b(?:on\s+hold|hold(?:ing)?\s+off|hold(?:ing)?\b|pause[sd]?|pausing|freez(?:e|es|ing)|frozen|"
     r"suspend\w*|stop(?:s|ped|ping)?|wait(?:s|ing)?|cease[sd]?|ceasing)\b", re.I)
 
 #: Words that ask for money, unless a negation comes just before ("no payment is due").
-_MONEY_WORDS = re.compile(r"\b(?:pay|pays|paid|paying|payments?|dollars?|bucks|settle\w*|install?ments?|"
+_MONEY_WORDS = rx(r"\b(?:pay|pays|paid|paying|payments?|dollars?|bucks|settle\w*|install?ments?|"
                           r"plan|part\s+of\s+it|something)\b|\$", re.I)
-_NEGATED = re.compile(r"\b(?:no|not|never|nothing|without)\b|n't\b", re.I)
+_NEGATED = rx(r"\b(?:no|not|never|nothing|without)\b|n't\b", re.I)
 
 
 def _asks_money(text: str) -> bool:

@@ -132,13 +132,18 @@ def test_preparation_messages_and_calling_hours():
     assert not forms.outside_calling_hours("08:00") and not forms.outside_calling_hours("21:00")
 
 
+async def to_wrap_up(pilot) -> None:
+    """Dial the hardship call and end it at once: the wrap-up form, empty."""
+    await home_to_call(pilot, SCRIPTS["hardship-basic"])
+    await pilot.press("ctrl+e")
+    await settle(pilot)
+
+
 @run_async
 async def test_wrap_up_shows_messages_next_to_fields():
     app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="alex")
     async with app.run_test(size=(100, 32)) as pilot:
-        await home_to_call(pilot, SCRIPTS["hardship-basic"])
-        await pilot.press("ctrl+e")
-        await settle(pilot)
+        await to_wrap_up(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert shown(pilot, "#err-outcome") == "outcome: choose how the call ended"
@@ -189,9 +194,7 @@ def test_a_plan_that_does_not_add_up_is_named():
 async def test_wrap_up_asks_again_before_submitting_a_plan_that_does_not_add_up():
     app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="alex")
     async with app.run_test(size=(100, 32)) as pilot:
-        await home_to_call(pilot, SCRIPTS["hardship-basic"])
-        await pilot.press("ctrl+e")
-        await settle(pilot)
+        await to_wrap_up(pilot)
         await choose(pilot, "#outcome", OUTCOME_ORDER.index("payment_plan"))
         for field, value in (("total_amount", "1240"), ("installment_amount", "60"), ("installments", "18"),
                              ("first_payment_date", "2026-12-15")):

@@ -52,6 +52,16 @@ def parse_money(field: str, raw: str, errors: dict[str, str]) -> float | None:
     return round(value, 2)
 
 
+def parse_percent(field: str, raw: str, errors: dict[str, str]) -> float | None:
+    """A percentage, with or without its "%" ("60", "60%")."""
+    text = raw.strip().removesuffix("%").strip()
+    found: dict[str, str] = {}
+    value = parse_money(field, text, found)
+    if found:
+        errors[field] = f"{LABELS[field]}: {_short(raw)!r} is not a percentage (e.g. 60)"
+    return value
+
+
 def parse_int(field: str, raw: str, errors: dict[str, str], minimum: int = 0) -> int | None:
     text = raw.strip()
     if not text:
@@ -123,12 +133,8 @@ def read_preparation(
     from simulator.content.models import Preparation
 
     errors: dict[str, str] = {}
-    raw_floor = values.get("settlement_floor", "").strip().removesuffix("%").strip()
-    floor_pct = parse_money("settlement_floor", raw_floor, errors)
-    if "settlement_floor" in errors:
-        errors["settlement_floor"] = (f"settlement floor: {_short(values.get('settlement_floor', ''))!r} "
-                                      "is not a percentage (e.g. 60)")
-    elif floor_pct is not None and not 0 < floor_pct <= 100:
+    floor_pct = parse_percent("settlement_floor", values.get("settlement_floor", ""), errors)
+    if floor_pct is not None and not 0 < floor_pct <= 100:
         errors["settlement_floor"] = "settlement floor: use a percentage from 1 to 100, e.g. 60"
         floor_pct = None
     max_inst = parse_int("max_installments", values.get("max_installments", ""), errors, minimum=1)

@@ -333,7 +333,8 @@ class Call(Builder, Callbacks, Replies, Ending):
             if corrected:
                 reply = corrected
                 self._event("recap_corrected")
-        self._refine_agreed_from_recap()
+        if self.agreed is not agreed_before:  # agreed in this line: its recap may settle details
+            self._refine_agreed_from_recap()
         progressed = (self.state != state_before or any(
             e.startswith(_PROGRESS_EVENTS) for e in self._turn_events) or plan.new_moves)
         if not progressed or plan.repeated or not plan.understood:

@@ -188,10 +188,10 @@ class Analyser:
             context = str(context)
         norm = STAGE.sub(lambda m: " " * len(m.group(0)), text.translate(TRANS))
         spans = split_sentences(norm)
-        ctx_words = content(context[:4000].translate(TRANS)) if context else set()
+        ctx = context[:4000].translate(TRANS) if context else None  # read once, used thrice
+        ctx_words = content(ctx) if ctx else set()
         # Distress or anger in the debtor's line: room given or an apology acknowledges it.
-        distress = bool(context) and bool(DISTRESS.search(context[:4000].translate(TRANS))
-                                          or ANGER.search(context[:4000].translate(TRANS)))
+        distress = bool(ctx) and bool(DISTRESS.search(ctx) or ANGER.search(ctx))
         found: dict[str, Move] = {}
         spans = spans[:MAX_SENTENCES]
         # Each sentence case-folded once, for both the cue patterns and the tone markers.
@@ -212,7 +212,7 @@ class Analyser:
                 b = len(text.rstrip())
                 found["reflection"] = Move("reflection", text[:b], 0, b, why, 0.6)
         learned_tone = None
-        asks = find_asks(norm, context[:4000].translate(TRANS) if context else None)
+        asks = find_asks(norm, ctx)
         model = (self.model or default_model()) if learned else None
         if model is not None and text.strip():
             policy = POLICY if self.policy is None else self.policy
