@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 from simulator import words
 from simulator.app.hints import coach_hints
 from simulator.app.text import join
+from simulator.app.widgets.panes import Pane, PaneText
 from simulator.app.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
@@ -73,19 +74,19 @@ class CallScreen(Screen[None]):
         yield Header()
         with Horizontal(id="call-status"):
             yield Static("Time 00:00", id="timer")
-            yield Static("", id="call-state")
+            yield PaneText("", id="call-state")
             yield Static("", id="mode")
         with Horizontal(id="call-main"):
             yield Transcript(id="transcript")
             with Vertical(id="side"):
-                with Vertical(id="coach-pane"):
+                with Pane(id="coach-pane"):
                     yield Label("Coach", classes="section-title")
-                    yield Static("", id="mood")
-                    yield Static("", id="hints")
+                    yield PaneText("", id="mood")
+                    yield PaneText("", id="hints")
                 yield Label("Notes", classes="section-title")
                 yield TextArea(self.initial_notes, id="notes", soft_wrap=True)
-        yield Static("", id="suggestion")
-        yield Static("", id="banner")
+        yield PaneText("", id="suggestion")
+        yield PaneText("", id="banner")
         yield Input(placeholder="Say something and press Enter", id="say")
         yield Footer()
 
@@ -198,6 +199,10 @@ class CallScreen(Screen[None]):
             self.notify("Type what you want to say first.", severity="warning", timeout=2)
             return
         event.input.value = ""
+        # The line typed was wider than the box, so Textual shows the box's (zero-width)
+        # horizontal scrollbar; it hides it again when it next lays the screen out, which
+        # asks for another layout and so another frame. Hidden now, one layout does both.
+        event.input._refresh_scrollbars()
         self.assisted = bool(self.taken) and text.strip() == self.taken.strip()
         self.taken = ""
         if len(text) > THREAD_ABOVE:
