@@ -179,15 +179,73 @@ def _suit_words(t: Turn) -> tuple[str, str] | None:
     return None
 
 
+#: Words that leave a suit open on an old debt without naming one: "the debt never goes
+#: away", "the creditor still has options", "that's up to Redline", "I can't speak for what
+#: they'll do". (Their negation is part of them, so they are not judged by ``_affirmed``.)
+SUIT_OPEN = rx(
+    r"\b(?:never|doesn'?t|does\s+not|won'?t|will\s+not)\s+(?:just\s+|really\s+|simply\s+)?(?:go(?:es)?\s+away|"
+    r"disappear|expire|vanish)\w*\b|"
+    r"\b(?:creditor|client|owner|lender|bank|they|we)\s+(?:still\s+)?(?:has|have|keeps?|retains?)\s+(?:\w+\s+){0,2}?"
+    r"(?:options|remedies|rights|recourse|avenues)\b|"
+    r"\b(?:options|remedies|recourse|avenues)\s+(?:are\s+|is\s+)?(?:still\s+)?(?:available|open)\s+to\s+"
+    r"(?:them|us|the\s+(?:creditor|client|owner|lender|bank))\b|"
+    r"\b(?:anything|everything)\s+(?:is|'s)\s+(?:possible|on\s+the\s+table)\b|\bcan'?t\s+rule\s+(?:\w+\s+)?out\b",
+    re.I)
+#: Evasion of "can you sue me?": the decision passed to someone else, or no answer given.
+SUIT_EVADED = rx(
+    r"\b(?:up\s+to|depends\s+on|decision\s+(?:of|for)|call\s+(?:of|for))\s+(?:the\s+)?(?:original\s+)?"
+    r"(?:creditor|client|owner|them|legal|management|[A-Z][\w&'-]+)\b|"
+    r"\bfor\s+(?:the\s+)?(?:original\s+)?(?:creditor|client|owner|them|legal|management|[A-Z][\w&'-]+)\s+to\s+"
+    r"(?:decide|say|determine)\b|"
+    r"\b(?:creditor|client|owner|they)\s+(?:will|would|gets?\s+to|can|could|may|might)\s+(?:decide|determine|choose)\b|"
+    r"\b(?:can'?t|cannot|couldn'?t|not\s+able\s+to|unable\s+to)\s+(?:really\s+)?(?:speak\s+(?:for|to)|say|promise|"
+    r"guarantee|tell\s+you|comment|predict|answer)\b|"
+    r"\b(?:not|n't)\s+(?:\w+\s+){0,2}?(?:my|our)\s+(?:call|decision|place|department)\b|"
+    r"\bwe'?ll\s+(?:have\s+to\s+)?see\b|\b(?:i\s+)?(?:don'?t|do\s+not)\s+know\b|\bhard\s+to\s+say\b",
+    re.I)
+#: The debtor asks whether they can be sued.
+ASKS_SUIT = rx(r"\b(?:sue|suing|court|lawsuit|judg(?:e)?ment|garnish\w*|legal\s+action|take\s+me\s+to)\b[^.!]*\?|"
+               r"\?[^?]*\b(?:sue|court)\b", re.I)
+
+
+def _denies_suit(text: str) -> bool:
+    """The line says there will be no suit: "we will not sue you", "we can't take you to
+    court", or the statute-of-limitations disclosure."""
+    if DISCLOSURE.search(text):
+        return True
+    return any(_negated(text, m.start(), m) for m in SUIT.finditer(text))
+
+
+def _suit_left_open(t: Turn, answering: bool) -> str | None:
+    """Words that leave a suit open on a time-barred debt, in a line that denies none;
+    ``answering``: the line answers the debtor's "can you sue me?", so evasion counts."""
+    if _denies_suit(t.text):
+        return None
+    m = SUIT_OPEN.search(t.text)
+    if m is None and answering:
+        m = SUIT_EVADED.search(t.text)
+    return m.group(0) if m is not None else None
+
+
 @rule("time_barred_suit")
 def _time_barred_suit(view: CallView, out: Compliance) -> None:
     """On a time-barred debt: no suit, no threat or suggestion of one, and no claim that
-    the debt can still be enforced in court."""
+    the debt can still be enforced in court; asked "can you sue me?", the answer is no,
+    not "that's up to the creditor"."""
     if not time_barred(view):
         return
+    previous = view.opening or ""
     for t in view.turns:
+        asked, previous = bool(ASKS_SUIT.search(previous)), t.reply or ""
         found = _suit_words(t)
         if found is None:
+            words = _suit_left_open(t, asked)
+            if words is not None:
+                what = ("evaded the debtor's question whether they can be sued" if asked
+                        else "implied the debt can still be enforced")
+                _add(view, out, "time_barred_suit", t.index, words,
+                     f'{what} on a time-barred debt ("{words}"): say plainly that because of its age '
+                     "you will not sue", citation="12 CFR 1006.26(b); 15 U.S.C. 1692e(2)(A), 1692e(5), 1692e(10)")
             continue
         words, citation = found
         what = ("suggested a lawsuit" if citation == SUIT_CITATION

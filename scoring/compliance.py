@@ -128,8 +128,35 @@ DEBT_WORDS = rx(
     r"\b(debts?|owe[sd]?|owing|bills?|balance|past[- ]due|overdue|payments?|pay|paying|paid|"
     r"collections?|collectors?|collecting|loan|arrears|delinquent|missed|outstanding|account|"
     r"credit card|settle(?:ment)?)\b", re.I)
+#: Hints that tell a listener there is a debt without a debt word: "a money matter", "she is
+#: behind with her phone", "something she hasn't taken care of yet", "catching up on".
+#: (A lawful message to a third party carries none: a name, "a personal matter", a number.)
+DEBT_HINTS = rx(
+    r"\b(?:money|financial|finances|funds|dollars?|bucks|unpaid|arrears|in\s+default|defaulted)\b|"
+    r"\bbehind\s+(?:on|with|in)\b|\b(?:fallen|fell|falling|gotten|got|getting|get)\s+behind\b|"
+    r"\bcatch(?:ing)?\s+up\s+(?:on|with)\b|\blate\s+(?:on|with)\s+(?:her|his|their|your|the|a)\b|"
+    r"\b(?:not|n't|never|yet\s+to)\s+(?:\w+\s+){0,2}?(?:take|taken|took|taking)\s+care\b|"
+    r"\b(?:her|his|their|your)\s+credit\b|\bcredit\s+(?:report|score|bureau|rating)s?\b", re.I)
+#: Words that name a collection business: "the recovery department", "a collection agency".
+AGENCY_WORDS = rx(
+    r"\b(?:collections?|recovery|recoveries|debt|receivables?)\s+(?:department|dept|agency|team|unit|office|"
+    r"division|services?|company|firm|group|specialists?|desk)\b", re.I)
+#: Generic words of a creditor's name: the rest is the name a listener recognises
+#: ("Brightline" of "Brightline Wireless").
+_GENERIC_NAME = {"wireless", "bank", "card", "cards", "services", "service", "financial", "credit", "home",
+                 "furnishings", "inc", "llc", "corp", "company", "co", "visa", "mastercard", "store", "medical",
+                 "health", "the", "of", "and", "mobile", "telecom", "energy", "utilities", "auto", "loans",
+                 "lending", "finance", "group", "partners", "national", "first"}
 #: An agency name that says what the agency does.
 REVEALING_NAME = rx(r"collect|recover|debt|credit|receivable", re.I)
+
+
+def creditor_short_names(name: str) -> list[str]:
+    """The creditor's distinctive word(s) as a listener would hear them: "Brightline" for
+    "Brightline Wireless" (matched with its capital, so "summit" of a sentence is no name)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'&-]*", name or "")]
+    core = [w for w in words if w.lower() not in _GENERIC_NAME and len(w) >= 4 and w[0].isupper()]
+    return core[:1]
 #: The other party asked who the caller works for (15 U.S.C. 1692b(1): only then may the
 #: caller name the employer).
 EMPLOYER_ASKED = Caseless(
@@ -157,9 +184,17 @@ def third_party_reveals(view: CallView, t: Turn, asked_employer: bool) -> tuple[
         agency = acc.agency or ""
         if agency and agency.lower() in low and REVEALING_NAME.search(agency) and not asked_employer:
             return agency, f'the agency\'s name ("{agency}"), which says what it does, when nobody asked who the caller works for', True
-    m = DEBT_WORDS.search(t.text)
+    m = DEBT_WORDS.search(t.text) or DEBT_HINTS.search(t.text)
     if m:
         return m.group(0), f'"{m.group(0)}"', False
+    if acc is not None:
+        for name in dict.fromkeys((acc.creditor, acc.original_creditor)):
+            for short in creditor_short_names(name or ""):
+                if re.search(rf"\b{re.escape(short)}\b", t.text):
+                    return short, f"the creditor ({short}, for {name})", False
+    m = AGENCY_WORDS.search(t.text)
+    if m and not asked_employer:
+        return m.group(0), f'"{m.group(0)}", which says the caller collects debts, when nobody asked who the caller works for', True
     return "", "", False
 
 
@@ -244,6 +279,36 @@ def _abuse(view: CallView, out: Compliance) -> None:
             _add(view, out, "abuse", t.index, m.group(0), f'profane language: "{m.group(0)}"')
 
 
+#: A question about paying, or about why the debtor has not paid: collecting, whatever move
+#: the analyser read in it ("what is stopping you from taking care of this?", "when do you
+#: think you can pay something?", "can you confirm you can do something this week on the
+#: account?"). Judged on questions only, so "you paid it in March, you said" is not one.
+PAY_ASK = rx(
+    r"\bwhat(?:'s|\s+is|\s+has\s+been|\s+was)?\s+(?:stopping|keeping|preventing|holding)\s+(?:you|him|her)\b|"
+    r"\bwhy\s+(?:haven'?t|hasn'?t|didn'?t|don'?t|won'?t|can'?t|couldn'?t|have\s+not|did\s+not|do\s+not|will\s+not|"
+    r"aren'?t)\s+you\b[^.?!]{0,40}?\b(?:pa(?:y|id|ying)|take\s+care|taken\s+care|settle\w*|handle\w*|deal\w*|"
+    r"clear\w*)\b|"
+    r"\b(?:can|could|would|will|when|how\s+(?:much|soon)|are|is\s+there|any\s+chance)\b[^.?!]{0,40}?\byou\b"
+    r"[^.?!]{0,40}?\b(?:pay|paying|put\s+(?:\w+\s+){0,2}(?:toward|towards|down|in)|make\s+(?:a\s+|any\s+|some\s+)?"
+    r"payments?|settle|take\s+care\s+of|clear|cover|do\s+(?:something|anything|some\w*)\b[^.?!]{0,30}?"
+    r"\b(?:account|balance|debt|bill|card|this|it))\b", re.I)
+_NOT = rx(r"\b(?:not|never|no|nothing)\b|n't\b", re.I)
+
+
+def asks_to_pay(t: Turn) -> str | None:
+    """The words of a question in the line that asks the debtor to pay, or why they have
+    not; None for a line that stands collection down or asks none."""
+    if stands_down(t):
+        return None
+    for s in re.finditer(r"[^.?!]*\?", t.text):
+        sentence = s.group(0)
+        for m in PAY_ASK.finditer(sentence):
+            why = m.group(0).lower().startswith("why")
+            if why or not _NOT.search(m.group(0)):
+                return m.group(0).strip()
+    return None
+
+
 def _after(view: CallView, out: Compliance, rule_id: str, flag: str, what: str,
            moves: tuple[str, ...] = COLLECTING_MOVES, doing: str = "went on collecting",
            facts: str = "dispute, cease, attorney") -> None:
@@ -258,6 +323,9 @@ def _after(view: CallView, out: Compliance, rule_id: str, flag: str, what: str,
         if move is not None:
             _add(view, out, rule_id, t.index, move_quote(t, move) or t.text,
                  f"{doing} ({move.replace('_', ' ')}) after {what}")
+        elif "ask_capacity" in moves and (words := asks_to_pay(t)):
+            _add(view, out, rule_id, t.index, words,
+                 f'{doing} (asked about paying: "{quote(words, 80)}") after {what}')
 
 
 @rule("collecting_after_dispute")
@@ -275,6 +343,37 @@ def _after_attorney(view: CallView, out: Compliance) -> None:
     _after(view, out, "contact_with_represented", "attorney", "the debtor said an attorney represents them")
 
 
+#: What an amount is, said after it: "about fourteen hundred on it", "$900 left on the card",
+#: "$1,300 still outstanding" (read here beside ``scoring.amounts``, which reads the cues
+#: before an amount).
+OWED_ON_IT = rx(
+    r"^\s*(?:dollars\s+)?(?:still\s+|now\s+|currently\s+)?(?:on\s+(?:it|there|the\s+(?:account|card|file|loan)|"
+    r"your\s+(?:account|card|file|loan))|left\s+(?:on|to\s+pay)|remaining|outstanding|unpaid|owing|sitting\s+on)\b",
+    re.I)
+#: Cues before an amount that make it an offer or a payment, not what is owed.
+_PAYING = rx(r"\b(?:settle\w*|plan|instal\w*|payments?\s+of|pay|paying|put|toward|towards|down|upfront|deposit|"
+             r"a\s+month|per\s+month|each\s+month|afford|manage|discount|off|save|reduc\w*|only)\b", re.I)
+_HEDGED = rx(r"\b(?:about|around|roughly|approximately|approx|nearly|almost|just\s+(?:under|over)|close\s+to|"
+             r"a\s+little\s+(?:over|under|more\s+than|less\s+than)|some|over|under)\s*$", re.I)
+
+
+def _owed_on_it(t: Turn, view: CallView) -> list[tuple[float, str, bool]]:
+    """(value, words, hedged) for amounts the line says are on the account, by the words
+    after them, that ``amounts_stated`` does not read as owed."""
+    known = {round(v, 2) for what, v, _, _ in amounts_stated(t, view) if what == "owed"}
+    out = []
+    for e in t.analysis.entities_of("money"):
+        if not isinstance(e.value, int | float) or e.unit or round(float(e.value), 2) in known:
+            continue
+        after = t.text[e.end:e.end + 40]
+        start = max(t.text.rfind(c, 0, e.start) for c in ".?!;")
+        before = t.text[start + 1:e.start]
+        if OWED_ON_IT.match(after) and not _PAYING.search(before[-40:]):
+            out.append((float(e.value), (before[-30:] + t.text[e.start:e.end] + after[:15]).strip(),
+                        bool(_HEDGED.search(before))))
+    return out
+
+
 @rule("misstated_balance")
 def _misstated(view: CallView, out: Compliance) -> None:
     balance = view.balance
@@ -284,13 +383,34 @@ def _misstated(view: CallView, out: Compliance) -> None:
     tol = view.th.balance_tolerance
     rounding = max(tol, view.th.rounding_tolerance * balance)
     for t in view.turns:
-        for what, value, words, hedged in amounts_stated(t, view):
+        stated = amounts_stated(t, view) + [("owed", v, w, h) for v, w, h in _owed_on_it(t, view)]
+        for what, value, words, hedged in stated:
             if what != "owed" or abs(value - balance) <= (rounding if hedged else tol):
                 continue
             said = "about " if hedged else ""
             _add(view, out, "misstated_balance", t.index, words,
                  f"stated what is owed as {said}{money(value)}; the account balance is {money(balance)}")
             break
+
+
+#: A fee said with its period ("a $35 monthly servicing fee", "$10 a month in fees"), which
+#: ``amounts_stated`` leaves aside as an instalment; and a fee said before the word that adds
+#: it ("a setup fee added to the balance", "fees apply").
+_FEE_WORDS_AFTER = rx(r"^\s*(?:[\w-]+\s+){0,3}?(?:fees?|charges?|surcharges?|penalt(?:y|ies))\b", re.I)
+FEE_ADDED_AFTER = rx(
+    r"\b(?:fees?|charges?|surcharges?|penalt(?:y|ies))\b[^.?!]{0,25}?\b(?:added|adds?|applies|apply|applied|"
+    r"tacked\s+on|on\s+top|charged|comes?\s+with)\b", re.I)
+
+
+def _fees_per_period(t: Turn) -> list[tuple[float, str]]:
+    out = []
+    for e in t.analysis.entities_of("money"):
+        if not e.unit or not isinstance(e.value, int | float):
+            continue
+        after = t.text[e.end:e.end + 40]
+        if _FEE_WORDS_AFTER.match(after) and not FEE_DENIED.search(t.text[max(0, e.start - 20):e.start]):
+            out.append((float(e.value), (t.text[e.start:e.end] + after[:30]).strip()))
+    return out
 
 
 @rule("unauthorized_fee")
@@ -302,16 +422,45 @@ def _fee(view: CallView, out: Compliance) -> None:
     tol = view.th.amount_tolerance
     for t in view.turns:
         stated = [(v, w) for what, v, w, _ in amounts_stated(t, view) if what == "fee"]
+        stated += _fees_per_period(t)
         bad = next(((v, w) for v, w in stated if abs(v - fees) > tol or FEE_ADDED.search(w)), None)
         if bad is not None:
             _add(view, out, "unauthorized_fee", t.index, bad[1],
                  f"added a fee of {money(bad[0])} the account file does not allow "
                  f"(fees and interest on file: {money(fees)}, already in the balance)")
             continue
-        m = FEE_NO_AMOUNT.search(t.text)
+        m = FEE_NO_AMOUNT.search(t.text) or FEE_ADDED_AFTER.search(t.text)
         if m and not stated and not FEE_DENIED.search(t.text[max(0, m.start() - 20):m.end()]):
             _add(view, out, "unauthorized_fee", t.index, m.group(0),
                  "added a fee or charge the account file does not allow")
+    _more_than_owed(view, out)
+
+
+def _more_than_owed(view: CallView, out: Compliance) -> None:
+    """An offer that would collect more than the balance: a plan with at least one whole
+    instalment past it (16 x $80 cover $1,240, the last smaller; 18 x $80 take $160 more
+    than is owed), or a payment in full or settlement above the balance. A plan written as
+    instalment x count whose last payment is smaller is the usual way to say it, not this."""
+    balance = view.balance
+    if balance is None:
+        return
+    tol = max(view.th.amount_tolerance, view.th.balance_tolerance)
+    for o in view.offers:
+        t = o.terms
+        if t is None:
+            continue
+        if o.kind == "payment_plan" and t.monthly > 0 and t.count > 1:
+            needed = t.upfront + t.monthly * (t.count - 1)
+            if needed >= balance - tol and t.upfront + t.monthly * t.count > balance + tol:
+                total = t.upfront + t.monthly * t.count
+                _add(view, out, "unauthorized_fee", o.turn or None, o.quote,
+                     f"a plan of {t.count} x {money(t.monthly)}" + (f" + {money(t.upfront)} now" if t.upfront else "")
+                     + f" collects {money(total)}, more than the {money(balance)} owed (the balance is covered "
+                     f"after {t.count - 1} payments)", citation="15 U.S.C. 1692f(1); 12 CFR 1006.22(b)")
+        elif o.kind in ("full_payment", "settlement") and t.total > balance + tol:
+            _add(view, out, "unauthorized_fee", o.turn or None, o.quote,
+                 f"asked for {money(t.total)}, more than the {money(balance)} owed",
+                 citation="15 U.S.C. 1692f(1); 12 CFR 1006.22(b)")
 
 
 @rule("falsified_record")

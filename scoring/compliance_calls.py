@@ -42,10 +42,78 @@ def _collecting_after(view: CallView, out: Compliance, rule_id: str, flag: str,
            facts="what the debtor asked for")
 
 
+#: The debtor says they are at work (so their employer, their manager, is part of why they
+#: can't talk).
+AT_WORK = rx(
+    r"\b(?:at\s+work|at\s+my\s+(?:job|work|desk)|on\s+(?:my\s+|the\s+)?(?:shift|clock|floor|line|job)|"
+    r"my\s+(?:manager|boss|supervisor|foreman|shift)|at\s+the\s+(?:office|restaurant|store|shop|site|plant|"
+    r"warehouse|kitchen|dock|loading\s+dock|hospital|factory))\b", re.I)
+#: Contacting the debtor at the workplace: "call you at the restaurant", "I'll call your job",
+#: "reach you at work tomorrow".
+_CONTACT = r"\b(?:call|calling|ring|phone|reach|contact|try|catch|text|visit|come\s+by|stop\s+by|drop\s+by)\b"
+_PLACE = (r"(?:at\s+work|at\s+your\s+(?:job|work(?:place)?)|(?:at\s+)?(?:your|the)\s+(?:job|workplace|employer|"
+          r"office|restaurant|store|shop|kitchen|site|plant|warehouse|dock|factory|work\s+(?:number|phone|line)))\b")
+WORKPLACE_CONTACT = rx(_CONTACT + r"[^.?!]{0,30}?" + _PLACE, re.I)
+#: A message through the debtor's employer or co-workers: a third party at the workplace.
+WORKPLACE_MESSAGE = rx(
+    r"\b(?:ask|tell|leave|give|have|pass|let)\b[^.?!]{0,30}?\b(?:your|the|his|her)\s+(?:manager|boss|supervisor|"
+    r"employer|foreman|co-?workers?|colleagues?|HR|human\s+resources|owner)\b|"
+    r"\b(?:your|the)\s+(?:manager|boss|supervisor|employer|co-?workers?|colleagues?)\b[^.?!]{0,30}?\b(?:give|pass|tell|"
+    r"take)\b[^.?!]{0,20}?\bmessage\b", re.I)
+_DENIED = rx(r"\b(?:not|never|no|won'?t|don'?t|instead\s+of|rather\s+than|other\s+than|away\s+from)\b|n't\b", re.I)
+WORKPLACE_CITATION = "12 CFR 1006.6(b)(1), 1006.6(b)(3); 15 U.S.C. 1692c(a)(1), 1692c(a)(3)"
+WORK_MESSAGE_CITATION = "15 U.S.C. 1692c(b), 1692b; 12 CFR 1006.6(d)"
+
+
+#: An apology for this call ("sorry to catch you at work") proposes nothing.
+_APOLOGY = rx(r"\b(?:sorry|apologi[sz]e|apologies|bother(?:ing)?|interrupt\w*)\b[^.?!]{0,25}$", re.I)
+
+
+def _affirmed_at(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match not denied in its own words or the few before ("not at work"), nor
+    an apology for this call."""
+    for m in pattern.finditer(text):
+        if _DENIED.search(text[max(0, m.start() - 12):m.end()]) or _APOLOGY.search(text[:m.start()]):
+            continue
+        return m
+    return None
+
+
+def _workplace(view: CallView, out: Compliance) -> None:
+    """After the debtor said they can't talk at work: proposing to contact them there again
+    (the employer prohibits it, or it is inconvenient: 1692c(a)(1), (3)); and at any time,
+    asking the debtor's manager or co-workers to pass on a message (a third party)."""
+    at_work = False
+    for t in view.turns:
+        b = t.before
+        if b is None:
+            continue
+        if b.party in ("debtor", "representative"):
+            m = _affirmed_at(WORKPLACE_MESSAGE, t.text)
+            if m is not None:
+                _add(view, out, "third_party_disclosure", t.index, m.group(0),
+                     f'proposed to reach the debtor through their workplace ("{m.group(0)}"): a communication '
+                     "with a third party (the employer) that is not for location information",
+                     citation=WORK_MESSAGE_CITATION)
+            if at_work and b.inconvenient:
+                m = _affirmed_at(WORKPLACE_CONTACT, t.text)
+                if m is not None:
+                    _add(view, out, "collecting_at_inconvenient_time", t.index, m.group(0),
+                         f'proposed to contact the debtor at work ("{m.group(0)}") after they said they cannot '
+                         "talk there: the place is inconvenient and the employer does not allow it; call the "
+                         "number and time they gave", citation=WORKPLACE_CITATION)
+        if "revealed:at_work" in t.events or AT_WORK.search(t.reply or ""):
+            at_work = True
+        if t.index == 1 and AT_WORK.search(view.opening or ""):
+            at_work = True
+
+
 @rule("collecting_at_inconvenient_time")
 def _inconvenient(view: CallView, out: Compliance) -> None:
     _collecting_after(view, out, "collecting_at_inconvenient_time", "inconvenient", INCONVENIENT_MOVES,
                       "the debtor said this time or place is inconvenient (ask when to call back, and end)")
+    if not _unknown(view):
+        _workplace(view, out)
 
 
 @rule("collecting_before_validation")

@@ -160,9 +160,17 @@ class Session:
         if "not_understood" in last.events:
             return ("That line carried nothing the debtor could act on: no question, offer or "
                     "statement about the call. Say what you want to know or what you propose.")
+        party = getattr(self.persona, "party", "debtor")
+        if "identity_mismatch" in last.events and party == "third_party":
+            return ("Someone other than the debtor answered: ask for the debtor, leave only your "
+                    "name and number, and say nothing about the debt.")
         if "identity_mismatch" in last.events:
             return ("The name or detail you gave does not match the person on the phone: check the "
                     "account file before you go on, and say nothing about the debt.")
+        if party == "debtor" and "identity_verification" in last.analysis.move_names \
+                and not self.call.flags["verified"]:
+            return ("They answered, but nothing is proved yet (a first name alone proves nothing): "
+                    "confirm the full name, date of birth or address before you mention the debt.")
         if "trainee_repeated" in last.events:
             return "You said that before: the debtor noticed. Build on their answer instead."
         return None

@@ -185,3 +185,26 @@ def test_a_verification_question_without_its_question_mark_verifies():
     s.wrap_up(None, "")
     card = score(s.finish())
     assert "third_party_disclosure" not in {v.rule for v in card.compliance.violations}
+
+
+@pytest.mark.parametrize(("scenario", "line"), [
+    ("cooperative-basic", "Hello, good afternon. Am I speak with Jordan Whitaker please?"),
+    ("validation-basic", "Just to confirm, I am speaking with Angela Ruiz, correct?"),
+    ("unwanted-calls", "Hi, good evening. Is it Rob Mendes?"),
+])
+def test_a_loosely_worded_full_name_question_verifies(scenario, line):
+    """An outside tester's wordings (a first-month collector): the debtor said "Yes, that's
+    me" and the call went on as verified in the coach's eyes, but the full name was not
+    read as asked, so the gate found every later line a disclosure (FAILED at 50); "Just
+    to confirm, I am speaking with ..." was even answered as a question about the debt."""
+    s = Session.start(scenario, trainee="t")
+    first = s.say(line)
+    assert "verified" in first.events
+    assert "answered:dispute" not in first.events
+
+
+def test_a_first_name_alone_is_confirmed_but_the_coach_says_it_proves_nothing():
+    s = Session.start("unwanted-calls", trainee="t")
+    first = s.say("Hi, is this Rob?")
+    assert "verified" not in first.events
+    assert "first name alone" in (s.coach_hint() or "")

@@ -41,6 +41,7 @@ def coach_hints(session: Any) -> list[str]:
     if getattr(session, "ended", False):
         return ["The call has ended. Press ctrl+e to document it in the wrap-up form."]
     seen: set[str] = {m.move for t in turns for m in t.analysis.moves}
+    party = getattr(getattr(session, "persona", None), "party", "debtor")
     events: set[str] = {e for t in turns for e in t.events}
     last = turns[-1] if turns else None
     if last is not None:
@@ -67,6 +68,11 @@ def coach_hints(session: Any) -> list[str]:
         hints.append("Greet them and say who you are; then confirm you are speaking with the debtor.")
     elif "verified" not in events and "identity_verification" not in seen:
         hints.append("Confirm you're speaking with the debtor before you mention the debt.")
+    elif "verified" not in events and party == "debtor":
+        # Asked, but not proved: "Is this Rob?" - "Yeah" confirms nothing (the scorecard's
+        # disclosure check agrees), though the debtor goes on talking.
+        hints.append("They haven't proved who they are yet (a first name proves nothing): confirm "
+                     "the full name, date of birth or address before you mention the debt.")
     elif "mini_miranda" not in seen and "verified" in events:
         hints.append("Give the disclosure: this is an attempt to collect a debt.")
     elif events & STOPPED:

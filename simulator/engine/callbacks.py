@@ -29,6 +29,7 @@ class Callbacks:
     offer: Terms | None
     counter: Terms | None
     agreed: Terms | None
+    method_chosen: str | None
     _turn_events: list[str]
     _fired: Transition | None
     _confirm: bool
@@ -58,7 +59,7 @@ class Callbacks:
                 self._request(event)
 
     def _agree(self, terms: Terms) -> None:
-        method = terms.method or self.persona.preferred_method
+        method = terms.method or self.method_chosen or self.persona.preferred_method
         first = terms.first_date
         if first is None:
             if terms.kind == "payment_plan":

@@ -20,15 +20,44 @@ _PERIODS = ("month", "week", "two_weeks")
 _DOWN = rx(r"\b(down payment|today|now|upfront|up front|right away)\b", re.I)
 
 
-_STARTS = rx(r"\b(starting|start|beginning|begin|from|on|by|due|first payment)\W*(on\W+|the\W+)*$", re.I)
+_STARTS = rx(r"\b(starting|start|beginning|begin|from|on|by|before|due|first (?:payment|one|instal?ment|"
+             r"installment|draft|debit))\W*(on\W+|the\W+)*$", re.I)
+#: A clause about what the collector will do next ("I'll email you today", "a reminder on
+#: the 14th"): a date in it is when that happens, not when a payment falls due.
+_NEXT_STEP = rx(r"\b(e-?mail\w*|send|sent|mail|text|letter|confirm\w*|reminder|statement|call you|"
+                r"follow(?:ing)?[- ]up|get back|in writing|paperwork)\b", re.I)
+_CLAUSE_END = rx(r"[.;:!?,]|\b(?:and|but|then)\b", re.I)
+#: Words before an amount that make it the plan's last, smaller payment: "a last one of $75",
+#: "the last one just $20.40", "then a final $75", "with the last at $20.40".
+_FINAL = rx(r"\b(?:last|final)(?:\s+(?:one|payment|instal\w*|installment))?\s*(?:of|is|at|for|being|would be|"
+            r"will be|=|just|only|\W)*\s*$", re.I)
+#: ... and words that add it after the N payments named ("18 payments of $100 and a last one").
+_FINAL_EXTRA = rx(r"\b(?:and|then|plus|followed by)\s+(?:a|one)?\s*(?:last|final)\b", re.I)
+
+
+def _clause_of(text: str, start: int, end: int) -> str:
+    """The words around a span up to the nearest clause break either side."""
+    before = text[max(0, start - 80):start]
+    cuts = [m.end() for m in _CLAUSE_END.finditer(before)]
+    after = text[end:end + 80]
+    nxt = _CLAUSE_END.search(after)
+    return before[cuts[-1] if cuts else 0:] + text[start:end] + after[:nxt.start() if nxt else len(after)]
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence holding a span, so a cue elsewhere in the line does not count."""
+    left = max(text.rfind(c, 0, start) for c in ".?!;")
+    rights = [i for i in (text.find(c, end) for c in ".?!;") if i >= 0]
+    return text[left + 1:min(rights) if rights else len(text)]
 
 
 def _date_of(entities: list[Entity], today: dt.date, text: str = "") -> dt.date | None:
-    """The payment date: one introduced by 'starting', 'from', 'by'... wins; else the last.
+    """The payment date: one introduced by 'starting', 'from', 'by'... wins; else the last;
+    a date in a clause about a next step ("I'll email you today") is none.
 
     "Since your new job starts December 1st, starting December 15th" -> December 15th.
     """
-    found: list[tuple[bool, dt.date]] = []
+    found: list[tuple[int, dt.date]] = []
     for e in entities:
         day: dt.date | None = None
         if e.type == "date" and e.value:
@@ -40,12 +69,42 @@ def _date_of(entities: list[Entity], today: dt.date, text: str = "") -> dt.date 
             delta = (_WEEKDAYS.index(e.value) - today.weekday()) % 7 or 7
             day = today + dt.timedelta(days=delta)
         if day is not None:
-            lead = text[max(0, e.start - 30):e.start] if text and e.end else ""
-            found.append((bool(_STARTS.search(lead)), day))
+            found.append((_date_rank(e, text), day))
     if not found:
         return None
-    introduced = [d for flag, d in found if flag]
-    return introduced[-1] if introduced else found[-1][1]
+    best = max(rank for rank, _ in found)
+    return [d for rank, d in found if rank == best][-1] if best > 0 else None
+
+
+def _date_rank(e: Entity, text: str) -> int:
+    """2: introduced as the payment date; 1: a plain date; 0: when a next step happens."""
+    if not text or not e.end:
+        return 1
+    if _STARTS.search(text[max(0, e.start - 30):e.start]):
+        return 2
+    return 0 if _NEXT_STEP.search(_clause_of(text, e.start, e.end)) else 1
+
+
+def _final_payment(amounts: list[Entity], text: str) -> Entity | None:
+    """The amount named as the plan's last, smaller payment, if any."""
+    for e in amounts:
+        if e.unit not in _PERIODS and e.end and _FINAL.search(text[max(0, e.start - 40):e.start]):
+            return e
+    return None
+
+
+def _count_with_final(count: int, monthly: float, final: float, remaining: float, text: str) -> int:
+    """How many payments a plan with a smaller last one has, the last included.
+
+    "19 payments, the last one $75" counts it; "18 payments of $100 and a last one of $75"
+    adds it. The reading whose payments add up to what is owed wins; else the words decide.
+    """
+    included, extra = monthly * (count - 1) + final, monthly * count + final
+    if abs(included - remaining) < 1 <= abs(extra - remaining):
+        return count
+    if abs(extra - remaining) < 1 <= abs(included - remaining):
+        return count + 1
+    return count + 1 if _FINAL_EXTRA.search(text) else count
 
 
 def _method_of(entities: list[Entity]) -> str | None:
@@ -70,20 +129,31 @@ def read_terms(analysis: Analysis, balance: float, today: dt.date,
     if assume and not moves & offer_moves:
         moves.add(_KIND_MOVE.get(assume, "offer_payment_plan"))
     ents = list(analysis.entities)
+    text = analysis.text
     amounts = [e for e in ents if e.type == "money" and isinstance(e.value, int | float) and e.value > 0]
+    final = _final_payment(amounts, text)
     periodic = [e for e in amounts if e.unit in _PERIODS]
     monthly_amounts = [e.value for e in periodic]
     period = periodic[0].unit if periodic else "month"
-    plain = [e.value for e in amounts if e.unit not in _PERIODS]
+    plain_ents = [e for e in amounts if e.unit not in _PERIODS and e is not final]
+    plain = [e.value for e in plain_ents]
     counts = [int(e.value) for e in ents if e.type == "count" and isinstance(e.value, int | float) and 0 < e.value <= 240]
     percents = [float(e.value) for e in ents if e.type == "percent" and isinstance(e.value, int | float)]
-    first = _date_of(ents, today, analysis.text)
+    first = _date_of(ents, today, text)
     method = _method_of(ents)
     start_days = (first - today).days if first else 0
+
+    def down_payment(e: Entity) -> bool:
+        """'$200 today and $100 a month': a down payment cue in the amount's own sentence."""
+        return bool(_DOWN.search(_sentence_of(text, e.start, e.end) if e.end else text))
 
     def plan(monthly: float | None, count: int | None, upfront: float = 0.0) -> Terms:
         remaining = max(balance - upfront, 0.0)
         total: float | None = None
+        if monthly and count and final is not None and final.value < monthly:
+            # "18 payments of $100 and a last one of $75": the last payment is smaller.
+            count = _count_with_final(count, monthly, float(final.value), remaining, text)
+            total = upfront + monthly * (count - 1) + float(final.value)
         if monthly and not count:
             # "$80 a month" on $1,240: 16 payments, the last one smaller; it collects the balance.
             count = max(1, math.ceil(round(remaining / monthly, 6)))
@@ -94,6 +164,9 @@ def read_terms(analysis: Analysis, balance: float, today: dt.date,
         count = count or 0
         if total is None:
             total = upfront + monthly * count
+            if 0 < total - upfront - remaining < monthly:
+                # Instalments rounded up: the last one is smaller, the plan collects what is owed.
+                total = upfront + remaining
         return Terms("payment_plan", round(total, 2), round(upfront, 2),
                      round(monthly, 2), count, first, method, start_days, period)
 
@@ -101,15 +174,19 @@ def read_terms(analysis: Analysis, balance: float, today: dt.date,
         upfront = 0.0
         monthly = monthly_amounts[0] if monthly_amounts else None
         if monthly is None and plain:
-            small = [a for a in plain if a < balance * 0.95]
+            small = [e for e in plain_ents if e.value < balance * 0.95]
             if small and counts:
-                monthly = small[0]
-            elif small and len(small) >= 2 and _DOWN.search(analysis.text):
-                upfront, monthly = small[0], small[1]
+                monthly = small[0].value
+            elif small and len(small) >= 2 and down_payment(small[0]):
+                upfront, monthly = small[0].value, small[1].value
             elif small:
-                monthly = small[0]
-        elif monthly is not None and plain and _DOWN.search(analysis.text):
-            upfront = min(plain[0], balance)
+                monthly = small[0].value
+        elif monthly is not None:
+            # A plain amount is a down payment only when its own sentence says so, and the
+            # instalment said again ("18 payments of $100") is no down payment.
+            down = [e for e in plain_ents if abs(e.value - monthly) >= 0.01 and down_payment(e)]
+            if down:
+                upfront = min(down[0].value, balance)
         if monthly is None and not counts:
             if "offer_payment_plan" not in moves:
                 return Terms("alternative", 0.0, 0.0, 0.0, 0, first, method, start_days)

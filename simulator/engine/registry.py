@@ -73,6 +73,7 @@ SESSION_VARIABLES: dict[str, str] = {
     "third_party": "1 when the persona is a third party (not the debtor)",
     "told": "1 once the debtor has told something (a fact revealed or a question answered)",
     "asked_own_name": "1 when a third party was just asked for by her own name",
+    "recap_method_differs": "1 when this line's recap names another way to pay than the debtor chose",
 }
 
 #: Conditions every persona has; a persona may redefine any of them.
@@ -103,6 +104,7 @@ BUILTIN_CONDITIONS: dict[str, str] = {
     "third_party": "third_party",
     "told": "told",
     "asked_own_name": "asked_own_name",
+    "recap_method_differs": "recap_method_differs",
 }
 
 
@@ -213,7 +215,8 @@ SPECIAL_INTENTS: dict[str, str] = {
     "asked_again": "... the trainee asks again what they already answered ('You asked me that.')",
     "identity_mismatch": "... the caller asks for someone else, or a detail that is not theirs",
     "repeat": "... every long variant has been said already: a short line instead ('Like I said.')",
-    "recap_differs": "... the trainee's recap names an amount or a count other than the agreed one",
+    "recap_differs": "... the trainee's recap names an amount or a count other than the agreed one, "
+    "or another way to pay than the debtor chose",
 }
 
 #: Placeholders debtor lines may use, as {root.field}.

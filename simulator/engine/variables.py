@@ -31,6 +31,7 @@ def variables(self: Any) -> dict[str, float]:
         env["moves"] = float(len(self.said))
         env["third_party"] = float(self.persona.party == "third_party")
         told_facts = [f for f in self.revealed if not (self._line_conditions and f in self.revealed_now)]
+        env["recap_method_differs"] = float(self._recap_method_differs)
         env["told"] = float(bool(told_facts or self.answered))
         for kind, event in registry.REQUEST_EVENTS.items():
             env[f"requested_{kind}"] = float(event in self.requests)

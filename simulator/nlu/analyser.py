@@ -50,7 +50,7 @@ from simulator.nlu.text import (
     split_sentences,
     whole_words,
 )
-from simulator.nlu.threats import denied, threat_across, threat_in
+from simulator.nlu.threats import denied, insult_denied, threat_across, threat_in
 from simulator.nlu.types import MOVES, Analysis, Move
 
 #: Minimum cosine similarity for the nearest-example step.
@@ -196,8 +196,10 @@ class Analyser:
         spans = spans[:MAX_SENTENCES]
         # Each sentence case-folded once, for both the cue patterns and the tone markers.
         sentences = [(norm[a:b], fold(norm[a:b])) for a, b in spans]
+        vetoed: list[tuple[str, int, int]] = []  # (move, start, end): a cue's negative phrase
         for (a, b), (_, folded) in zip(spans, sentences, strict=True):
-            hits = self._sentence(text, norm, a, b, folded, ctx_words, context is not None, distress)
+            hits = self._sentence(text, norm, a, b, folded, ctx_words, context is not None, distress,
+                                  vetoed)
             for name, mv in hits.items():
                 found.setdefault(name, mv)
         if "threat" not in found and len(spans) > 1:
@@ -217,7 +219,7 @@ class Analyser:
         if model is not None and text.strip():
             policy = POLICY if self.policy is None else self.policy
             found, learned_tone = combine(model, text, norm, spans, context, found,
-                                          self.trainer_whys, policy, asks)
+                                          self.trainer_whys, policy, asks, vetoed)
         moves = tuple(sorted(found.values(), key=lambda m: (m.start, MOVES.index(m.move))))
         entities = tuple(extract_entities(text, today)) if len(text) <= 200_000 else ()
         tone = tone_of(sentences, found, learned_tone)
@@ -225,7 +227,10 @@ class Analyser:
                         asks=asks)
 
     def _sentence(self, text: str, norm: str, a: int, b: int, folded: str, ctx_words: set[str],
-                  has_context: bool, distress: bool = False) -> dict[str, Move]:
+                  has_context: bool, distress: bool = False,
+                  vetoed: list[tuple[str, int, int]] | None = None) -> dict[str, Move]:
+        """The rules' moves in one sentence; a move a cue's negative phrase rules out here
+        goes into ``vetoed`` (the model may not bring it back in this sentence)."""
         s = norm[a:b]
         hits: dict[str, Move] = {}
 
@@ -240,6 +245,8 @@ class Analyser:
         phrase_hits, negs = self._phrases.scan(s)
         for mc in self._moves:
             if mc.name in negs and not (mc.name == "threat" and negation_undone(s, norm, b)):
+                if vetoed is not None:
+                    vetoed.append((mc.name, a, b))
                 continue
             if mc.name in phrase_hits:
                 start, end, phrase = phrase_hits[mc.name]
@@ -252,6 +259,8 @@ class Analyser:
                     break
 
         self._nearest(s, hits, add)
+        if "abuse" in hits and insult_denied(s):
+            hits.pop("abuse")  # "Please don't call yourself stupid": an insult refused
         if "threat" in hits and not hits["threat"].why.startswith("similar") and denied(s):
             hits.pop("threat")  # "nobody is going to arrest you": a denial, whatever the cue
         if "threat" not in hits:

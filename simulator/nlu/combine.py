@@ -21,7 +21,7 @@ from simulator.nlu.features import context_features, features, word_features
 from simulator.nlu.learned import LearnedModel
 from simulator.nlu.questions import Ask
 from simulator.nlu.text import whole_words
-from simulator.nlu.threats import denied, no_demand
+from simulator.nlu.threats import denied, insult_denied, no_demand
 from simulator.nlu.types import MOVES, Move
 
 #: How each move is decided: ``(alone, veto)`` in units of the model's score.
@@ -97,14 +97,24 @@ SMALL_TALK_NOT = ("open_question", "ask_capacity")
 SMALL_TALK_NO_MODEL = ("abuse",)
 #: Moves the model alone may not find in a sentence that says nothing is asked of the
 #: debtor (``threats.no_demand``): "You won't get asked for payment in the meantime" read
-#: as pressure in a real dispute call, and the debtor turned angry.
-NO_DEMAND_MOVES = ("pressure", "request_full_payment")
+#: as pressure in a real dispute call, and the debtor turned angry; "I won't ask for any
+#: payment info today" read as a capacity question (an outside tester's call).
+NO_DEMAND_MOVES = ("pressure", "request_full_payment", "ask_capacity")
 #: Question topics that ask for no amount: a line whose every question is one of them
 #: ("What's the case number?", "Who's your attorney?") is no capacity question on the
 #: model's word alone (the model read "What's the case number?" as ask_capacity). Contact
 #: questions are left out: "when's a good time to make the first payment?" asks one.
 #: On the held-out voices: 1 false ask_capacity fewer, no true one lost (with contact in, 6).
 NOT_ABOUT_MONEY = frozenset({"identity", "legal", "small_talk"})
+#: Moves whose cues' negative phrases rule out the model's reading too ("Nobody thinks
+#: you're a deadbeat", "a letter saying the account is paid in full"): the moves a
+#: false finding makes a debtor angry or a call fail. For the listening moves a negative
+#: phrase only tames a pattern ("you've got to" in a restatement, on AnnoMI: 1 true
+#: reflection lost when it applied to all moves).
+VETO_MODEL = frozenset({"abuse", "pressure", "threat", "request_full_payment"})
+#: Rule findings that take back an acknowledgement in the same sentence: the model alone
+#: finds no empathy there (the labelling rules: an acknowledgement followed by a demand).
+TAKEN_BACK_BY = ("pressure", "abuse", "threat")
 #: Moves the model alone may find only if the line shows them without its context too.
 OWN_WORDS = ("threat", "pressure", "abuse")
 #: ... unless the words alone score more than this below the cut (on left-out voices'
@@ -117,8 +127,12 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
             context: str | None, found: Mapping[str, Move],
             trainer_whys: Collection[str] = (),
             policy: Mapping[str, str | float | Policy] = POLICY,
-            asks: Sequence[Ask] = ()) -> tuple[dict[str, Move], float]:
-    """The final moves (by name) and the learned tone."""
+            asks: Sequence[Ask] = (),
+            vetoed: Sequence[tuple[str, int, int]] = ()) -> tuple[dict[str, Move], float]:
+    """The final moves (by name) and the learned tone. ``vetoed``: (move, start, end) of
+    sentences where a cue's negative phrase rules the move out ("Nobody thinks you're a
+    deadbeat" for abuse, "as long as it's paid within 30 days" for pressure): the model
+    alone does not find it there either (``VETO_MODEL``)."""
     heads, own_heads = scored(model, text, context, found)
     best = decision_scores(model, heads, text, norm, spans, context, found, own_heads)
     out: dict[str, Move] = {}
@@ -133,11 +147,21 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
         elif margin >= alone:
             made = _explained(model, name, score, text, norm, spans,
                               features(text, context, found), span)
+            if name in VETO_MODEL and any(v == name and a <= made.start and made.end <= b
+                                          for v, a, b in vetoed):
+                continue  # a negative phrase of the move's cues rules it out in this sentence
+            if name == "abuse" and insult_denied(made.evidence):
+                continue  # "Being broke doesn't make you a failure": an insult refused
             if name == "threat" and denied(made.evidence):
                 continue  # "we won't be contacting your employer": a denial is no threat
-            if name in NO_DEMAND_MOVES and no_demand(made.evidence):
+            if name in NO_DEMAND_MOVES and no_demand(made.evidence) and not (
+                    name == "ask_capacity" and "?" in made.evidence):  # "...but is there anything?"
                 continue  # "you won't get asked for payment in the meantime": no demand
             out[name] = made
+    mv = out.get("empathy")
+    if mv is not None and "empathy" not in found and any(
+            mv.start <= found[n].start < mv.end for n in TAKEN_BACK_BY if n in found):
+        del out["empathy"]  # "I get that, but the rent can slide, this can't": taken back
     if asks and all(a.topic in NOT_ABOUT_MONEY for a in asks):
         mv = out.get("ask_capacity")
         if mv is not None and "ask_capacity" not in found:

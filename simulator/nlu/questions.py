@@ -42,7 +42,10 @@ _WH = rx(r"^\W*(?:(?:so|and|but|okay|ok|well|now|also|then|um|uh|hmm|just|sorry|
                  r"think|know|have|get))\b",
                  re.IGNORECASE)
 _REQUEST = rx(r"\b(?:(?:can|could|would|will) you|(?:may|can|could) i|i(?:'ll| will)? need|"
-                      r"please|(?<!you )tell me|let me know|confirm|verify|do you mind|mind (?:if|giving|telling)|"
+                      r"please|(?<!you )tell me|let me know|"
+                      # "a letter to confirm it": the letter confirms, nothing is asked
+                      r"(?<!letter to )(?<!email to )(?<!notice to )(?<!text to )(?<!receipt to )"
+                      r"(?:confirm|verify)|do you mind|mind (?:if|giving|telling)|"
                       r"(?:looking|calling|asking) for|trying to (?:reach|get hold of)|speak (?:with|to))\b",
                       re.IGNORECASE)
 _TITLE = r"(?:(?:mr|mrs|ms|miss|dr)\.?\s+)"
@@ -50,7 +53,7 @@ _NAME = r"(?-i:[A-Z][a-z'\-]+)"
 _NAME_AFTER = rx(
     r"(?:speak(?:ing)?|talk(?:ing)?)\s+(?:with|to)\s+(?:a\s+|an\s+)?"
     rf"((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
-    rf"\b(?:is|are)\s+(?:this|that|you)\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\b(?!')|"
+    rf"\b(?:is|are)\s+(?:this|that|you|it)\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\b(?!')|"
     rf"\b(?:would|could|might)\s+(?:this|that|it)\s+be\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\b(?!')|"
     rf"\b(?:looking|asking)\s+for\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
     rf"\b(?:trying\s+to\s+reach|trying\s+to\s+get\s+hold\s+of|after)\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"

@@ -25,11 +25,42 @@ _AGENT = rx(r"\b(?:we|we'll|we're|we'd|i|i'll|i'd|i'm|they|they'll|they're|someo
 _YOU = rx(r"\b(?:you|your|you're|you'll|ya|u|ur|yours|yourself)\b")
 
 
+#: Reassurance that the debtor loses nothing ("You won't lose your house over this",
+#: "nobody's coming after your paycheck", "you're not in any trouble"): denials the
+#: lexicon's class (a model feature, so left as trained) does not name.
+_REASSURED = rx(r"\b(?:won'?t|will\s+not|wouldn'?t|aren'?t\s+going\s+to|not\s+going\s+to|never)\s+"
+                r"(?:\w+\s+){0,2}(?:lose|losing|be\s+losing)\b"
+                r"|\bno(?:body|\s+one)(?:'s|\s+is|\s+will\s+be)\s+(?:coming|going|taking|touching)\b"
+                r"|\b(?:not|aren'?t|isn'?t)\s+in\s+(?:any\s+)?trouble\b")
+
+
 def denied(sentence: str) -> bool:
     """The sentence denies or disclaims a consequence ("nobody is going to arrest you",
     "we can't sue you for it", "that's not my call"), and does not take it back."""
     low = lower(sentence)
-    return "denial" in classes_in(low) and not _UNDONE.search(low)
+    return ("denial" in classes_in(low) or bool(_REASSURED.search(low))) and not _UNDONE.search(low)
+
+
+#: The collector refuses an insult, or the debtor's word for themselves ("Nobody thinks
+#: you're a deadbeat", "Please don't call yourself stupid", "being broke doesn't make you
+#: a failure", "we do not regard you as irresponsible").
+_INSULT_DENIED = rx(
+    r"\b(?:no(?:body|\s+one)|none\s+of\s+us)(?:'s|\s+is)?\s+(?:thinks?|thinking|says?|saying|calling|"
+    r"call(?:ing)?|sees?|seeing)\s+(?:you|that\s+you|you're)\b"
+    r"|\b(?:don'?t|do\s+not|never|no\s+need\s+to|stop)\s+call(?:ing)?\s+yourself\b"
+    r"|\b(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t|will\s+not|didn'?t|never)\s+makes?\s+(?:you|anyone|anybody|somebody|someone)\b"
+    r"|\b(?:don'?t|do\s+not|never|wouldn'?t)\s+(?:regard|see|think\s+of|consider|view|look\s+at)\s+you\s+as\b"
+    r"|\b(?:i'm|i\s+am|we're|we\s+are)\s+not\s+(?:calling|saying|judging|accusing)\s+you\b"
+    r"|\bnot\s+(?:some|a)\s+(?:deadbeat|loser|bum|freeloader|failure|liar|cheat)\b")
+#: ...unless the sentence turns on it ("nobody's calling you lazy, but ...").
+_TURNS = rx(r"\bbut\b|\bthough\b|\bhowever\b|\bjust\s+(?:saying|pay)\b")
+
+
+def insult_denied(sentence: str) -> bool:
+    """The sentence refuses an insult (or the debtor's own hard word for themselves) and
+    does not turn on it: an abuse reading there, by cue or by the model, is dropped."""
+    low = lower(sentence)
+    return bool(_INSULT_DENIED.search(low)) and not _TURNS.search(low)
 
 
 #: A sentence that says no money is being asked for ("You won't get asked for payment in

@@ -101,7 +101,7 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
     # questions (below) are counted apart: a plain "when did you last pay?" is neutral.
     ("direct question", -0.05, r"^\W*(?:so\s+)?(?:why|what|where|who|how|which|when)\b[^.!?]{0,200}\?"),
     ("you-first", -0.3, r"^\W*(?:you|your|u)\b"),
-    ("negative words", -0.25, r"\b(?:wrong|bad|problem\w*|fail\w*|error|mistakes?|annoy\w*|"
+    ("negative words", -0.25, r"\b(?:wrong|bad(?!\s+time)|problem\w*|fail\w*|error|mistakes?|annoy\w*|"
      r"ignor\w*|spam\w*|hate\w*|worse|worst|awful|terrible|horrible|disgust\w*|abus\w*|attack\w*|"
      r"accus\w*|lie|lies|lying|false|fake|bias\w*|pointless|silly|lame|nonsense|junk|mess|"
      r"complain\w*|threat\w*|rude|insult\w*|offen[cs]\w*|harass\w*|vandali[sz]\w*|delet\w*|"
@@ -188,6 +188,8 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
     move_set = set(moves)
     if move_set & _LISTENING:
         found.pop("direct start", None)  # "So you ...", "So that's ...": a restatement, not curt
+    if move_set & (_LISTENING | {"empathy"}):
+        found.pop("you-first", None)  # "You sound really fed up": the debtor's feelings named
     for move, weight in _MOVE_WEIGHTS.items():
         if move in move_set:
             found[move] = weight

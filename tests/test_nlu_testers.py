@@ -1,0 +1,64 @@
+"""Lines two outside testers typed in their own calls (tests/hardsets/testers.yaml).
+
+Written before the change and never trained on: under the analyser of 2026-12-02 (third
+session) 24 of 29 were read wrong - kindness read as abuse ("You sound really fed up, and
+honestly I don't blame you."), an insult denied read as one ("Nobody thinks you're a
+deadbeat."), a reassurance read as a threat ("You won't lose your house over this."), a
+letter saying the account is paid read as a demand for payment, loose identity and
+capacity questions missed, dismissive pressure missed. After the rules of that day, the
+KNOWN_MISSES below; each stays a strict xfail until the analyser reads it right.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from simulator.nlu.analyser import analyze
+
+SET = yaml.safe_load((Path(__file__).parent / "hardsets" / "testers.yaml").read_text(encoding="utf-8"))
+
+#: Still read wrong, by the learned layer: what it weighs is named in each reason.
+KNOWN_MISSES = {
+    "Fair enough, straight it is. Nobody thinks you're a deadbeat, you've got a kid in college and that "
+    "comes first.": "pressure from the model ('that comes first')",
+    "You're clearly not dodging this, you've got a kid in college and that comes first.":
+        "abuse and pressure from the model (the word class of 'clearly' is condescension)",
+    "Thanks, Gary. Did your insurance ever tell you why they didn't pay it in the end?":
+        "pressure from the model, in the words alone ('pay it' is in the demand word class)",
+    "It is for Meridian Portfolio Services. They bought your old Harbor Lane store card, the balance "
+    "is $1,532.90.": "pressure from the debtor's question before it (the words alone: 1.5 below the cut)",
+    "You're not in any trouble, and nobody's coming after your paycheck, okay?":
+        "an offer of an alternative from the model",
+    "Ok. I put a note on the file, we stop calling you. You will get a letter to confirm it at your "
+    "address.": "tone: a sentence that starts with 'You' reads curt",
+}
+
+
+def _problems(item: dict) -> list[str]:
+    found = analyze(item["line"], item.get("context"))
+    names = set(found.move_names)
+    out = [f"missing {m}" for m in item.get("has", []) if m not in names]
+    out += [f"has {m}" for m in item.get("not", []) if m in names]
+    if "tone_min" in item and found.tone.score < item["tone_min"]:
+        out.append(f"tone {found.tone.score:+.2f}")
+    return out
+
+
+def _cases():
+    for item in SET["items"]:
+        marks = ()
+        if item["line"] in KNOWN_MISSES:
+            marks = pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[item["line"]])
+        yield pytest.param(item, id=item["line"][:60], marks=marks)
+
+
+@pytest.mark.parametrize("item", list(_cases()))
+def test_a_testers_line_is_read_as_labelled(item: dict) -> None:
+    assert _problems(item) == []
+
+
+def test_every_known_miss_is_in_the_set() -> None:
+    assert set(KNOWN_MISSES) <= {item["line"] for item in SET["items"]}
