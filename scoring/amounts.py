@@ -44,6 +44,29 @@ def _sentence_before(text: str, at: int, width: int = 60) -> str:
     return piece[cut + 1:] if cut >= 0 else piece
 
 
+def tail_words(piece: str, width: int) -> str:
+    """The last ``width`` characters of ``piece``, from a word's start ("there is a small
+    fee", never "ere is a small fee")."""
+    if len(piece) <= width:
+        return piece
+    cut = piece[-width:]
+    if piece[-width - 1].isalnum() and cut[:1].isalnum():
+        space = cut.find(" ")
+        cut = cut[space + 1:] if space >= 0 else cut
+    return cut
+
+
+def head_words(piece: str, width: int) -> str:
+    """The first ``width`` characters of ``piece``, to a word's end."""
+    if len(piece) <= width:
+        return piece
+    cut = piece[:width]
+    if piece[width].isalnum() and cut[-1:].isalnum():
+        space = cut.rfind(" ")
+        cut = cut[:space] if space >= 0 else cut
+    return cut
+
+
 def amounts_stated(turn: Turn, view: CallView | None = None) -> list[tuple[str, float, str, bool]]:
     """(what, value, words, hedged) for each amount a line presents as owed ("owed") or as a
     fee ("fee"); offers, instalments and payments are neither."""
@@ -63,11 +86,13 @@ def amounts_stated(turn: Turn, view: CallView | None = None) -> list[tuple[str, 
         after = text[e.end:e.end + 40]
         hedged = bool(_HEDGE.search(before))
         if _FEE_AFTER.match(after) or _FEE_BEFORE.search(before):
-            out.append(("fee", float(e.value), (before[-30:] + text[e.start:e.end] + after[:25]).strip(), hedged))
+            out.append(("fee", float(e.value),
+                        (tail_words(before, 30) + text[e.start:e.end] + head_words(after, 25)).strip(), hedged))
             continue
         cues = [(m.start(), "owed") for m in _OWED_CUE.finditer(before)]
         cues += [(m.start(), "offer") for m in _OFFER_CUE.finditer(before)]
         last = max(cues)[1] if cues else None
         if last == "owed" or (last is None and _OWED_AFTER.match(after)):
-            out.append(("owed", float(e.value), (before[-40:] + text[e.start:e.end] + after[:20]).strip(), hedged))
+            out.append(("owed", float(e.value),
+                        (tail_words(before, 40) + text[e.start:e.end] + head_words(after, 20)).strip(), hedged))
     return out

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from scoring.amounts import FEE_ADDED, FEE_DENIED, FEE_NO_AMOUNT, amounts_stated
+from scoring.amounts import (
+    FEE_ADDED,
+    FEE_DENIED,
+    FEE_NO_AMOUNT,
+    amounts_stated,
+    head_words,
+    tail_words,
+)
 from scoring.caseless import Caseless
 from scoring.checks.base import move_quote
 from scoring.context import SPEAKS_FOR_DEBTOR, CallView, stands_down
@@ -369,7 +376,7 @@ def _owed_on_it(t: Turn, view: CallView) -> list[tuple[float, str, bool]]:
         start = max(t.text.rfind(c, 0, e.start) for c in ".?!;")
         before = t.text[start + 1:e.start]
         if OWED_ON_IT.match(after) and not _PAYING.search(before[-40:]):
-            out.append((float(e.value), (before[-30:] + t.text[e.start:e.end] + after[:15]).strip(),
+            out.append((float(e.value), (tail_words(before, 30) + t.text[e.start:e.end] + head_words(after, 15)).strip(),
                         bool(_HEDGED.search(before))))
     return out
 
@@ -409,7 +416,7 @@ def _fees_per_period(t: Turn) -> list[tuple[float, str]]:
             continue
         after = t.text[e.end:e.end + 40]
         if _FEE_WORDS_AFTER.match(after) and not FEE_DENIED.search(t.text[max(0, e.start - 20):e.start]):
-            out.append((float(e.value), (t.text[e.start:e.end] + after[:30]).strip()))
+            out.append((float(e.value), (t.text[e.start:e.end] + head_words(after, 30)).strip()))
     return out
 
 

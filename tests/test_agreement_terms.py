@@ -230,3 +230,26 @@ def test_a_next_step_date_alone_is_no_payment_date():
     t = read_terms(analyze("We could do $85 a month. I'll email you the paperwork today.", today=TODAY),
                    1240, TODAY)
     assert t is not None and t.first_date is None
+
+
+def test_a_pay_allotment_is_a_payment_method_the_form_accepts():
+    """The servicemember offers "an allotment out of my pay"; the form had no such method,
+    so an honest trainee had to write another and lost the documentation points."""
+    from simulator.content.models import Agreement
+    from simulator.nlu.analyser import analyze
+
+    assert Agreement.model_validate({"outcome": "payment_plan", "payment_method": "allotment"})
+    found = analyze("I'll set it up as an allotment out of my pay.")
+    assert [e.value for e in found.entities if e.type == "payment_method"] == ["allotment"]
+
+
+def test_a_quoted_amount_starts_and_ends_on_whole_words():
+    """Testers read "“ere is a small service fee" and "“mmit Card Services card" on the
+    compliance card: the quote window cut words in half."""
+    from scoring.amounts import head_words, tail_words
+
+    assert tail_words("Okay so there is a small service fee of ", 30) == "is a small service fee of "
+    assert tail_words("It's about your Summit Card Services card, the balance is ", 40) == \
+        "Card Services card, the balance is "
+    assert head_words(" for paying by phone today", 12) == " for paying "
+    assert tail_words("short ", 30) == "short "

@@ -25,6 +25,9 @@ OPENING = [
     "No, we can't sue you for it, it's too old for that. It's still an unpaid balance, but whether "
     "you do anything about it is your call.",
     "No sir, there's no lawsuit coming, it's past the time limit for that.",
+    # the lead's own call in the app, after the fix above (1 of 1 unheard)
+    "Fair question. The straight answer is no: that debt is too old for anyone to sue you over, "
+    "and we won't.",
 ])
 def test_walter_hears_that_he_will_not_be_sued(answer):
     s = Session.start("time-barred-basic", trainee="t")

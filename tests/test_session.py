@@ -191,6 +191,7 @@ def test_a_verification_question_without_its_question_mark_verifies():
     ("cooperative-basic", "Hello, good afternon. Am I speak with Jordan Whitaker please?"),
     ("validation-basic", "Just to confirm, I am speaking with Angela Ruiz, correct?"),
     ("unwanted-calls", "Hi, good evening. Is it Rob Mendes?"),
+    ("time-barred-basic", "Sorry, just to be sure, you're Walter Brooks?"),
 ])
 def test_a_loosely_worded_full_name_question_verifies(scenario, line):
     """An outside tester's wordings (a first-month collector): the debtor said "Yes, that's

@@ -34,6 +34,11 @@ RISKY = {
 }
 
 
+#: Facts named by a question word read as plain words in a hint ("They just told you about
+#: what happened", not "about why").
+SAID = {"why": "what happened", "what": "what happened", "how": "how it happened", "when": "when it happened"}
+
+
 def coach_hints(session: Any) -> list[str]:
     """Two or three hints for the next line, most urgent first."""
     turns = list(getattr(session, "turns", []))
@@ -55,7 +60,8 @@ def coach_hints(session: Any) -> list[str]:
                 fact = facts.get(name)
                 kind = getattr(fact, "kind", "info")
                 if kind in ("hardship", "emotion"):
-                    hints.append(f"They just told you about {name.replace('_', ' ')}: acknowledge it and reflect it back.")
+                    what = SAID.get(name, name.replace("_", " "))
+                    hints.append(f"They just told you about {what}: acknowledge it and reflect it back.")
                 elif kind in ON_REVEAL:
                     hints.append(ON_REVEAL[kind])
                 else:

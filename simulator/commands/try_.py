@@ -35,8 +35,10 @@ def run(args: argparse.Namespace) -> int:
     prep = Preparation(call_time=args.call_time) if args.call_time else None
     session = Session.start(args.scenario, seed=args.seed, preparation=prep)
     acct = session.account
-    print(f"{session.scenario.title}: calling {acct.debtor.full_name} about a "
-          f"{acct.account.product} with {acct.account.creditor}, balance ${acct.account.balance:,.2f}.")
+    product = acct.account.product
+    article = "an" if product[:1].lower() in "aeiou" else "a"  # "an emergency department visit"
+    print(f"{session.scenario.title}: calling {acct.debtor.full_name} about {article} "
+          f"{product} with {acct.account.creditor}, balance ${acct.account.balance:,.2f}.")
     print("Type your lines. '/end' hangs up, '/coach' toggles the debtor's numbers, Ctrl-D quits.\n")
     print(f"    Debtor: {session.opening}")
     coach = args.coach

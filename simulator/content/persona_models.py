@@ -30,7 +30,8 @@ Outcome = Literal[
 OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]
 
 PaymentMethod = Literal[
-    "debit_card", "credit_card", "bank_transfer", "check", "cash", "online", "money_order"
+    "debit_card", "credit_card", "bank_transfer", "check", "cash", "online", "money_order",
+    "allotment",  # a servicemember's pay allotment (the servicemember persona offers one)
 ]
 Difficulty = Literal["easy", "medium", "hard"]
 

@@ -115,6 +115,11 @@ VETO_MODEL = frozenset({"abuse", "pressure", "threat", "request_full_payment"})
 #: Rule findings that take back an acknowledgement in the same sentence: the model alone
 #: finds no empathy there (the labelling rules: an acknowledgement followed by a demand).
 TAKEN_BACK_BY = ("pressure", "abuse", "threat")
+#: ...and only where the model's tone of the trainee's own words is negative: the two
+#: heads must agree. On the held-out and credit-union voices (2,785 lines the model never
+#: saw) model-only findings with a tone of 0 or more were 0 of 12 true for abuse, 0 of 14
+#: for threat and 3 of 29 for pressure ("Losing the shop must have been a real blow." read
+#: as abuse in the lead's own call, and the debtor hung up).
 #: Moves the model alone may find only if the line shows them without its context too.
 OWN_WORDS = ("threat", "pressure", "abuse")
 #: ... unless the words alone score more than this below the cut (on left-out voices'
@@ -135,6 +140,7 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
     alone does not find it there either (``VETO_MODEL``)."""
     heads, own_heads = scored(model, text, context, found)
     best = decision_scores(model, heads, text, norm, spans, context, found, own_heads)
+    own_tone = model.tone_of(own_heads if own_heads is not None else heads)
     out: dict[str, Move] = {}
     for name, (score, span) in best.items():
         alone, veto = policy_of(policy.get(name))
@@ -150,6 +156,8 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
             if name in VETO_MODEL and any(v == name and a <= made.start and made.end <= b
                                           for v, a, b in vetoed):
                 continue  # a negative phrase of the move's cues rules it out in this sentence
+            if name in OWN_WORDS and own_tone >= 0:
+                continue  # the model's own tone of these words is not negative: no hostility
             if name == "abuse" and insult_denied(made.evidence):
                 continue  # "Being broke doesn't make you a failure": an insult refused
             if name == "threat" and denied(made.evidence):

@@ -100,6 +100,7 @@ _METHODS: tuple[tuple[str, str], ...] = (
      r"\bsavings\s+account\b|\bbank\s+account\b|\brouting\s+number\b|\bauto[- ]?debit(?:ed)?\b|"
      r"\bdirect\s+debit\b|\bautopay\b|\bauto[- ]pay\b|\be-?check\b"),
     ("money_order", r"\bmoney\s+orders?\b"),
+    ("allotment", r"\b(?:pay\s+|military\s+|an\s+|the\s+|by\s+)?allotments?\b"),
     ("check", r"\b(?:a|the|by|your|personal|mail\s+(?:a|the|us\s+a))\s+(?:check|cheque)\b|"
      r"\bchecks?\s+payable\b|\bcheque\b"),
     ("cash", r"\bcash\b"),

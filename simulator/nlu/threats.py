@@ -31,7 +31,11 @@ _YOU = rx(r"\b(?:you|your|you're|you'll|ya|u|ur|yours|yourself)\b")
 _REASSURED = rx(r"\b(?:won'?t|will\s+not|wouldn'?t|aren'?t\s+going\s+to|not\s+going\s+to|never)\s+"
                 r"(?:\w+\s+){0,2}(?:lose|losing|be\s+losing)\b"
                 r"|\bno(?:body|\s+one)(?:'s|\s+is|\s+will\s+be)\s+(?:coming|going|taking|touching)\b"
-                r"|\b(?:not|aren'?t|isn'?t)\s+in\s+(?:any\s+)?trouble\b")
+                r"|\b(?:not|aren'?t|isn'?t)\s+in\s+(?:any\s+)?trouble\b"
+                # "too old for anyone to sue you over", "...sue you over, and we won't."
+                r"|\btoo\s+old\s+(?:for\s+\w+\s+)?to\s+(?:sue|be\s+sued|take\s+\w+\s+to\s+court|go\s+to\s+court)\b"
+                r"|\b(?:sue|sued|suing|court|lawsuit)\b[^.?!]{0,40}\b(?:we|they|nobody|no\s+one)\s+"
+                r"(?:won'?t|will\s+not|can'?t|cannot|aren'?t\s+going\s+to)\W*$")
 
 
 def denied(sentence: str) -> bool:

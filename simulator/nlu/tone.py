@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from simulator.nlu.prefilter import Pattern, could_match
+from simulator.nlu.threats import insult_denied
 from simulator.nlu.types import Tone
 
 #: (label, weight, pattern). Weights add up; the sum is squashed with tanh.
@@ -180,7 +181,13 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
     """
     found: dict[str, float] = {}
     for sentence, folded in sentences:
+        refused = None  # "Nobody thinks you're a deadbeat": the insult word is refused
         for marker in could_match(_COMPILED, folded):
+            if marker.label == "insult":
+                if refused is None:
+                    refused = insult_denied(sentence)
+                if refused:
+                    continue
             if marker.rx.search(sentence):
                 label, weight = marker.label, marker.weight
                 if label not in found or abs(weight) > abs(found[label]):

@@ -71,7 +71,7 @@ class Entity:
     what a count counts ("payments", "months", "weeks") or a money amount's period
     ("month", "week", "two_weeks" for every two weeks / bi-weekly, or "" when none).
     payment_method values: debit_card, credit_card, bank_transfer, check, cash, online,
-    money_order.
+    money_order, allotment.
     """
 
     type: str

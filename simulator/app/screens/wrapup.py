@@ -36,6 +36,7 @@ METHODS = [
     ("Cash", "cash"),
     ("Online", "online"),
     ("Money order", "money_order"),
+    ("Pay allotment", "allotment"),
 ]
 #: (field id, label, placeholder) of the typed fields.
 INPUTS = {
