@@ -209,3 +209,16 @@ def test_a_first_name_alone_is_confirmed_but_the_coach_says_it_proves_nothing():
     first = s.say("Hi, is this Rob?")
     assert "verified" not in first.events
     assert "first name alone" in (s.coach_hint() or "")
+
+
+def test_a_record_without_a_seed_replays_with_the_scenarios_seed():
+    """A tester's record without ``seed`` was played with seed 0, so the debtor said other
+    lines than in `collectsim try` (which uses the scenario's seed)."""
+    from simulator.content.models import SessionRecord
+    from simulator.session import replay
+
+    record = SessionRecord.model_validate({"scenario": "servicemember-basic",
+                                           "turns": ["Hi, is this Marcus Reed?"]})
+    assert record.seed is None
+    played = replay(record)
+    assert played.record.seed == Session.start("servicemember-basic").seed == played.scenario.seed

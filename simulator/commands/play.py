@@ -138,7 +138,7 @@ def _show(record: Any, finished: Any, card: Any, as_json: bool, several: bool, n
             "scenario": finished.scenario.id,
             "persona": finished.persona.id,
             "trainee": record.trainee,
-            "seed": record.seed,
+            "seed": finished.record.seed,
             "opening": finished.opening,
             "transcript": [t.to_dict() for t in finished.turns],
             "unplayed": finished.unplayed,

@@ -263,7 +263,8 @@ class SessionRecord(BaseModel):
     model_config = ConfigDict(extra="allow", defer_build=True)
     scenario: str
     trainee: str = ""
-    seed: int = 0
+    #: None: the scenario's own seed (as `collectsim try` and the app use), not 0.
+    seed: int | None = None
     preparation: Preparation = Field(default_factory=Preparation)
     turns: list[str] = Field(default_factory=list)
     agreement: Agreement | None = None
