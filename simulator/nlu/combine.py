@@ -120,6 +120,14 @@ TAKEN_BACK_BY = ("pressure", "abuse", "threat")
 #: saw) model-only findings with a tone of 0 or more were 0 of 12 true for abuse, 0 of 14
 #: for threat and 3 of 29 for pressure ("Losing the shop must have been a real blow." read
 #: as abuse in the lead's own call, and the debtor hung up).
+#: On left-out voices (4 groups) the rule moves no F1 (micro 0.870 with or without it;
+#: threat / pressure / abuse 0.888 / 0.818 / 0.694 without, 0.886 / 0.819 / 0.691 with) and
+#: trades recall for the lawful lines it no longer reads as threat or pressure (9.6% ->
+#: 7.4%; veiled-threat recall 0.833 -> 0.813). A cut of +0.25 or +0.5 instead of 0 gives
+#: 0.871 and lawful 8.4% / 8.6%, and lets the blow above through (its tone is +0.33):
+#: 0 was kept for the lawful lines, which a goal of issue 10 counts (bench/nlu_eval.py).
+OWN_TONE: tuple[str, ...] = ("threat", "pressure", "abuse")
+OWN_TONE_AT = 0.0
 #: Moves the model alone may find only if the line shows them without its context too.
 OWN_WORDS = ("threat", "pressure", "abuse")
 #: ... unless the words alone score more than this below the cut (on left-out voices'
@@ -156,7 +164,7 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
             if name in VETO_MODEL and any(v == name and a <= made.start and made.end <= b
                                           for v, a, b in vetoed):
                 continue  # a negative phrase of the move's cues rules it out in this sentence
-            if name in OWN_WORDS and own_tone >= 0:
+            if name in OWN_TONE and own_tone >= OWN_TONE_AT:
                 continue  # the model's own tone of these words is not negative: no hostility
             if name == "abuse" and insult_denied(made.evidence):
                 continue  # "Being broke doesn't make you a failure": an insult refused
