@@ -37,3 +37,24 @@ def test_walter_hears_that_he_will_not_be_sued(answer):
     turn = s.say(answer)
     assert s.state == "talking", turn.reply
     assert "sue" not in turn.reply.lower()
+
+
+def test_a_message_for_the_debtor_is_no_open_question_nor_a_question_where_she_is():
+    """Tester B to the roommate: "can you tell her Sam call, and she can call me back at
+    800-555-0142?" read as an open question ("can you tell ...") and as asking where she
+    is ("she ... back"), and the roommate told where Alicia works instead."""
+    from simulator.nlu.analyser import analyze
+    from simulator.nlu.questions import find_asks
+
+    line = "Yes please, can you tell her Sam call, and she can call me back at 800-555-0142?"
+    assert "open_question" not in analyze(line).move_names
+    assert [a.intent for a in find_asks(line)] == ["callback"]
+
+
+def test_a_reply_says_each_sentence_once():
+    from simulator.engine.replies import joined
+
+    reaction = "No problem. Like I said, she's home in the evening. I'll give her the message."
+    answer = "Sure, I'll tell her you called. Like I said, she's home in the evening."
+    assert joined(reaction, answer) == reaction + " Sure, I'll tell her you called."
+    assert joined("Okay.", "Okay.") == "Okay."

@@ -4,6 +4,7 @@ and whether the answers proved who the debtor is. Mixed into
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from simulator.content.models import Answer, Transition
@@ -11,10 +12,27 @@ from simulator.engine.answers import pick
 from simulator.engine.turns import TurnPlan, identity_proved
 from simulator.engine.values import line_values
 from simulator.nlu.types import OFFER_MOVES
+from simulator.rxcache import compile as rx
 
 #: A reaction to these moves says something of its own even when it changes nothing.
 SUBSTANTIVE = OFFER_MOVES | {"ask_capacity", "pressure", "threat", "abuse", "recap_agreement", "closing"}
 
+
+
+_SENTENCE_END = rx(r"(?<=[.!?])\s+")
+
+
+def _plain(sentence: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", sentence.lower()).strip()
+
+
+def joined(reaction: str, answer: str) -> str:
+    """The reaction, then the answer without the sentences the reaction already said (the
+    roommate said "Like I said, she's home in the evening." twice in one reply when the
+    message and the time to call were both answered)."""
+    said = {_plain(x) for x in _SENTENCE_END.split(reaction)}
+    rest = [x for x in _SENTENCE_END.split(answer) if x.strip() and _plain(x) not in said]
+    return " ".join([reaction, *rest]) if rest else reaction
 
 class Replies:
     """Composing the reply (see ``_compose``) and verifying identity from it."""
@@ -51,10 +69,10 @@ class Replies:
             return reaction
         identity_swap = trigger == "identity_verification" and ask.intent != "identity_name"
         if reaction and told:
-            return f"{reaction} {answer}"
+            return joined(reaction, answer)
         if identity_swap or not substantive or not reaction:
             return answer
-        return f"{reaction} {answer}"
+        return joined(reaction, answer)
 
     def _answer(self, intent: str, plan: TurnPlan, answered: list[str], filler: bool = True) -> str:
         """Answer one question; '' when the persona has nothing fresh to say to it and

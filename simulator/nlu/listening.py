@@ -32,7 +32,7 @@ _INVITE_TELL = rx(
     r"^\W*(?:(?:so|and|okay|ok|well|now|um|uh|alright|then|just|please|maybe|i\s+guess|you\s+know|"
     r"(?-i:[A-Z][a-z]+))\W+){0,6}(?:(?:tell|talk\s+to|walk|fill|catch|remind)\s+me|describe|explain)\b|"
     r"\b(?:(?:can|could|would|will)\s+you|(?:if|whether)\s+you\s+(?:can|could))\s+(?:please\s+)?"
-    r"(?:just\s+)?(?:tell|walk|talk|describe|explain|share|say\s+(?:a\s+(?:little|bit)\s+)?more|"
+    r"(?:just\s+)?(?:tell(?!\s+(?:her|him|them)\b)|walk|talk|describe|explain|share|say\s+(?:a\s+(?:little|bit)\s+)?more|"
     r"give\s+me\s+(?:an?|some)\s+examples?|fill\s+me|catch\s+me|help\s+me\s+understand)\b|"
     r"\b(?:curious|interested|wondering|wonder)\s+(?:to\s+(?:know|hear)\s+|in\s+(?:hearing\s+)?|"
     r"about\s+|(?:in|about)\s+is\s+)?(?:what|how|why|where)\b|"
