@@ -70,3 +70,24 @@ async def test_a_turn_is_drawn_in_one_frame():
     # Each turn draws at least once; a split frame under load is tolerated once.
     assert min(frames) >= 1
     assert sum(n > 1 for n in frames) <= 1, frames
+
+
+@run_async
+async def test_the_status_line_says_when_identity_is_not_proved():
+    """"Is this Rob?" - "Yeah, this is Rob": the persona's state is named "verified", but a
+    first name proves nothing (the scorecard's disclosure check agrees): the line says so
+    until the full name is confirmed."""
+    app = CollectSimApp(frozen_clock=True, offer_resume=False, trainee="alex")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        app.start_scenario("unwanted-calls")
+        await pilot.pause()
+        app.dial(app.scenario_info("unwanted-calls"), {"reviewed": [], "call_time": "18:30"})
+        await pilot.pause()
+        say = app.screen.query_one("#say")
+        state = app.screen.query_one("#call-state")
+        for line, shown in (("Hi, is this Rob?", True), ("Is this Rob Mendes?", False)):
+            say.value = line
+            await pilot.press("enter")
+            await pilot.pause()
+            assert ("identity not proved" in str(state.render())) is shown

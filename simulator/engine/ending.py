@@ -101,5 +101,10 @@ class Ending:
 
     def snapshot(self) -> dict[str, Any]:
         """For coach mode: the debtor's numbers and mood."""
-        return {"state": self.state, "mood": self.mood,
-                **{k: round(self.numbers[k], 1) for k in ("trust", "irritation", "patience")}}
+        out: dict[str, Any] = {"state": self.state, "mood": self.mood,
+                               **{k: round(self.numbers[k], 1) for k in ("trust", "irritation", "patience")}}
+        if self.persona.party == "debtor" and not self.flags["verified"] and self.state != self.persona.initial:
+            # A state named "verified" once they said "yes, this is Rob" proves nothing:
+            # the scorecard's disclosure check wants the full name or another detail.
+            out["identity"] = "not proved"
+        return out

@@ -143,7 +143,9 @@ class CallScreen(Screen[None]):
     def _update_coach(self) -> None:
         info = self.session.coach()
         self._show("#call-state", join(
-            ("state ", "dim"), info.get("state", ""), "   ", ("mood ", "dim"), info.get("mood", "") or "—",
+            ("state ", "dim"), info.get("state", ""),
+            (f" (identity {info['identity']})", "yellow") if info.get("identity") else "",
+            "   ", ("mood ", "dim"), info.get("mood", "") or "—",
         ) if self.coach else "")
         self._show("#mood", join(
             ("Mood  ", "bold"), f"{info.get('mood') or '—'}\n",
