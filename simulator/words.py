@@ -101,6 +101,15 @@ def outcome(name: Any) -> str:
     return OUTCOMES.get(str(name), _plain(str(name)))
 
 
+def instalments(count: int, each: float, total: float) -> str:
+    """"19 × $100.00" as agreed, said as paid: "18 × $100.00 and a last $75.00" when the
+    last instalment is only what is left of the total."""
+    last = round(total - (count - 1) * each, 2)
+    if count > 1 and total and 0 < last < each - 0.005:
+        return f"{count - 1} × ${each:,.2f} and a last ${last:,.2f}"
+    return f"{count} × ${each:,.2f}"
+
+
 def move(name: Any) -> str:
     """``identity_verification`` -> "asked who you're speaking with"."""
     return MOVES.get(str(name), _plain(str(name)))

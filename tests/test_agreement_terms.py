@@ -253,3 +253,12 @@ def test_a_quoted_amount_starts_and_ends_on_whole_words():
         "Card Services card, the balance is "
     assert head_words(" for paying by phone today", 12) == " for paying "
     assert tail_words("short ", 30) == "short "
+
+
+def test_a_plan_whose_last_payment_is_smaller_is_said_as_paid():
+    """Wrap-up showed "19 × $100.00" for $1,875: 18 of $100 and a last one of $75."""
+    from simulator.words import instalments
+
+    assert instalments(19, 100.0, 1875.0) == "18 × $100.00 and a last $75.00"
+    assert instalments(12, 160.0, 1920.0) == "12 × $160.00"
+    assert instalments(1, 500.0, 400.0) == "1 × $500.00"

@@ -125,7 +125,7 @@ class WrapUpScreen(Screen[None]):
             if a.total:
                 lines.append(f", total ${a.total:,.2f}")
             if a.count:
-                lines.append(f", {a.count} × ${a.monthly:,.2f}")
+                lines.append(f", {words.instalments(a.count, a.monthly, a.total)}")
             if a.first_date:
                 lines.append(f", first {a.first_date:%Y-%m-%d}")
             lines.append("\n")
