@@ -58,3 +58,14 @@ def test_a_reply_says_each_sentence_once():
     answer = "Sure, I'll tell her you called. Like I said, she's home in the evening."
     assert joined(reaction, answer) == reaction + " Sure, I'll tell her you called."
     assert joined("Okay.", "Okay.") == "Okay."
+
+
+def test_keeping_the_reason_private_is_understood():
+    """Tester B to the roommate: "It is personal, sorry, I can only talk about it with her."
+    got "Sorry, what was that?" (no move, so not understood); keeping the reason to
+    yourself is what the law asks, and the roommate now reacts to it."""
+    s = Session.start("third-party", trainee="t")
+    s.say("Hello, good afternoon. Is Alicia there please?")
+    turn = s.say("It is personal, sorry, I can only talk about it with her.")
+    assert "not_understood" not in turn.events
+    assert "what was that" not in turn.reply.lower()

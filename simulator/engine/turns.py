@@ -15,6 +15,7 @@ from typing import Any
 from simulator.engine.understanding import (
     fingerprint,
     is_english,
+    keeps_it_private,
     name_matches,
     only_listens,
     similar,
@@ -151,7 +152,7 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
     if plan.listens and not moves:
         plan.effect_keys.append("listen")
 
-    plan.understood = bool(moves or asks or plan.listens)
+    plan.understood = bool(moves or asks or plan.listens or keeps_it_private(text))
     if not plan.understood:
         plan.events.append("not_understood")
         plan.effect_keys.append("not_understood")

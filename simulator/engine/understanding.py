@@ -73,6 +73,22 @@ def is_english(text: str) -> bool:
     return not (foreign >= 2 and foreign > eng)
 
 
+#: The caller keeps the reason to themselves, as the law asks with a third party: "It's a
+#: personal matter", "I can only talk about it with her". No move, but nothing unclear.
+_PRIVATE = rx(
+    r"\b(?:it'?s|it\s+is|that'?s|this\s+is)\s+(?:a\s+)?(?:personal|private)(?:\s+(?:matter|business|thing|call))?\b|"
+    r"\b(?:only|just)\s+(?:discuss|talk\s+about|go\s+over|speak\s+about)\s+(?:it|this|that)\s+with\s+"
+    r"(?:her|him|them|the\s+account\s+holder|\w+\s+directly)\b|"
+    r"\bcan'?\s*(?:not|t)\s+(?:say|share|discuss|tell\s+you)\s+(?:more|anything\s+(?:more|else)|what\s+it'?s\s+about)\b",
+    re.IGNORECASE)
+
+
+def keeps_it_private(text: str) -> bool:
+    """"It is personal, sorry, I can only talk about it with her.": understood (the debtor
+    or whoever answered reacts as to a line with no move), not "Sorry, what was that?"."""
+    return bool(_PRIVATE.search(text)) if len(text) < 400 else False
+
+
 def only_listens(text: str) -> bool:
     """'Go on, I'm listening.' 'Take your time.' 'Mm-hm.': the trainee lets them talk."""
     return bool(_LISTEN.match(text.strip())) if len(text) < 120 else False
