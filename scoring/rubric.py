@@ -61,6 +61,13 @@ def load_rubric_file(path: str | Path) -> Rubric:
 def load_default_rubric() -> Rubric:
     """The shipped rubric, parsed once per process (its YAML once per machine)."""
     from simulator.cachefile import shipped_yaml
+    from simulator.content import cache
 
-    data = shipped_yaml(DEFAULT_RUBRIC_PATH)
-    return parse_rubric(data, str(DEFAULT_RUBRIC_PATH))
+    def build() -> Rubric:
+        rubric = parse_rubric(shipped_yaml(DEFAULT_RUBRIC_PATH), str(DEFAULT_RUBRIC_PATH))
+        rubric.content_hash()  # kept with it: the hash needs pydantic's serializer
+        return rubric
+
+    # Validating it builds pydantic's validators for every rubric class (a tenth of a
+    # replay); the command line keeps the validated rubric in the cache folder.
+    return cache.derived("rubric", DEFAULT_RUBRIC_PATH.read_text(encoding="utf-8"), build)

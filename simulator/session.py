@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from simulator.content import cache as content_cache
 from simulator.content.account import AccountFile, generate_account
 from simulator.content.library import Library
 from simulator.content.models import Agreement, Persona, Preparation, Scenario, SessionRecord
@@ -26,7 +27,6 @@ from simulator.content.variants import apply_variant, variant_index
 from simulator.diagnostics import UserError
 from simulator.engine.call import Call
 from simulator.engine.records import CallResult, FinishedSession, Turn
-from simulator.hashing import model_hash
 from simulator.nlu.types import Analysis
 
 
@@ -216,7 +216,8 @@ class Session:
             turns=list(self.call.turns),
             result=self.call.result(),
             unplayed=list(self.unplayed),
-            hashes={"scenario": model_hash(self.scenario), "persona": model_hash(self.persona)},
+            hashes={"scenario": content_cache.model_hash(self.scenario),
+                    "persona": content_cache.model_hash(self.persona)},
         )
 
 

@@ -94,3 +94,64 @@ def test_off_unless_the_command_line_turns_it_on(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(cache, "enabled", False)
     load_persona(ROOT / "personas" / "hardship.yaml")
     assert not (tmp_path / "cache").exists()
+
+
+# --- the shipped rubric and shared answers, and content hashes -----------------------------
+
+
+def test_a_models_stable_key_is_the_same_in_every_process() -> None:
+    """Pydantic keeps each model's set fields in a set, whose order follows the process's
+    string hashes: the key sorts them, so another process (another hash seed) agrees."""
+    import subprocess
+    import sys
+
+    code = ("from pathlib import Path\nfrom simulator.content import cache\n"
+            "from simulator.content.loader import load_persona\n"
+            f"print(cache.stable_key(load_persona(Path({str(ROOT / 'personas' / 'hardship.yaml')!r}))))")
+    keys = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout.strip()
+            for seed in (1, 2, 3, 4)}
+    assert len(keys) == 1 and len(keys.pop()) == 64
+
+
+def test_a_remembered_hash_is_the_hash_and_follows_the_data(on: Path) -> None:
+    from simulator.hashing import model_hash
+
+    persona = load_persona(ROOT / "personas" / "hardship.yaml")
+    assert cache.model_hash(persona) == model_hash(persona)
+    assert cache.model_hash(persona) == model_hash(persona)  # now from the cache folder
+    changed = persona.model_copy(update={"name": persona.name + " Jr."})
+    assert cache.model_hash(changed) == model_hash(changed) != model_hash(persona)
+
+
+def test_a_derived_object_is_built_again_when_its_text_changes(on: Path) -> None:
+    built: list[str] = []
+
+    def build(text: str) -> dict:
+        built.append(text)
+        return {"from": text}
+
+    assert cache.derived("thing", "one", lambda: build("one")) == {"from": "one"}
+    assert cache.derived("thing", "one", lambda: build("one")) == {"from": "one"}
+    assert cache.derived("thing", "two", lambda: build("two")) == {"from": "two"}
+    assert built == ["one", "two"]
+
+
+def test_the_kept_rubric_and_answers_equal_what_loading_gives(on: Path) -> None:
+    from scoring.rubric import load_default_rubric
+    from simulator.engine.answers import shared_answers
+
+    fresh = []
+    for _ in range(2):
+        load_default_rubric.cache_clear()
+        shared_answers.cache_clear()
+        fresh.append((load_default_rubric(), shared_answers()))
+    (rubric, answers), (kept_rubric, kept_answers) = fresh
+    assert kept_rubric == rubric and kept_rubric is not rubric
+    assert kept_rubric.content_hash() == rubric.content_hash()
+    assert kept_answers == answers
+    cache.enabled = False
+    load_default_rubric.cache_clear()
+    assert load_default_rubric().content_hash() == rubric.content_hash()
+    load_default_rubric.cache_clear()
+    shared_answers.cache_clear()

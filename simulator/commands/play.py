@@ -149,7 +149,7 @@ def _show(record: Any, finished: Any, card: Any, as_json: bool, several: bool, n
             out = {"file": name, **out}
         sys.stdout.write(dumps(out, indent=None if several else 2) + "\n")
         return
-    from scoring.render_text import print_scorecard
+    from scoring.render_plain import print_scorecard
     from simulator.transcript import render_transcript
 
     if several:

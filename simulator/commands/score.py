@@ -248,6 +248,10 @@ def _render(good: list[Any], fmt: str, out_dir: Path | None, verbose: bool,
             sys.stdout.write(("\n---\n\n" if i else "") + f"<!-- {r.path} -->\n" + render_markdown(card))
         elif fmt == "html":
             sys.stdout.write(render_html(card))
+        elif not several:
+            from scoring.render_plain import print_scorecard
+
+            print_scorecard(card, verbose)
         else:
             from rich.console import Console
             from rich.rule import Rule
@@ -256,6 +260,5 @@ def _render(good: list[Any], fmt: str, out_dir: Path | None, verbose: bool,
             from scoring.render_text import render
 
             console = Console()
-            if several:
-                console.print(Rule(Text(str(r.path))))
+            console.print(Rule(Text(str(r.path))))
             render(card, console, verbose)

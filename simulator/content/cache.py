@@ -133,3 +133,107 @@ def before(path: Path, kind: str) -> tuple[str, Any] | None:
         return text, _persona_of(path, ref)
     except Exception:  # noqa: BLE001 - not kept
         return None
+
+
+# --- objects derived from shipped files, and content hashes ------------------------------
+
+
+@lru_cache(maxsize=1)
+def _stamp_digest() -> str:
+    import hashlib
+
+    return hashlib.sha256(repr(code_stamp()).encode()).hexdigest()
+
+
+def derived(name: str, key: Any, build: Any) -> Any:
+    """``build()``, or what it returned the last time for the same ``key`` (the texts it
+    reads) and the same code (``code_stamp``). For objects whose making costs more than
+    reading them back: the shipped rubric and shared answers, validated by pydantic."""
+    if not enabled:
+        return build()
+    import pickle
+
+    full_key = (key, _stamp_digest())
+    file = f"derived-{name}.pickle"
+    raw = cachefile.read(file)
+    if raw is not None:
+        try:
+            kept, blob = pickle.loads(raw)
+            if kept == full_key:
+                return pickle.loads(blob)
+        except Exception:  # noqa: BLE001 - a damaged or foreign entry: build it again
+            pass
+    obj = build()
+    try:
+        cachefile.write(file, pickle.dumps((full_key, pickle.dumps(obj, 5)), 5))
+    except Exception:  # noqa: BLE001 - not kept; built again next time
+        pass
+    return obj
+
+
+_HASHES = "content-hashes.marshal"
+
+
+def _sorted(value: Any) -> Any:
+    return sorted(value, key=repr) if isinstance(value, set | frozenset) else value
+_HASHES_KEPT = 256
+
+
+def stable_key(model: Any) -> str | None:
+    """sha256 of the model pickled with its sets sorted: the same in every process for
+    the same data (whatever the string hashes), or None for a model that does not pickle."""
+    import hashlib
+    import io
+    import pickle
+
+    class _Stable(pickle.Pickler):
+        # Pickle does not ask about a plain set, so each model's sets (pydantic's
+        # fields-set, set fields) are sorted here, from the model that holds them.
+        def reducer_override(self, obj: Any) -> Any:
+            state = getattr(obj, "__getstate__", None)
+            if isinstance(obj, type) or state is None or not hasattr(obj, "__pydantic_fields_set__"):
+                return NotImplemented
+            return type(obj), (), {
+                k: _sorted(v) if k != "__dict__" else {n: _sorted(x) for n, x in v.items()}
+                for k, v in state().items()}
+
+    try:
+        buf = io.BytesIO()
+        _Stable(buf, 5).dump(model)
+    except Exception:  # noqa: BLE001 - not picklable
+        return None
+    return hashlib.sha256(buf.getvalue()).hexdigest()
+
+
+def model_hash(model: Any) -> str:
+    """``simulator.hashing.model_hash(model)``, remembered by the model's ``stable_key``.
+
+    Dumping a persona or scenario to JSON builds pydantic's serializer for every class it
+    holds, once per process. Two models with the same stable key hold the same data, so
+    they dump to the same JSON; a model without one is hashed the long way."""
+    import marshal
+
+    from simulator.hashing import model_hash as compute
+
+    key = stable_key(model) if enabled else None
+    if key is None:
+        return compute(model)
+    stamp = _stamp_digest()
+    known: dict[str, str] = {}
+    raw = cachefile.read(_HASHES)
+    if raw is not None:
+        try:
+            kept_stamp, kept = marshal.loads(raw)
+            if kept_stamp == stamp and isinstance(kept, dict):
+                known = kept
+        except (ValueError, EOFError, TypeError):
+            pass
+    digest = known.get(key)
+    if isinstance(digest, str):
+        return digest
+    digest = compute(model)
+    if len(known) >= _HASHES_KEPT:
+        known = {}
+    known[key] = digest
+    cachefile.write(_HASHES, marshal.dumps((stamp, known)))
+    return digest

@@ -26,16 +26,21 @@ class SharedAnswers(Strict):
 @lru_cache(maxsize=1)
 def shared_answers() -> dict[str, list[Answer]]:
     """The shared answers, validated (a broken file is a ContentError naming its lines)."""
-    from simulator.content.loader import schema_problems
-    from simulator.diagnostics import ContentError
-    from simulator.yamlio import read_yaml
+    from simulator.content import cache
 
-    loaded = read_yaml(DEFAULTS_FILE)
-    model, problems = (None, loaded.problems) if loaded.problems else schema_problems(
-        loaded, SharedAnswers, "answers")
-    if model is None or problems:
-        raise ContentError(problems)
-    return model.answers
+    def build() -> dict[str, list[Answer]]:
+        from simulator.content.loader import schema_problems
+        from simulator.diagnostics import ContentError
+        from simulator.yamlio import read_yaml
+
+        loaded = read_yaml(DEFAULTS_FILE)
+        model, problems = (None, loaded.problems) if loaded.problems else schema_problems(
+            loaded, SharedAnswers, "answers")
+        if model is None or problems:
+            raise ContentError(problems)
+        return model.answers
+
+    return cache.derived("answers", DEFAULTS_FILE.read_text(encoding="utf-8"), build)
 
 
 def candidates(persona: Persona, intent: str) -> list[Answer]:
