@@ -70,13 +70,17 @@ def _open_store(args: argparse.Namespace) -> Any:
 
 def _play(path: Any) -> tuple[Any, Any, Any]:
     from scoring.scorer import score
-    from simulator.content.loader import load_session
+    from simulator.content.loader import load_session_checked
     from simulator.diagnostics import UserError
     from simulator.session import replay
 
     if not path.is_file():
         raise UserError(f"{path}: no such file")
-    record = _saved_by_app(path) or load_session(path)
+    record = _saved_by_app(path)
+    if record is None:
+        record, warnings = load_session_checked(path)
+        for problem in warnings:  # keys not read: what the trainee wrote there is lost
+            print(problem, file=sys.stderr)
     try:
         finished = replay(record, base=path.parent)
     except UserError as exc:  # name the record, as for its other problems

@@ -321,6 +321,10 @@ def lint(kind: str, loaded: Loaded, path: Path | None = None) -> list[Problem]:
         from simulator.content.lint_scenario import lint_scenario
 
         return lint_scenario(loaded, path)
+    if kind == "session":
+        from simulator.content.lint_session import lint_session
+
+        return lint_session(loaded)
     return []
 
 

@@ -383,6 +383,15 @@ def load_session(path: Path | str) -> SessionRecord:
     return _load(path, "session")
 
 
+def load_session_checked(path: Path | str) -> tuple[SessionRecord, list[Problem]]:
+    """The record and its warnings (keys it has that are not read), for a command to
+    show before it plays the record; errors raise ContentError as ``load_session`` does."""
+    obj, problems, _ = _check(Path(path), "session")
+    if obj is None or any(p.severity == "error" for p in problems):
+        raise ContentError(problems or [Problem(str(path), 0, 0, "cannot load session")])
+    return obj, problems
+
+
 def load_rubric(path: Path | str) -> Any:
     """A ``scoring.rubric.Rubric``; only the YAML is checked (a dict is returned) while
     that module does not exist."""
