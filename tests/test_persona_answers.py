@@ -69,3 +69,48 @@ def test_keeping_the_reason_private_is_understood():
     turn = s.say("It is personal, sorry, I can only talk about it with her.")
     assert "not_understood" not in turn.events
     assert "what was that" not in turn.reply.lower()
+
+
+# The lead's deceased call (2026-12-03): Linda, the widow, was asked whether she is his
+# wife or handles his affairs, and answered "who did you say you were with?"; asked the
+# same with "if" she had hung up on a threat. 3 of 4 wordings unanswered before, 0 after.
+WIDOW_OPENING = ["Hi, is this the Hale residence? I'm looking for Robert Hale.",
+                 "Oh, I'm so sorry. I didn't know. Please accept my condolences."]
+
+
+@pytest.mark.parametrize("question", [
+    "I don't want to intrude, but may I ask if you're his wife, or the person looking after his affairs?",
+    "Can I ask whether you're the executor of his estate?",
+    "Are you the one handling his estate?",
+    "Who is taking care of his affairs now, if you don't mind me asking?",
+])
+def test_the_widow_says_who_she_is_when_asked(question):
+    s = Session.start("deceased-basic", trainee="t")
+    for line in WIDOW_OPENING:
+        s.say(line)
+    turn = s.say(question)
+    assert s.state == "confirmed", turn.reply  # she may now be told about the account
+    assert "executor" in turn.reply.lower(), turn.reply
+
+
+def test_the_leads_deceased_call_reassures_the_widow_and_reaches_the_estate():
+    """The whole call: she says who she is, hears she is not liable (it was abuse before,
+    and she hung up), answers the probate question (ignored before: she was never asked
+    who she is, so it reached her as idle talk), says where to send the letter."""
+    s = Session.start("deceased-basic", trainee="t")
+    for line in WIDOW_OPENING:
+        s.say(line)
+    s.say("I don't want to intrude, but may I ask if you're his wife, or the person looking after his affairs?")
+    s.say("Thank you. My name is Sam and I'm with Northgate Recovery, a debt collector. This is an "
+          "attempt to collect a debt and any information obtained will be used for that purpose. "
+          "It's about a Harbor Point Bank Visa card in his name, with a balance of $3,480.20.")
+    assert s.state == "estate"
+    s.say("I want to be clear: you are not personally responsible for his debts. Any claim goes to his estate.")
+    assert s.state == "reassured"
+    turn = s.say("Has an estate been opened with the probate court, or is that still being worked out?")
+    assert "probate" in turn.reply.lower(), turn.reply
+    turn = s.say("I'll send a letter addressed to the estate with the details, so whoever handles it "
+                 "has everything in writing. Is this the best address for that?")
+    assert "executor" in turn.reply, turn.reply  # "Please send anything to the house, to me as executor."
+    turn = s.say("Thank you for your time, and again, I'm very sorry for your loss.")
+    assert s.state == "ended" and "thank" in turn.reply.lower(), turn.reply

@@ -21,7 +21,13 @@ from simulator.nlu.features import context_features, features, word_features
 from simulator.nlu.learned import LearnedModel
 from simulator.nlu.questions import Ask
 from simulator.nlu.text import whole_words
-from simulator.nlu.threats import denied, insult_denied, no_demand
+from simulator.nlu.threats import (
+    denied,
+    disclaims_liability,
+    insult_denied,
+    no_demand,
+    whether_only,
+)
 from simulator.nlu.types import MOVES, Move
 
 #: How each move is decided: ``(alone, veto)`` in units of the model's score.
@@ -127,6 +133,9 @@ TAKEN_BACK_BY = ("pressure", "abuse", "threat")
 #: 0.871 and lawful 8.4% / 8.6%, and lets the blow above through (its tone is +0.33):
 #: 0 was kept for the lawful lines, which a goal of issue 10 counts (bench/nlu_eval.py).
 OWN_TONE: tuple[str, ...] = ("threat", "pressure", "abuse")
+#: Moves the model alone may not find in a sentence telling the listener they are not
+#: liable (``threats.disclaims_liability``).
+NOT_LIABLE_NOT = ("threat", "pressure", "abuse", "request_full_payment")
 OWN_TONE_AT = 0.0
 #: Moves the model alone may find only if the line shows them without its context too.
 OWN_WORDS = ("threat", "pressure", "abuse")
@@ -168,8 +177,10 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
                 continue  # the model's own tone of these words is not negative: no hostility
             if name == "abuse" and insult_denied(made.evidence):
                 continue  # "Being broke doesn't make you a failure": an insult refused
-            if name == "threat" and denied(made.evidence):
-                continue  # "we won't be contacting your employer": a denial is no threat
+            if name in NOT_LIABLE_NOT and disclaims_liability(made.evidence):
+                continue  # "you are not personally responsible for his debts": the law's words
+            if name == "threat" and (denied(made.evidence) or whether_only(made.evidence)):
+                continue  # "we won't be contacting your employer", "may I ask if you're his wife?"
             if name in NO_DEMAND_MOVES and no_demand(made.evidence) and not (
                     name == "ask_capacity" and "?" in made.evidence):  # "...but is there anything?"
                 continue  # "you won't get asked for payment in the meantime": no demand

@@ -45,6 +45,28 @@ def denied(sentence: str) -> bool:
     return ("denial" in classes_in(low) or bool(_REASSURED.search(low))) and not _UNDONE.search(low)
 
 
+#: What a survivor, a co-signer's relative or a third party must hear: they are not liable
+#: ("you are not personally responsible for his debts", "this isn't your debt", "any claim
+#: goes to his estate", "you don't owe this personally; the estate does"). 12 CFR
+#: 1006.18 makes implying otherwise deceptive; the model read the first as abuse and the
+#: widow hung up (the lead's deceased call, 2026-12-03).
+_NOT_LIABLE = rx(
+    r"\b(?:not|aren'?t|isn'?t|never|no\s+longer)\s+(?:personally\s+|legally\s+)?(?:responsible|liable|"
+    r"obligated|on\s+the\s+hook)\s+(?:for|to\s+pay)\b"
+    r"|\bnot\s+(?:personally|legally)\s+(?:responsible|liable|obligated)\b"
+    r"|\b(?:not|isn'?t)\s+your\s+(?:debt|bill|account|responsibility|obligation)\b"
+    r"|\b(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+(?:personally\s+)?owe\s+(?:this|it|that|anything|us|them)\b"
+    r"|\b(?:claims?|debts?|it|this|that|the\s+(?:bill|balance|account))\s+(?:goes|go|is|are|will\s+go|gets?\s+paid)\s+"
+    r"(?:to|against|from|by)\s+(?:his|her|their|the)\s+estate\b"
+    r"|\b(?:the|his|her|their)\s+estate\s+(?:does|is\s+responsible|owes|pays|would\s+pay|will\s+pay)\b")
+
+
+def disclaims_liability(sentence: str) -> bool:
+    """The sentence tells the listener they are not liable for the debt: a reassurance
+    the law requires, never abuse, pressure or a demand, and not a hostile tone."""
+    return bool(_NOT_LIABLE.search(lower(sentence))) and not _UNDONE.search(lower(sentence))
+
+
 #: The collector refuses an insult, or the debtor's word for themselves ("Nobody thinks
 #: you're a deadbeat", "Please don't call yourself stupid", "being broke doesn't make you
 #: a failure", "we do not regard you as irresponsible").
@@ -88,6 +110,27 @@ def no_demand(sentence: str) -> bool:
     return bool(_NO_DEMAND.search(low)) and not _DEMAND_AFTER.search(low)
 
 
+#: "if" that means "whether", after a verb of asking or knowing ("may I ask if you're his
+#: wife", "do you know if your landlord would wait"): a question, not a condition.
+_WHETHER_IF = rx(r"\b(?:ask(?:ed|ing)?|wonder(?:ed|ing)?|know|knows|check(?:ed|ing)?|confirm|"
+                 r"sure|curious|tell\s+me)\s+if\b")
+
+
+def _whether(low: str) -> str:
+    return _WHETHER_IF.sub(lambda m: m.group(0)[:-2] + "whether", low)
+
+
+def whether_only(sentence: str) -> bool:
+    """The sentence's only condition is an "if" that means "whether", with no veiled
+    framing ("Do you know if your landlord would wait?"): the model alone, which reads
+    the word "if" as a condition, finds no threat in it."""
+    low = lower(sentence)
+    if not _WHETHER_IF.search(low):
+        return False
+    found = classes_in(_whether(low))
+    return "condition" not in found and "veiled" not in found
+
+
 def threat_in(sentence: str) -> tuple[int, int, str] | None:
     """(start, end, why) of a threat in one sentence, or None.
 
@@ -103,7 +146,8 @@ def threat_in(sentence: str) -> tuple[int, int, str] | None:
     if denied(sentence):
         return None
     veiled = "veiled" in found
-    conditional = "condition" in found and ("future" in found or "urgency" in found)
+    conditional = "condition" in found and ("future" in found or "urgency" in found) and \
+        (not _WHETHER_IF.search(low) or "condition" in classes_in(_whether(low)))
     if not (veiled or conditional):
         return None
     if not (_YOU.search(low) or _AGENT.search(low)):

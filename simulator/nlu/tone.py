@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from simulator.nlu.prefilter import Pattern, could_match
-from simulator.nlu.threats import insult_denied
+from simulator.nlu.threats import disclaims_liability, insult_denied
 from simulator.nlu.types import Tone
 
 #: (label, weight, pattern). Weights add up; the sum is squashed with tanh.
@@ -179,6 +179,7 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
     Each marker counts once per utterance (a second "please" adds nothing), so that
     long polite or rude texts do not saturate from repetition alone.
     """
+    sentences = list(sentences)
     found: dict[str, float] = {}
     for sentence, folded in sentences:
         refused = None  # "Nobody thinks you're a deadbeat": the insult word is refused
@@ -192,6 +193,11 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
                 label, weight = marker.label, marker.weight
                 if label not in found or abs(weight) > abs(found[label]):
                     found[label] = weight
+    # "You are not personally responsible for his debts": a reassurance is at worst
+    # neutral (the model hears "not", "you are" and "debts" as hostile).
+    reassured = bool(sentences) and all(disclaims_liability(s) for s, _ in sentences)
+    if reassured:
+        found.pop("you-first", None)
     move_set = set(moves)
     if move_set & _LISTENING:
         found.pop("direct start", None)  # "So you ...", "So that's ...": a restatement, not curt
@@ -212,6 +218,8 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
     if not math.isfinite(score):
         score = 0.0
     if learned is not None and math.isfinite(learned):
+        if reassured:
+            learned = max(learned, 0.0)
         score = _blend(score, learned)
         found["learned"] = round(learned, 2)
     if learned is not None and negative_move:

@@ -1,0 +1,42 @@
+"""Lines from the lead's own calls of 2026-12-03 and variants written with them
+(tests/hardsets/lead_calls.yaml), before any rule was written for them.
+
+Before the change 10 of 18 were read wrong: four questions with an "if" that means
+"whether" ("may I ask if you're his wife, or the person looking after his affairs?")
+were threats, so the widow hung up; "deployment is a big deal" was no empathy; telling
+her "you are not personally responsible for his debts" was abuse (she hung up again),
+or hostile in tone. After: the two KNOWN_MISSES below.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.test_nlu_testers import _problems
+
+SET = yaml.safe_load((Path(__file__).parent / "hardsets" / "lead_calls.yaml").read_text(encoding="utf-8"))
+
+#: Still read wrong: each a strict xfail until the analyser reads it right.
+KNOWN_MISSES: dict[str, str] = {
+    "I don't want to intrude, but may I ask if you're his wife, or the person looking after his affairs?":
+        "tone -0.51: the learned tone reads 'if' as a condition beside 'his wife' (the threat is gone; "
+        "the features need the whether-if, and a retrain)",
+    "You're not responsible enough to handle a credit card, are you?":
+        "no abuse: a condescending question with no insult word (read wrong before the change too)",
+}
+
+
+def _cases():
+    for item in SET["items"]:
+        marks = ()
+        if item["line"] in KNOWN_MISSES:
+            marks = pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[item["line"]])
+        yield pytest.param(item, id=item["line"][:60], marks=marks)
+
+
+@pytest.mark.parametrize("item", list(_cases()))
+def test_a_line_from_a_call_is_read_as_labelled(item: dict) -> None:
+    assert _problems(item) == []
