@@ -114,3 +114,18 @@ def test_the_leads_deceased_call_reassures_the_widow_and_reaches_the_estate():
     assert "executor" in turn.reply, turn.reply  # "Please send anything to the house, to me as executor."
     turn = s.say("Thank you for your time, and again, I'm very sorry for your loss.")
     assert s.state == "ended" and "thank" in turn.reply.lower(), turn.reply
+
+
+def test_a_wrong_name_at_the_deceased_debtors_house_is_the_wrong_name():
+    """Asked for 'Walter Brennan', the widow of Robert Hale told the lead that Robert had
+    died (the name was never compared for a representative); now, as every debtor does,
+    she says the name is wrong, and tells nothing. Her own name, once she has said it,
+    is no mismatch."""
+    s = Session.start("deceased-basic", trainee="t")
+    turn = s.say("Hi, is Walter there? Walter Brennan?")
+    assert "wrong" in turn.reply.lower() and "passed" not in turn.reply.lower(), turn.reply
+    assert s.state == "answered"
+    turn = s.say("Sorry, I meant Robert Hale. Is Robert there?")
+    assert "passed away" in turn.reply, turn.reply
+    turn = s.say("I'm so sorry for your loss. Am I speaking with Linda?")
+    assert "wrong" not in turn.reply.lower(), turn.reply

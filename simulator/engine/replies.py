@@ -116,7 +116,7 @@ class Replies:
         False when the debtor was about to confirm but what was asked does not match
         (the caller must not hear a confirmation)."""
         if self.persona.party == "representative" and not self.flags["verified"]:
-            return self._verify_representative()
+            return not plan.mismatch and self._verify_representative()
         if self.flags["verified"] or self.persona.party != "debtor" or plan.mismatch:
             return True
         gave_proof = bool(self._proofs) or self._confirm

@@ -127,7 +127,11 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
     for a in plan.asks:
         if a.intent == "identity_name" and a.value:
             plan.asked_name = a.value
-            if call.persona.party == "debtor" and not name_matches(a.value, d.first_name, d.last_name):
+            # A deceased debtor's family compare the name too, until they have said who
+            # they are (then "Am I speaking with Linda?" asks their own name).
+            compares = call.persona.party == "debtor" or (
+                call.persona.party == "representative" and not call.revealed and not call.answered)
+            if compares and not name_matches(a.value, d.first_name, d.last_name):
                 plan.mismatch = True
     if plan.mismatch:
         if "identity_verification" in moves:
