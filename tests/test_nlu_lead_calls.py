@@ -5,7 +5,10 @@ Before the change 10 of 18 were read wrong: four questions with an "if" that mea
 "whether" ("may I ask if you're his wife, or the person looking after his affairs?")
 were threats, so the widow hung up; "deployment is a big deal" was no empathy; telling
 her "you are not personally responsible for his debts" was abuse (she hung up again),
-or hostile in tone. After: the two KNOWN_MISSES below.
+or hostile in tone. After: the two KNOWN_MISSES below. Then the hardship call: a hard
+situation called hard ("Losing a job out of nowhere is rough") was no empathy: 4 of 6 new
+lines wrong before, 0 after (AnnoMI reflection F1 0.573 kept: "has been hard for you"
+restates a feeling, "it sounds terrible" is left to the model).
 """
 
 from __future__ import annotations
