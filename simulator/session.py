@@ -77,6 +77,17 @@ class Session:
         self.unplayed: list[str] = []
         self.extra = dict(extra or {})
 
+    @property
+    def speaker(self) -> str:
+        """Who is on the phone, by first name: a third party who answers, the family of a
+        debtor who has died (the persona's own name: "Linda"), else the debtor."""
+        call = self.scenario.call
+        if call.answered_by == "third_party" and call.third_party is not None:
+            return call.third_party.name.split()[0]
+        if self.persona.party == "representative" and self.persona.name.split():
+            return self.persona.name.split()[0]
+        return self.account.debtor.first_name
+
     # ---------------------------------------------------------------- starting
     @classmethod
     def start(

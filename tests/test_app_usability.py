@@ -581,3 +581,19 @@ def test_every_engine_event_reads_as_words():
         if "<" in name:
             continue  # answered:<intent>, refused:<intent>: tested with the intents
         assert name in words.EVENTS or name.startswith("offer_"), name
+
+
+# ---------------------------------------------------------------- who is speaking
+@run_async
+async def test_the_person_who_answers_is_named_not_the_dead_debtor():
+    """On the deceased call the widow's lines read 'Robert: Robert passed away in March'
+    (the lead's call in tmux, 2026-12-03): the label is the person on the phone."""
+    from test_app_support import Script
+
+    script = Script("deceased-basic", ["Hi, is this the Hale residence? I'm looking for Robert Hale."])
+    async with new_app().run_test(size=(100, 32)) as pilot:
+        await home_to_call(pilot, script)
+        await talk(pilot, script.lines)
+        text = screen_text(pilot.app)
+        assert "Linda: Robert passed away" in text, text
+        assert "Robert:" not in text

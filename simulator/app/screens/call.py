@@ -64,11 +64,7 @@ class CallScreen(Screen[None]):
         self.taken = ""  # a suggested line put in the input by ctrl+g
         self.assisted = False  # the line being sent is the suggested one
         self._shown: dict[str, Any] = {}  # what each pane line says now, by selector
-        scn = session.scenario
-        if scn.call.answered_by == "third_party" and scn.call.third_party is not None:
-            self.them = scn.call.third_party.name.split()[0]
-        else:
-            self.them = session.account.debtor.first_name
+        self.them = session.speaker
 
     def compose(self) -> ComposeResult:
         yield Header()
