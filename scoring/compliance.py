@@ -302,6 +302,43 @@ PAY_ASK = rx(
 _NOT = rx(r"\b(?:not|never|no|nothing)\b|n't\b", re.I)
 
 
+#: A payment invited in a statement, or the means to pay offered, once collection must
+#: stop ("you can always pay online at ...", "I can take a card payment right now", "you're
+#: welcome to make a payment anytime", "you could still voluntarily pay on this card", "do
+#: you want our payment address in case you decide to send something in?", "would you be
+#: interested in reaffirming this card?"): an outside tester's calls scored 100 with these
+#: after a cease request, a request for validation by mail and a bankruptcy.
+PAY_INVITE = rx(
+    r"\byou\s+(?:can|could|may|might)\s+(?:always\s+|still\s+|also\s+|just\s+)*(?:voluntarily\s+)?"
+    r"(?:pay\b|make\s+(?:a\s+|any\s+|some\s+)?(?:voluntary\s+)?payments?|send\s+(?:in\s+)?(?:a\s+payment|"
+    r"something|money|a\s+check))"
+    r"|\bwelcome\s+to\s+(?:pay\b|make\s+(?:a\s+)?payments?|send\s+(?:a\s+payment|something))"
+    r"|\b(?:i|we)\s+(?:can|could)\s+(?:take|process|accept|run)\s+(?:a\s+|your\s+|the\s+)?(?:\w+\s+)?payments?\b"
+    r"|\bpay\s+(?:it\s+|this\s+|that\s+)?online\b"
+    r"|\b(?:our|the)\s+payment\s+(?:address|portal|link|website|site|line|page)\b"
+    r"|\bin\s+case\s+you\s+(?:decide|want|choose)\s+to\s+(?:pay|send)\b"
+    r"|\breaffirm\w*\b", re.I)
+
+
+def invites_payment(t: Turn) -> str | None:
+    """The words of a sentence that invites a payment or offers the means to pay; None for
+    a line that stands collection down, or one that says no payment is asked ("you don't
+    have to make a payment while we look into it")."""
+    if stands_down(t):
+        return None
+    from simulator.nlu.threats import no_demand
+
+    for s in re.finditer(r"[^.?!]+[.?!]*", t.text):
+        sentence = s.group(0)
+        m = PAY_INVITE.search(sentence)
+        if m is None or no_demand(sentence):
+            continue
+        if _NOT.search(sentence[max(0, m.start() - 25):m.start()]):
+            continue  # "you can't pay online", "no need for you to reaffirm"
+        return sentence.strip()
+    return None
+
+
 def asks_to_pay(t: Turn) -> str | None:
     """The words of a question in the line that asks the debtor to pay, or why they have
     not; None for a line that stands collection down or asks none."""
@@ -333,6 +370,9 @@ def _after(view: CallView, out: Compliance, rule_id: str, flag: str, what: str,
         elif "ask_capacity" in moves and (words := asks_to_pay(t)):
             _add(view, out, rule_id, t.index, words,
                  f'{doing} (asked about paying: "{quote(words, 80)}") after {what}')
+        elif "ask_capacity" in moves and (words := invites_payment(t)):
+            _add(view, out, rule_id, t.index, words,
+                 f'{doing} (invited a payment: "{quote(words, 80)}") after {what}')
 
 
 @rule("collecting_after_dispute")

@@ -79,3 +79,45 @@ def test_a_hold_that_asks_for_money_is_still_collecting(line):
     card = _dispute_call(line)
     assert "collecting_after_dispute" in _rules(card)
     assert not card.passed
+
+
+# --- a payment invited in a statement (an outside tester's calls, 2026-12-03) -------------
+
+INVITES = [
+    "And just so it's easy, if you decide you want to take care of it before the letter arrives, "
+    "you can always pay online at keystonepay.com.",
+    "Before I go, do you want our payment address in case you decide to send something in?",
+    "You're welcome to make a payment anytime in the meantime.",
+    "If you want to resolve it sooner, I can take a card payment right now.",
+    "Even with the bankruptcy, you could still voluntarily pay on this card.",
+    "Would you be interested in reaffirming this card so you can keep it open after the bankruptcy?",
+]
+LAWFUL = [
+    "You don't have to make a payment while we look into it.",
+    "We'll pause collection until you've had a chance to review the notice.",
+    "Once it's validated, it's up to you what you do about it.",
+    "You won't be asked for any payment on this call.",
+    "I'll mail the validation notice today, and nobody here will call you about it again.",
+    "If you paid it already, send us the receipt and we'll correct the account.",
+]
+
+
+@pytest.mark.parametrize("line", INVITES)
+def test_a_payment_invited_in_a_statement_is_collecting(line):
+    from scoring.compliance import invites_payment
+
+    assert invites_payment(_turn(line)) is not None
+
+
+@pytest.mark.parametrize("line", LAWFUL)
+def test_a_lawful_line_about_payment_invites_none(line):
+    from scoring.compliance import invites_payment
+
+    assert invites_payment(_turn(line)) is None
+
+
+def _turn(line: str):
+    from simulator.engine.records import Turn
+    from simulator.nlu.analyser import analyze
+
+    return Turn(index=3, text=line, analysis=analyze(line), reply="", state="", trigger="")
