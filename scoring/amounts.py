@@ -24,7 +24,9 @@ _OWED_CUE = rx(
 _OFFER_CUE = rx(
     r"\b(settle|settlement|for only|discount|off|save|reduc\w*|plan|instal\w*|payments? of|down|upfront|"
     r"up front|start with|a month|per month|each month|do|manage|afford|put|partial|lump sum|deposit|"
-    r"first payment|last payment|paid|toward|towards|lost|losing)\b", re.I)
+    r"first payment|last payment|paid|toward|towards|lost|losing|"
+    # "twelve payments in total with the last one $150": an instalment, not the balance
+    r"(?:last|final)\s+(?:one|instal\w*|payments?|month)(?:\s+(?:of|is|at|for|being))?)\b", re.I)
 _OWED_AFTER = rx(r"^\W*(?:\w+\W+){0,2}?(with interest|in total|total|owed|owing|outstanding|past due|in full)\b",
                          re.I)
 _HEDGE = rx(r"\b(about|around|roughly|approximately|approx|nearly|almost|just under|just over|"
