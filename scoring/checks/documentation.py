@@ -72,12 +72,14 @@ REQUEST_WORDS: dict[str, re.Pattern[str]] = {
         r"\bcease|\bstop (?:call|contact)|\bno (?:more )?(?:calls|contact|phone)|\bdo not (?:call|contact)|"
         r"\bdon'?t (?:call|contact)|\bnot to (?:be )?call", re.I),
     "attorney": rx(r"\battorney|\blawyer|\bcounsel\b|\brepresented", re.I),
-    "validation_requested": rx(r"\bvalidat|\bverif|\bin writing\b|\bwritten\b|\bletter\b", re.I),
+    "validation_requested": rx(r"\bvalidat|\bverif|\bin writing\b|\bwriting\b|\bwritten\b|\bletter\b|"
+                               r"\b(?:mail|send)\w*\s+(?:\w+\s+)?notice\b", re.I),
     "callback": rx(
         r"\bcall(?:-| )?back\b|\bcall (?:her|him|them|again)\b|\btry (?:her|him|them|again)\b|"
         r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\bevening\b|\bmorning\b|\bafternoon\b|"
         r"\b(?:around|after|before|at) (?:six|seven|eight|five|four|noon|\d)", re.I),
-    "bankruptcy": rx(r"\bbankrupt", re.I),
+    "bankruptcy": rx(r"\bbankrupt|\bch(?:apter|\.)?\s*(?:7|11|13|seven|eleven|thirteen)\b|\bBK\b|"
+                     r"\bautomatic stay\b", re.I),
     "inconvenient": rx(r"\binconvenient|\bnot at work|\bat work\b|\bcan'?t talk|\bbad time|\bdon'?t call (?:at|before|after)", re.I),
     "deceased": rx(r"\bdeceased|\bdied\b|\bpassed away|\bdeath\b|\bestate\b", re.I),
     "servicemember": rx(r"\bmilitary|\bactive duty|\bdeployed|\bservicemember|\bSCRA\b", re.I),
