@@ -268,6 +268,29 @@ def _mini_miranda(view: CallView, out: Compliance) -> None:
              "the first with the verified debtor)")
 
 
+#: Trainee lines with the debtor (or who speaks for them) after which a caller who never
+#: said who they are has placed a call without meaningful disclosure of their identity.
+DISCLOSURE_DUE_AFTER = 3
+
+
+@rule("meaningful_disclosure")
+def _meaningful_disclosure(view: CallView, out: Compliance) -> None:
+    """A call with the debtor that never says who is calling (an outside tester's work call:
+    four lines, 'Hi there, is this Kevin Park?' and never a name, passed at 97.7). A call
+    the debtor ended before the caller's third line is not held to it."""
+    if any(t.before is None for t in view.turns):
+        _skip(out, "meaningful_disclosure", "who was on the phone is unknown")
+        return
+    if any(t.analysis.has("self_identification") for t in view.turns):
+        return
+    with_debtor = [t for t in view.turns if t.before.party in SPEAKS_FOR_DEBTOR]
+    if len(with_debtor) < DISCLOSURE_DUE_AFTER:
+        return
+    due = with_debtor[DISCLOSURE_DUE_AFTER - 1]
+    _add(view, out, "meaningful_disclosure", due.index, due.text,
+         f"never said who is calling (a name and the company) in {len(with_debtor)} lines with the debtor")
+
+
 @rule("threat")
 def _threat(view: CallView, out: Compliance) -> None:
     for t in view.turns:

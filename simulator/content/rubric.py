@@ -52,6 +52,7 @@ RULE_IDS: frozenset[str] = frozenset(
         "call_time",
         "third_party_disclosure",
         "mini_miranda",
+        "meaningful_disclosure",
         "threat",
         "abuse",
         "collecting_after_dispute",
