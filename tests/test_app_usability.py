@@ -597,3 +597,13 @@ async def test_the_person_who_answers_is_named_not_the_dead_debtor():
         text = screen_text(pilot.app)
         assert "Linda: Robert passed away" in text, text
         assert "Robert:" not in text
+
+
+@run_async
+async def test_the_brief_says_what_day_the_call_is():
+    """Dates the trainee proposes count from the call's day, which nothing showed (an
+    outside tester proposed 'December 28th' thinking of the real date, and lost a major
+    finding for a first payment 38 days out)."""
+    async with new_app().run_test(size=(100, 32)) as pilot:
+        await to_preparation(pilot)
+        assert "Today (the call): Friday 2026-11-20" in screen_text(pilot.app)

@@ -39,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     article = "an" if product[:1].lower() in "aeiou" else "a"  # "an emergency department visit"
     print(f"{session.scenario.title}: calling {acct.debtor.full_name} about {article} "
           f"{product} with {acct.account.creditor}, balance ${acct.account.balance:,.2f}.")
+    # Dates the trainee proposes ("December 15th", "in two weeks") count from this day.
+    print(f"Today, the day of the call: {acct.call_date:%A %Y-%m-%d}.")
     print("Type your lines. '/end' hangs up, '/coach' toggles the debtor's numbers, Ctrl-D quits.\n")
     print(f"    Debtor: {session.opening}")
     coach = args.coach

@@ -29,6 +29,13 @@ from simulator.app.text import join, literal, show_error
 if TYPE_CHECKING:
     from simulator.app.app import CollectSimApp, ScenarioInfo
 
+def call_date() -> Any:
+    """The day of every new call (what "December 15th" or "in two weeks" count from)."""
+    from simulator.content.account import REFERENCE_DATE
+
+    return REFERENCE_DATE
+
+
 SECTIONS: dict[str, str] = {
     "brief": "Brief",
     "account_summary": "Account summary",
@@ -190,6 +197,7 @@ class PreparationScreen(Screen[None]):
                 ("Who: ", "bold"),
                 f"{persona_label(i.persona_name)} ({words.fact(i.archetype)}, {i.difficulty})\n",
                 ("Debtor's local time: ", "bold"), f"{i.local_time}  ({i.timezone})\n",
+                ("Today (the call): ", "bold"), f"{call_date():%A %Y-%m-%d}\n",
                 ("Aim: ", "bold"), i.objective_hint or "—", "\n\n",
                 ("Read the sections you need (2-6), Tab to the plan, fill it in, then Dial (F5).",
                  "italic"),
