@@ -139,6 +139,12 @@ NOT_LIABLE_NOT = ("threat", "pressure", "abuse", "request_full_payment")
 OWN_TONE_AT = 0.0
 #: Moves the model alone may find only if the line shows them without its context too.
 OWN_WORDS = ("threat", "pressure", "abuse")
+#: Moves a rule found that the debtor's line may not veto when the trainee's own words
+#: keep them ("Have a good morning, Lisa." after "I'm sorry, I don't follow"). For every
+#: move, AnnoMI reflection F1 rose 0.573 -> 0.594 and open questions 0.718 -> 0.725, but
+#: held-out reflection fell 0.722 -> 0.708 (micro 0.861 -> 0.860): only the two moves of
+#: the failing cases are kept, until a left-out-voice run decides the rest.
+OWN_WORDS_KEEP = ("next_steps", "closing")
 #: ... unless the words alone score more than this below the cut (on left-out voices'
 #: lines with a debtor line before them: pressure F1 0.849 against 0.848 without the
 #: check and 0.788 with no slack, 25 fewer false pressures; bench/nlu_eval.py --lovo).
@@ -245,6 +251,13 @@ def decision_scores(model: LearnedModel, heads: Sequence[float], text: str, norm
         if own[name][0] < model.cut[j] - OWN_WORDS_SLACK:  # plainly absent from the words
             best[name] = (min(best[name][0], own[name][0]), best[name][1])
         elif own[name][0] > model.cut[j] + OWN_WORDS_SLACK:  # plainly there, whatever came before
+            best[name] = (max(best[name][0], own[name][0]), best[name][1])
+    for name in OWN_WORDS_KEEP:
+        if name in found:
+            # A rule's finding is judged on the better of the two readings: the debtor's
+            # line adds evidence but does not veto what the words plainly say ("Have a good
+            # morning, Lisa." after "I'm sorry, I don't follow"; "I've put a stop on calls"
+            # after "Stop calling me": both vetoed by the context, an outside tester's calls).
             best[name] = (max(best[name][0], own[name][0]), best[name][1])
     return best
 

@@ -203,6 +203,8 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
         found.pop("direct start", None)  # "So you ...", "So that's ...": a restatement, not curt
     if move_set & (_LISTENING | {"empathy"}):
         found.pop("you-first", None)  # "You sound really fed up": the debtor's feelings named
+    if "open_question" in move_set:
+        found.pop("imperative", None)  # "Tell me what happened": an invitation, not an order
     for move, weight in _MOVE_WEIGHTS.items():
         if move in move_set:
             found[move] = weight
