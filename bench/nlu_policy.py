@@ -43,10 +43,11 @@ ANNOMI_MOVES = ("open_question", "reflection")
 
 #: Judgements kept on top of the selector's choice (see ``combine.POLICY``): asking for
 #: money and the offers keep every rule finding; a threat the model finds alone clears its
-#: cut by at least 1.5.
+#: cut by at least 1.5, and abuse too (no more false abuse than before on left-out voices).
 KEEP_RULES = ("ask_capacity", "request_full_payment", "offer_settlement", "offer_payment_plan",
               "offer_alternative")
 THREAT_ALONE = 1.5
+ABUSE_ALONE = 1.5
 
 
 def judged(policy: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
@@ -54,6 +55,7 @@ def judged(policy: dict[str, tuple[float, float]]) -> dict[str, tuple[float, flo
     for m in KEEP_RULES:
         out[m] = (out[m][0], math.inf)
     out["threat"] = (max(out["threat"][0], THREAT_ALONE), out["threat"][1])
+    out["abuse"] = (max(out["abuse"][0], ABUSE_ALONE), out["abuse"][1])
     return out
 
 

@@ -46,9 +46,14 @@ NAMED: dict[str, Policy] = {
 #: the letter?"), and a missed collecting move lets an unlawful call pass. A threat the
 #: model finds alone must clear its cut by 1.5, not the 0.5 measured best: questions of the
 #: new calls ("Will she be home later today?") read as threats, and a threat fails the call.
+#: Abuse the model finds alone clears its cut by 1.5, not the selector's 0.5: a false abuse
+#: fails a call ("Are you working at the moment?" after the debtor's story of losing her
+#: job read as abuse, and she hung up: tests/test_engine_listens.py). 1.5 is the smallest
+#: margin with no more false abuse on left-out voices than before (101 against 124, 623
+#: true against 632; F1 0.694 against 0.691; at 0.5: 156 false, 689 true, F1 0.719).
 #: The dev set weighs a quarter of the voices, not as much as before: the rules were written on it;
 #: with pairs chosen on three voice groups and measured on the fourth, left-out micro-F1 was
-#: 0.869 (weight 1), 0.872 (0.5), 0.874 (0.25), 0.874 (0.1) and 0.875 (0), the dev set 0.970,
+#: 0.869 (weight 1), 0.871 (0.5), 0.873 (0.25), 0.874 (0.1) and 0.875 (0), the dev set 0.970,
 #: 0.969, 0.965, 0.957, 0.943 (docs/analyser.md).
 POLICY: dict[str, Policy] = {
     "greeting": (0.5, 1.5),
@@ -70,7 +75,7 @@ POLICY: dict[str, Policy] = {
     "closing": (0.0, 0.5),
     "threat": (1.5, 0.0),
     "pressure": (1.0, INF),
-    "abuse": (0.5, 3.0),
+    "abuse": (1.5, 3.0),
 }
 DEFAULT_POLICY: Policy = NAMED["model"]
 
