@@ -37,45 +37,39 @@ NAMED: dict[str, Policy] = {
     "union": (0.0, INF),    # found by the rules or by the model
     "rules": (INF, INF),    # the rules alone
 }
-#: Chosen 2026-12-03 by ``bench/nlu_policy.py --dev-weight 0.25`` for the shipped model
-#: with ``SENTENCE_MARGIN`` (below), on its 27 voices in four left-out groups and the dev
-#: set's even rows weighing a quarter (AnnoMI's even rows at full weight for open questions
-#: and reflections), then the judgements of 2026-12-02 on top (``nlu_policy.judged``).
-#: Asking for money and the offers keep every rule finding (veto INF): the model overruled
-#: right lines of the new call types ("could you make a payment today while you wait for
-#: the letter?"), and a missed collecting move lets an unlawful call pass. A threat the
-#: model finds alone must clear its cut by 1.5, not the 0.5 measured best: questions of the
-#: new calls ("Will she be home later today?") read as threats, and a threat fails the call.
-#: Abuse the model finds alone clears its cut by 1.5, not the selector's 0.5: a false abuse
-#: fails a call ("Are you working at the moment?" after the debtor's story of losing her
-#: job read as abuse, and she hung up: tests/test_engine_listens.py). 1.5 is the smallest
-#: margin with no more false abuse on left-out voices than before (101 against 124, 623
-#: true against 632; F1 0.694 against 0.691; at 0.5: 156 false, 689 true, F1 0.719).
-#: The dev set weighs a quarter of the voices, not as much as before: the rules were written on it;
-#: with pairs chosen on three voice groups and measured on the fourth, left-out micro-F1 was
-#: 0.869 (weight 1), 0.871 (0.5), 0.873 (0.25), 0.874 (0.1) and 0.875 (0), the dev set 0.970,
-#: 0.969, 0.965, 0.957, 0.943 (docs/analyser.md).
+#: Chosen 2026-12-02 by ``bench/nlu_policy.py`` for the model retrained with the
+#: specialist voice, on its 27 voices in four left-out groups and the dev set's even rows
+#: (figures in docs/analyser.md), then two judgements on top. Asking for money and the
+#: offers, which the compliance gate reads as collecting, keep every rule finding (veto
+#: INF): the model overruled right lines of the new call types ("could you make a payment
+#: today while you wait for the letter?"), and a missed collecting move lets an unlawful
+#: call pass; that costs about 0.01 of left-out-voice F1. A threat the model finds alone
+#: must clear its cut by 1.5, not the 0.5 measured best: questions of the new calls
+#: ("Will she be home later today?") read as threats, and a threat fails the call. Abuse
+#: found by the model alone clears its cut by 2.0, not the selector's 3.0 (chosen by the
+#: dev rows): on left-out voices F1 0.691 against 0.650, recall 0.60 against 0.52, and a
+#: fifth fewer false findings than at 1.5 (F1 0.700): a false abuse fails a call too.
 POLICY: dict[str, Policy] = {
-    "greeting": (0.5, 1.5),
+    "greeting": (2.0, 1.5),
     "self_identification": (1.5, 0.0),
-    "identity_verification": (0.5, 1.5),
-    "mini_miranda": (0.5, 0.0),
-    "recording_notice": (1.0, INF),
-    "state_debt": (1.0, 0.0),
+    "identity_verification": (1.5, 0.0),
+    "mini_miranda": (2.0, 0.0),
+    "recording_notice": (3.0, INF),
+    "state_debt": (1.5, 0.0),
     "open_question": (1.5, 1.5),
-    "empathy": (0.5, 3.0),
+    "empathy": (2.0, 3.0),
     "reflection": (3.0, 3.0),
-    "ask_capacity": (0.5, INF),
-    "request_full_payment": (1.0, INF),
-    "offer_settlement": (0.5, INF),
-    "offer_payment_plan": (1.0, INF),
-    "offer_alternative": (0.0, INF),
+    "ask_capacity": (1.5, INF),
+    "request_full_payment": (1.5, INF),
+    "offer_settlement": (2.0, INF),
+    "offer_payment_plan": (3.0, INF),
+    "offer_alternative": (2.0, INF),
     "recap_agreement": (0.5, 3.0),
-    "next_steps": (0.5, 0.0),
-    "closing": (0.0, 0.5),
+    "next_steps": (1.0, 0.0),
+    "closing": (1.0, 0.0),
     "threat": (1.5, 0.0),
-    "pressure": (1.0, INF),
-    "abuse": (1.5, 3.0),
+    "pressure": (1.5, INF),
+    "abuse": (2.0, INF),
 }
 DEFAULT_POLICY: Policy = NAMED["model"]
 
@@ -94,16 +88,15 @@ def policy_of(value: str | float | Policy | None) -> Policy:
 #: Read each sentence of a longer line too: a line of several sentences is several
 #: moves, and read only as a whole, a short question among long statements is drowned.
 SENTENCES = True
-#: ... but a sentence read on its own is a reading the cuts were not set on (they were
-#: chosen on whole lines), and the best of several readings is higher by chance alone: a
-#: sentence's score counts only after this much is taken off it. On left-out voices (4
-#: groups, the same fold models) the model alone read at micro-F1 0.883 with 0, 0.893 with
-#: 1, 0.897 with 2, 0.898 with 3 and 0.895 on whole lines only; 3 was the best on the other
-#: three groups for each group in turn (bench/nlu_eval.py --lovo, docs/analyser.md).
-#: Not for open questions and reflections: a question or a restatement among longer
-#: statements is what the sentence reading is for, and with it AnnoMI's counsellors'
-#: long turns read at open-question / reflection F1 0.674 / 0.563 against 0.718 / 0.573.
-SENTENCE_MARGIN = 3.0
+#: ... and a sentence's score may count less than the line's (``SENTENCE_MARGIN`` taken off
+#: it): the cuts were set on whole lines, and the best of several readings is higher by
+#: chance alone. Measured 2026-12-03 on left-out voices (4 groups, the same fold models):
+#: the model alone read at micro-F1 0.883 with 0, 0.898 with 3 (open questions and
+#: reflections exempt, for AnnoMI), and with the policy chosen again the final analyser at
+#: 0.875 against 0.871. Not shipped: the hard sets, which nothing was chosen on, read 8
+#: lines wrong that were right and 2 right that were wrong (docs/analyser.md; the candidate
+#: is commit 9f798e3 of branch nlu-exp). 0 leaves every analysis as it was.
+SENTENCE_MARGIN = 0.0
 SENTENCE_MARGIN_EXEMPT = ("open_question", "reflection")
 _SENTENCE_MARGINS = [0.0 if m in SENTENCE_MARGIN_EXEMPT else SENTENCE_MARGIN for m in MOVES]
 #: Questions whose only topic is small talk ("What's your favourite film?") invite no
