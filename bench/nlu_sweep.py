@@ -51,24 +51,9 @@ def set_grams(sizes: tuple[int, ...]) -> None:
 
 
 def matrix(rs: list[Any], vocab: dict[str, int] | None, min_df: int, drop: tuple[str, ...]) -> Any:
-    import numpy as np
-    from scipy.sparse import csr_matrix
+    from simulator.nlu.training import _matrix
 
-    feats = [frozenset(f for f in r.feats() if not f.startswith(drop)) for r in rs]
-    if vocab is None:
-        seen: dict[str, int] = {}
-        for fs in feats:
-            for f in fs:
-                seen[f] = seen.get(f, 0) + 1
-        vocab = {f: i for i, f in enumerate(sorted(f for f, n in seen.items() if n >= min_df))}
-    ind: list[int] = []
-    ptr = [0]
-    for fs in feats:
-        ind += sorted(vocab[f] for f in fs if f in vocab)
-        ptr.append(len(ind))
-    m = csr_matrix((np.ones(len(ind)), np.array(ind, dtype=np.int32), np.array(ptr, dtype=np.int32)),
-                   shape=(len(rs), len(vocab)))
-    return m, vocab
+    return _matrix(rs, vocab, min_df, drop)
 
 
 def fit_predict(train: list[Any], test: list[Any], v: dict[str, Any]) -> Any:

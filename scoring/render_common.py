@@ -100,3 +100,73 @@ def dimension_rows(card: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]
     """(key, title, dimension dict) in contract order."""
     dims = card.get("dimensions") or {}
     return [(k, (dims[k].get("title") or DIMENSION_TITLES.get(k, k)), dims[k]) for k in DIMENSION_TITLES if k in dims]
+
+
+# --- the terminal card's lines, for Rich (render_text) and plain text (render_plain) ------
+
+#: One printed line: its base style (the whole line's, or None) and its pieces, each with a
+#: style of its own. Rich gives each a ``Text``; plain text joins the pieces.
+Line = tuple[str | None, list[tuple[str, str | None]]]
+MARK_STYLE = {"✓": "green", "✗": "red", "–": "dim"}
+
+
+def bar_cells(score: float) -> tuple[int, int]:
+    """(filled, empty) cells of a 20-cell score bar."""
+    filled = round(score / 100 * 20)
+    return filled, 20 - filled
+
+
+def check_lines(card: dict[str, Any], verbose: bool) -> list[Line]:
+    """Each dimension's heading, checks and evidence, as the terminal prints them."""
+    out: list[Line] = []
+    for _, title, dim in dimension_rows(card):
+        head: list[tuple[str, str | None]] = [(f"\n{title}", None), (f"  {fmt_score(dim.get('score'))}", "bold")]
+        if dim.get("note"):
+            head.append((f"  ({dim['note']})", "dim"))
+        out.append(("bold underline", head))
+        for check in dim.get("checks", []):
+            mark = check_mark(check)
+            line: list[tuple[str, str | None]] = [(f"  {mark} ", None),
+                                                  (check.get("description", check["id"]), None)]
+            if check.get("applies", True):
+                line.append((f"  {check['earned']:g}/{check['points']:g}", "dim"))
+            out.append((MARK_STYLE[mark], line))
+            if not check.get("applies", True) and not verbose:
+                continue
+            for e in check.get("evidence", []):
+                where, quote, note = evidence_line(e)
+                ev: list[tuple[str, str | None]] = [("      ", None)]
+                if where:
+                    ev.append((f"{where}: ", "dim"))
+                if quote:
+                    ev.append((f"“{quote}”", "italic"))
+                    ev.append((" — " if note else "", None))
+                ev.append((note, "dim"))
+                out.append((None, ev))
+    return out
+
+
+def tip_lines(card: dict[str, Any]) -> list[Line]:
+    tips = card.get("tips") or []
+    if not tips:
+        return []
+    out: list[Line] = [("bold underline", [("\nWhat to work on", None)])]
+    for i, tip in enumerate(tips, 1):
+        line: list[tuple[str, str | None]] = [(f"  {i}. ", None), (tip.get("tip", ""), None)]
+        if tip.get("points_lost"):
+            line.append((f"  (−{tip['points_lost']:.1f} overall)", "dim"))
+        out.append((None, line))
+    return out
+
+
+def compliance_notes(card: dict[str, Any]) -> list[Line]:
+    """The lines after the violations (or the "no violations" line): rules skipped, notes."""
+    comp = card.get("compliance") or {}
+    out: list[Line] = [("dim", [(f"  – {s['rule']}: not checked ({s['reason']})", None)])
+                       for s in comp.get("skipped") or []]
+    out += [("dim", [(f"  note: {n}", None)]) for n in comp.get("notes") or []]
+    return out
+
+
+COMPLIANCE_HEAD: Line = ("bold underline", [("\nCompliance", None)])
+NO_VIOLATIONS: Line = ("green", [("  ✓ no violations found", None)])

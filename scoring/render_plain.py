@@ -18,13 +18,18 @@ import sys
 from typing import Any, TextIO
 
 from scoring.render_common import (
+    COMPLIANCE_HEAD,
+    NO_VIOLATIONS,
+    Line,
     as_dict,
+    bar_cells,
     cap_note,
-    check_mark,
+    check_lines,
+    compliance_notes,
     dimension_rows,
-    evidence_line,
     fmt_score,
     outcome_line,
+    tip_lines,
     title_of,
     verdict,
 )
@@ -128,52 +133,24 @@ def _table(header: list[str], rows: list[list[str]], right: set[int], width: int
     return out
 
 
-def _bar(score: float | None, width: int = 20) -> str:
+def _bar(score: float | None) -> str:
     if score is None:
         return "not assessed"
-    filled = round(score / 100 * width)
-    return "█" * filled + "░" * (width - filled)
+    filled, empty = bar_cells(score)
+    return "█" * filled + "░" * empty
+
+
+def _joined(line: Line) -> str:
+    return "".join(piece for piece, _ in line[1])
 
 
 def _texts(card: dict[str, Any], verbose: bool) -> list[str]:
     """The checks, tips and compliance as the texts ``render_text`` prints, in order."""
-    out: list[str] = []
-    for _, title, dim in dimension_rows(card):
-        head = f"\n{title}  {fmt_score(dim.get('score'))}"
-        if dim.get("note"):
-            head += f"  ({dim['note']})"
-        out.append(head)
-        for check in dim.get("checks", []):
-            line = f"  {check_mark(check)} {check.get('description', check['id'])}"
-            if check.get("applies", True):
-                line += f"  {check['earned']:g}/{check['points']:g}"
-            out.append(line)
-            if not check.get("applies", True) and not verbose:
-                continue
-            for e in check.get("evidence", []):
-                where, quote, note = evidence_line(e)
-                ev = "      " + (f"{where}: " if where else "")
-                if quote:
-                    ev += f"“{quote}”" + (" — " if note else "")
-                out.append(ev + note)
-    tips = card.get("tips") or []
-    if tips:
-        out.append("\nWhat to work on")
-        for i, tip in enumerate(tips, 1):
-            line = f"  {i}. {tip.get('tip', '')}"
-            if tip.get("points_lost"):
-                line += f"  (−{tip['points_lost']:.1f} overall)"
-            out.append(line)
-    comp = card.get("compliance") or {}
-    if comp.get("violations"):
+    if (card.get("compliance") or {}).get("violations"):
         raise _NotPlain  # the violations table: Rich lays it out
-    out.append("\nCompliance")
-    out.append("  ✓ no violations found")
-    for s in comp.get("skipped") or []:
-        out.append(f"  – {s['rule']}: not checked ({s['reason']})")
-    for n in comp.get("notes") or []:
-        out.append(f"  note: {n}")
-    return out
+    lines = [*check_lines(card, verbose), *tip_lines(card), COMPLIANCE_HEAD, NO_VIOLATIONS,
+             *compliance_notes(card)]
+    return [_joined(line) for line in lines]
 
 
 def plain_text(card: Any, width: int, verbose: bool = False) -> str | None:

@@ -14,27 +14,38 @@ from rich.table import Table
 from rich.text import Text
 
 from scoring.render_common import (
+    COMPLIANCE_HEAD,
+    NO_VIOLATIONS,
+    Line,
     as_dict,
+    bar_cells,
     cap_note,
-    check_mark,
+    check_lines,
+    compliance_notes,
     dimension_rows,
-    evidence_line,
     fmt_score,
     outcome_line,
+    tip_lines,
     title_of,
     verdict,
     verdict_colour,
 )
 
-_MARK_STYLE = {"✓": "green", "✗": "red", "–": "dim"}
+
+def _text(line: Line) -> Text:
+    base, pieces = line
+    text = Text(style=base or "")
+    for piece, style in pieces:
+        text.append(piece, style=style)
+    return text
 
 
 def _bar(score: float | None, width: int = 20) -> Text:
     if score is None:
         return Text("not assessed", style="dim")
-    filled = round(score / 100 * width)
+    filled, empty = bar_cells(score)
     style = "green" if score >= 70 else "yellow" if score >= 50 else "red"
-    return Text("█" * filled, style=style) + Text("░" * (width - filled), style="dim")
+    return Text("█" * filled, style=style) + Text("░" * empty, style="dim")
 
 
 def _header(card: dict[str, Any]) -> Panel:
@@ -62,42 +73,11 @@ def _dimensions_table(card: dict[str, Any]) -> Table:
     return table
 
 
-def _checks(card: dict[str, Any], verbose: bool) -> list[Any]:
-    out: list[Any] = []
-    for _, title, dim in dimension_rows(card):
-        head = Text(f"\n{title}", style="bold underline")
-        head.append(f"  {fmt_score(dim.get('score'))}", style="bold")
-        if dim.get("note"):
-            head.append(f"  ({dim['note']})", style="dim")
-        out.append(head)
-        for check in dim.get("checks", []):
-            mark = check_mark(check)
-            line = Text(f"  {mark} ", style=_MARK_STYLE[mark])
-            line.append(Text(check.get("description", check["id"])))
-            if check.get("applies", True):
-                line.append(f"  {check['earned']:g}/{check['points']:g}", style="dim")
-            out.append(line)
-            if not check.get("applies", True) and not verbose:
-                continue
-            for e in check.get("evidence", []):
-                where, quote, note = evidence_line(e)
-                ev = Text("      ")
-                if where:
-                    ev.append(f"{where}: ", style="dim")
-                if quote:
-                    ev.append(Text(f"“{quote}”", style="italic"))
-                    ev.append(" — " if note else "")
-                ev.append(Text(note, style="dim"))
-                out.append(ev)
-    return out
-
-
 def _compliance(card: dict[str, Any]) -> list[Any]:
-    comp = card.get("compliance") or {}
-    out: list[Any] = [Text("\nCompliance", style="bold underline")]
-    violations = comp.get("violations") or []
+    violations = (card.get("compliance") or {}).get("violations") or []
+    out: list[Any] = [_text(COMPLIANCE_HEAD)]
     if not violations:
-        out.append(Text("  ✓ no violations found", style="green"))
+        out.append(_text(NO_VIOLATIONS))
     else:
         table = Table(show_header=True, header_style="bold")
         table.add_column("Turn", justify="right")
@@ -113,25 +93,7 @@ def _compliance(card: dict[str, Any]) -> list[Any]:
                 Text(f"“{v.get('quote', '')}”" if v.get("quote") else ""),
             )
         out.append(table)
-    for s in comp.get("skipped") or []:
-        out.append(Text(f"  – {s['rule']}: not checked ({s['reason']})", style="dim"))
-    for n in comp.get("notes") or []:
-        out.append(Text(f"  note: {n}", style="dim"))
-    return out
-
-
-def _tips(card: dict[str, Any]) -> list[Any]:
-    tips = card.get("tips") or []
-    if not tips:
-        return []
-    out: list[Any] = [Text("\nWhat to work on", style="bold underline")]
-    for i, tip in enumerate(tips, 1):
-        line = Text(f"  {i}. ")
-        line.append(Text(tip.get("tip", "")))
-        if tip.get("points_lost"):
-            line.append(f"  (−{tip['points_lost']:.1f} overall)", style="dim")
-        out.append(line)
-    return out
+    return out + [_text(line) for line in compliance_notes(card)]
 
 
 def render(card: Any, console: Console, verbose: bool = False) -> None:
@@ -139,8 +101,8 @@ def render(card: Any, console: Console, verbose: bool = False) -> None:
     d = as_dict(card)
     console.print(_header(d))
     console.print(_dimensions_table(d))
-    console.print(Group(*_checks(d, verbose)))
-    console.print(Group(*_tips(d)))
+    console.print(Group(*[_text(line) for line in check_lines(d, verbose)]))
+    console.print(Group(*[_text(line) for line in tip_lines(d)]))
     console.print(Group(*_compliance(d)))
 
 

@@ -84,8 +84,9 @@ class Session:
         call = self.scenario.call
         if call.answered_by == "third_party" and call.third_party is not None:
             return call.third_party.name.split()[0]
-        if self.persona.party == "representative" and self.persona.name.split():
-            return self.persona.name.split()[0]
+        own_name = self.persona.name.split()
+        if self.persona.party == "representative" and own_name:
+            return own_name[0]
         return self.account.debtor.first_name
 
     # ---------------------------------------------------------------- starting

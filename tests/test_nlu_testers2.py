@@ -14,21 +14,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.test_nlu_testers import _problems
+from tests.test_nlu_testers import _problems, hardset_cases
 
 SET = yaml.safe_load((Path(__file__).parent / "hardsets" / "testers2.yaml").read_text(encoding="utf-8"))
 
 KNOWN_MISSES: dict[str, str] = {}
 
 
-def _cases():
-    for item in SET["items"]:
-        marks = ()
-        if item["line"] in KNOWN_MISSES:
-            marks = pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[item["line"]])
-        yield pytest.param(item, id=item["line"][:60], marks=marks)
-
-
-@pytest.mark.parametrize("item", list(_cases()))
+@pytest.mark.parametrize("item", hardset_cases(SET["items"], KNOWN_MISSES))
 def test_a_trainers_line_is_read_as_labelled(item: dict) -> None:
     assert _problems(item) == []

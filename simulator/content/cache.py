@@ -172,11 +172,21 @@ def derived(name: str, key: Any, build: Any) -> Any:
 
 
 _HASHES = "content-hashes.marshal"
+_HASHES_KEPT = 256
 
 
 def _sorted(value: Any) -> Any:
     return sorted(value, key=repr) if isinstance(value, set | frozenset) else value
-_HASHES_KEPT = 256
+
+
+def _stable_state(obj: Any) -> Any:
+    """A pydantic model's pickled form with its sets (the fields-set, set fields) sorted,
+    for ``stable_key``'s pickler: pickle never asks about a plain set itself."""
+    state = getattr(obj, "__getstate__", None)
+    if isinstance(obj, type) or state is None or not hasattr(obj, "__pydantic_fields_set__"):
+        return NotImplemented
+    return type(obj), (), {k: _sorted(v) if k != "__dict__" else {n: _sorted(x) for n, x in v.items()}
+                           for k, v in state().items()}
 
 
 def stable_key(model: Any) -> str | None:
@@ -187,18 +197,11 @@ def stable_key(model: Any) -> str | None:
     import pickle
 
     class _Stable(pickle.Pickler):
-        # Pickle does not ask about a plain set, so each model's sets (pydantic's
-        # fields-set, set fields) are sorted here, from the model that holds them.
         def reducer_override(self, obj: Any) -> Any:
-            state = getattr(obj, "__getstate__", None)
-            if isinstance(obj, type) or state is None or not hasattr(obj, "__pydantic_fields_set__"):
-                return NotImplemented
-            return type(obj), (), {
-                k: _sorted(v) if k != "__dict__" else {n: _sorted(x) for n, x in v.items()}
-                for k, v in state().items()}
+            return _stable_state(obj)
 
+    buf = io.BytesIO()
     try:
-        buf = io.BytesIO()
         _Stable(buf, 5).dump(model)
     except Exception:  # noqa: BLE001 - not picklable
         return None

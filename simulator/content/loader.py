@@ -364,11 +364,18 @@ def _load(path: Path | str, kind: str) -> Any:
     if kept is not None:
         return kept
     read = cache.before(Path(path), kind)
+    obj, _ = _checked(path, kind)
+    cache.put(Path(path), kind, obj, read)
+    return obj
+
+
+def _checked(path: Path | str, kind: str) -> tuple[Any, list[Problem]]:
+    """The loaded object and its warnings; a ContentError with every problem if any is
+    an error."""
     obj, problems, _ = _check(Path(path), kind)
     if obj is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems or [Problem(str(path), 0, 0, f"cannot load {kind}")])
-    cache.put(Path(path), kind, obj, read)
-    return obj
+    return obj, problems
 
 
 def load_persona(path: Path | str) -> Persona:
@@ -386,10 +393,7 @@ def load_session(path: Path | str) -> SessionRecord:
 def load_session_checked(path: Path | str) -> tuple[SessionRecord, list[Problem]]:
     """The record and its warnings (keys it has that are not read), for a command to
     show before it plays the record; errors raise ContentError as ``load_session`` does."""
-    obj, problems, _ = _check(Path(path), "session")
-    if obj is None or any(p.severity == "error" for p in problems):
-        raise ContentError(problems or [Problem(str(path), 0, 0, "cannot load session")])
-    return obj, problems
+    return _checked(path, "session")
 
 
 def load_rubric(path: Path | str) -> Any:

@@ -144,10 +144,10 @@ TAKEN_BACK_BY = ("pressure", "abuse", "threat")
 #: 0.871 and lawful 8.4% / 8.6%, and lets the blow above through (its tone is +0.33):
 #: 0 was kept for the lawful lines, which a goal of issue 10 counts (bench/nlu_eval.py).
 OWN_TONE: tuple[str, ...] = ("threat", "pressure", "abuse")
+OWN_TONE_AT = 0.0
 #: Moves the model alone may not find in a sentence telling the listener they are not
 #: liable (``threats.disclaims_liability``).
 NOT_LIABLE_NOT = ("threat", "pressure", "abuse", "request_full_payment")
-OWN_TONE_AT = 0.0
 #: Moves the model alone may find only if the line shows them without its context too.
 OWN_WORDS = ("threat", "pressure", "abuse")
 #: Moves a rule found that the debtor's line may not veto when the trainee's own words

@@ -64,7 +64,8 @@ _NOT_LIABLE = rx(
 def disclaims_liability(sentence: str) -> bool:
     """The sentence tells the listener they are not liable for the debt: a reassurance
     the law requires, never abuse, pressure or a demand, and not a hostile tone."""
-    return bool(_NOT_LIABLE.search(lower(sentence))) and not _UNDONE.search(lower(sentence))
+    low = lower(sentence)
+    return bool(_NOT_LIABLE.search(low)) and not _UNDONE.search(low)
 
 
 #: The collector refuses an insult, or the debtor's word for themselves ("Nobody thinks
@@ -120,6 +121,14 @@ def _whether(low: str) -> str:
     return _WHETHER_IF.sub(lambda m: m.group(0)[:-2] + "whether", low)
 
 
+def _conditioned(low: str, found: dict) -> bool:
+    """A condition stands in the (lower-cased) sentence once every "if" that means
+    "whether" is read as "whether"."""
+    if "condition" not in found:
+        return False
+    return not _WHETHER_IF.search(low) or "condition" in classes_in(_whether(low))
+
+
 def whether_only(sentence: str) -> bool:
     """The sentence's only condition is an "if" that means "whether", with no veiled
     framing ("Do you know if your landlord would wait?"): the model alone, which reads
@@ -127,8 +136,8 @@ def whether_only(sentence: str) -> bool:
     low = lower(sentence)
     if not _WHETHER_IF.search(low):
         return False
-    found = classes_in(_whether(low))
-    return "condition" not in found and "veiled" not in found
+    found = classes_in(low)
+    return "veiled" not in found and not _conditioned(low, found)
 
 
 def threat_in(sentence: str) -> tuple[int, int, str] | None:
@@ -146,8 +155,7 @@ def threat_in(sentence: str) -> tuple[int, int, str] | None:
     if denied(sentence):
         return None
     veiled = "veiled" in found
-    conditional = "condition" in found and ("future" in found or "urgency" in found) and \
-        (not _WHETHER_IF.search(low) or "condition" in classes_in(_whether(low)))
+    conditional = ("future" in found or "urgency" in found) and _conditioned(low, found)
     if not (veiled or conditional):
         return None
     if not (_YOU.search(low) or _AGENT.search(low)):

@@ -108,18 +108,23 @@ def add_rule_moves(rows: Sequence[Row], analyse: Callable[..., Any]) -> None:
         r._feats = None
 
 
-def _matrix(rows: Sequence[Row], vocab: dict[str, int] | None = None) -> tuple[Any, dict[str, int]]:
+def _matrix(rows: Sequence[Row], vocab: dict[str, int] | None = None, min_df: int = MIN_DF,
+            drop: tuple[str, ...] = ()) -> tuple[Any, dict[str, int]]:
+    """The rows' features as a sparse 0/1 matrix; ``drop``: feature prefixes left out
+    (``bench/nlu_sweep.py`` tries feature sets without retraining code of its own)."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
     feats = [r.feats() for r in rows]
+    if drop:
+        feats = [frozenset(f for f in fs if not f.startswith(drop)) for fs in feats]
     if vocab is None:
         # Features seen in at least two lines: a feature of one line only teaches that line.
         seen: dict[str, int] = {}
         for fs in feats:
             for f in fs:
                 seen[f] = seen.get(f, 0) + 1
-        vocab = {f: i for i, f in enumerate(sorted(f for f, n in seen.items() if n >= MIN_DF))}
+        vocab = {f: i for i, f in enumerate(sorted(f for f, n in seen.items() if n >= min_df))}
     indices: list[int] = []
     indptr = [0]
     for fs in feats:

@@ -29,6 +29,7 @@ from simulator.app.text import join, literal, show_error
 if TYPE_CHECKING:
     from simulator.app.app import CollectSimApp, ScenarioInfo
 
+
 def call_date() -> Any:
     """The day of every new call (what "December 15th" or "in two weeks" count from)."""
     from simulator.content.account import REFERENCE_DATE
