@@ -24,9 +24,8 @@ SET = yaml.safe_load((Path(__file__).parent / "hardsets" / "lead_calls.yaml").re
 
 #: Still read wrong: each a strict xfail until the analyser reads it right.
 KNOWN_MISSES: dict[str, str] = {
-    "I don't want to intrude, but may I ask if you're his wife, or the person looking after his affairs?":
-        "tone -0.51: the learned tone reads 'if' as a condition beside 'his wife' (the threat is gone; "
-        "the features need the whether-if, and a retrain)",
+    # (2026-12-03, sixth session) the widow question's tone -0.51 is neutral now: a question
+    # about who she is, with no belittling word, is not hostile (threats.plain_question)
     "You're not responsible enough to handle a credit card, are you?":
         "no abuse: a condescending question with no insult word (read wrong before the change too)",
 }

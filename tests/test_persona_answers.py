@@ -129,3 +129,46 @@ def test_a_wrong_name_at_the_deceased_debtors_house_is_the_wrong_name():
     assert "passed away" in turn.reply, turn.reply
     turn = s.say("I'm so sorry for your loss. Am I speaking with Linda?")
     assert "wrong" not in turn.reply.lower(), turn.reply
+
+
+# The lead's hardship call (2026-12-03, sixth session): Maria had told of the new job, and
+# "So rent comes first. When does the new job actually start paying you?" got "Yeah."
+# (the hardship persona had no answer to a question about her plans); "When is your first
+# paycheck?" and "When does the money start coming in?" were heard as asking when to call
+# ("Evenings are better, after seven"). 5 of 6 wordings unanswered before.
+MARIA_OPENING = [
+    "Good evening, this is Sam with Northgate Recovery. Am I speaking with Maria Delgado?",
+    "Thanks, Maria. I'm a debt collector and this is an attempt to collect a debt; any information "
+    "obtained will be used for that purpose. I'm calling about your Lakeside card, the balance is $1,240.",
+    "Can you tell me a bit about what's been going on?",
+    "That sounds really hard, I'm sorry.",
+]
+
+
+@pytest.mark.parametrize("question", [
+    "So rent comes first. When does the new job actually start paying you?",
+    "When is your first paycheck?",
+    "When does the money start coming in?",
+    "When will the new job start paying you?",
+    "And the new job, when's the first payday?",
+    "How soon until you're getting paid again?",
+])
+@pytest.mark.parametrize("told", [False, True])
+def test_maria_says_when_the_money_comes(question, told):
+    s = Session.start("hardship-basic", trainee="t")
+    for line in MARIA_OPENING:
+        s.say(line)
+    if told:
+        s.say("Is anything changing on the work front?")  # she tells of the new job
+        assert "new_job" in s.call.revealed, "the new job was not told"
+    turn = s.say(question)
+    assert "fifteenth" in turn.reply, turn.reply
+    assert "after seven" not in turn.reply, turn.reply
+
+
+def test_maria_speaks_of_the_new_job_when_asked_what_is_coming_up():
+    s = Session.start("hardship-basic", trainee="t")
+    for line in MARIA_OPENING:
+        s.say(line)
+    turn = s.say("Do you have anything coming up, work-wise?")
+    assert "December 1st" in turn.reply, turn.reply

@@ -26,6 +26,7 @@ from simulator.nlu.threats import (
     disclaims_liability,
     insult_denied,
     no_demand,
+    plain_question,
     whether_only,
 )
 from simulator.nlu.types import MOVES, Move
@@ -112,6 +113,10 @@ SMALL_TALK_NOT = ("open_question", "ask_capacity")
 #: Braves at all?" scored 2.1 over the abuse cut, 3.8 after a debtor's line): an insult in
 #: one ("...or are you too broke for tickets?") is the rules' to find.
 SMALL_TALK_NO_MODEL = ("abuse",)
+#: ... nor is a question about the debtor's facts with no belittling word in it
+#: (``threats.plain_question``): "When does the new job actually start paying you?" read as
+#: abuse in the lead's hardship call (2026-12-03), and Maria hung up.
+QUESTION_NO_MODEL = ("abuse",)
 #: Moves the model alone may not find in a sentence that says nothing is asked of the
 #: debtor (``threats.no_demand``): "You won't get asked for payment in the meantime" read
 #: as pressure in a real dispute call, and the debtor turned angry; "I won't ask for any
@@ -192,6 +197,8 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
                 continue  # a negative phrase of the move's cues rules it out in this sentence
             if name in OWN_TONE and own_tone >= OWN_TONE_AT:
                 continue  # the model's own tone of these words is not negative: no hostility
+            if name in QUESTION_NO_MODEL and plain_question(made.evidence):
+                continue  # "When does the new job actually start paying you?": it asks
             if name == "abuse" and insult_denied(made.evidence):
                 continue  # "Being broke doesn't make you a failure": an insult refused
             if name in NOT_LIABLE_NOT and disclaims_liability(made.evidence):

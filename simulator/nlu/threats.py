@@ -104,6 +104,29 @@ _DEMAND_AFTER = rx(r"\b(?:but|unless|so|just|now|instead)\b[^.?!]{0,30}\bpay\b|"
                    r"\bpay\s+(?:it|this|that|the\s+\w+|today|now|tonight|by|up)\b")
 
 
+#: Lexicon classes that belittle or blame: a question with none of them asks for a fact.
+HOSTILE = frozenset({"insult", "condescend", "sarcasm", "dismiss", "guilt"})
+#: "Do you actually think ...?" belittles; the lexicon (a model feature, left as trained)
+#: reads "do you actually" anywhere, also in "When do you actually get paid?".
+_BELITTLING_START = rx(r"\W*(?:(?:so|and|but|oh|wait|now|seriously)\W+)?do\s+you\s+actually\b")
+
+
+def plain_question(sentence: str) -> bool:
+    """A question about something the debtor knows ("When does the new job actually start
+    paying you?", "What time do you actually finish work?"), every ask of it a known
+    intent, and no word that belittles or blames: it asks; however it stresses the
+    question, it is no abuse on the model's word alone."""
+    from simulator.nlu.questions import find_asks
+
+    asks = find_asks(sentence)
+    if not asks or any(a.intent == "other" for a in asks):
+        return False
+    low = lower(sentence)
+    if not _BELITTLING_START.match(low):  # "When do you actually get paid?" stresses a fact
+        low = low.replace("do you actually", "do you")
+    return not HOSTILE & classes_in(low).keys()
+
+
 def no_demand(sentence: str) -> bool:
     """The sentence says nothing is being asked of the debtor, and does not take it back:
     a model-only reading of pressure or a money request in it is dropped."""

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from simulator.nlu.prefilter import Pattern, could_match
-from simulator.nlu.threats import disclaims_liability, insult_denied
+from simulator.nlu.threats import disclaims_liability, insult_denied, plain_question
 from simulator.nlu.types import Tone
 
 #: (label, weight, pattern). Weights add up; the sum is squashed with tanh.
@@ -222,6 +222,8 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
     if learned is not None and math.isfinite(learned):
         if reassured:
             learned = max(learned, 0.0)
+        elif learned < 0 and sentences and all(plain_question(s) for s, _ in sentences):
+            learned = 0.0  # "When do you actually get paid?": a question with no belittling word
         score = _blend(score, learned)
         found["learned"] = round(learned, 2)
     if learned is not None and negative_move:
