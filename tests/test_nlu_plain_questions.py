@@ -23,9 +23,6 @@ _UNDER_CUT = ("condescension the lexicon names, but the model's abuse score stay
 KNOWN_MISSES: dict[str, str] = {
     "Can you even count to twelve hundred?": _UNDER_CUT,
     "How hard is it to open an envelope, really?": _UNDER_CUT,
-    "When do you actually plan on acting like an adult about this?":
-        "newly wrong: a mid-sentence 'do you actually' no longer marks a belittling question, and "
-        "'acting like an adult' is in no lexicon class (the model read it as abuse on that word alone)",
     "What exactly do you do all day, besides dodging bills?":
         "belittling by insinuation ('besides dodging bills'): no lexicon class, no abuse score",
 }

@@ -32,8 +32,8 @@ KNOWN_MISSES = {
     "is $1,532.90.": "pressure from the debtor's question before it (the words alone: 1.5 below the cut)",
     "You're not in any trouble, and nobody's coming after your paycheck, okay?":
         "an offer of an alternative from the model",
-    "Ok. I put a note on the file, we stop calling you. You will get a letter to confirm it at your "
-    "address.": "tone: a sentence that starts with 'You' reads curt",
+    # (2026-12-03, sixth session) "Ok. I put a note on the file, we stop calling you. You will get a
+    # letter ..." is no longer curt: a line that tells a right drops the you-first marker
 }
 
 

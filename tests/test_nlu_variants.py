@@ -25,6 +25,7 @@ KNOWN_MISSES = frozenset({
     "Yeah, that's lousy. I'd be furious.",
     "Bad day, huh? Can't blame you for being sore about it.",
     "Now hold on, you're no loser. Folks hit rough patches all the time, that's just life.",
+    "You're not a deadbeat. You picked up the phone, didn't you?",
     "Oh sweetheart, I don't think you're a failure, not for a second. You've had a very hard year.",
     'Worthless? Nope. Not buying it.',
     'ur def not an idiot, the late fees on that card are confusing af',

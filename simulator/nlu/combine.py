@@ -19,12 +19,13 @@ from collections.abc import Collection, Mapping, Sequence
 
 from simulator.nlu.features import context_features, features, word_features
 from simulator.nlu.learned import LearnedModel
-from simulator.nlu.questions import Ask
+from simulator.nlu.questions import Ask, asks_plainly
 from simulator.nlu.text import whole_words
 from simulator.nlu.threats import (
     denied,
     disclaims_liability,
     insult_denied,
+    names_consequence,
     no_demand,
     plain_question,
     whether_only,
@@ -115,8 +116,15 @@ SMALL_TALK_NOT = ("open_question", "ask_capacity")
 SMALL_TALK_NO_MODEL = ("abuse",)
 #: ... nor is a question about the debtor's facts with no belittling word in it
 #: (``threats.plain_question``): "When does the new job actually start paying you?" read as
-#: abuse in the lead's hardship call (2026-12-03), and Maria hung up.
-QUESTION_NO_MODEL = ("abuse",)
+#: abuse in the lead's hardship call (2026-12-03), and Maria hung up; nor a threat when it
+#: names no consequence: "Do you know when she usually gets home?", which the third-party
+#: scenario tells the trainee to ask, read as a threat and the roommate hung up (an outside
+#: tester, 2026-12-03).
+QUESTION_NO_MODEL = ("abuse", "threat")
+#: ... but a question whose name or whereabouts talk may point at property ("That car of
+#: yours, it's still in your name?") keeps the model's threat: on left-out voices two such
+#: veiled threats were lost without this.
+THREAT_ASKS = frozenset({"identity_name", "identity_address"})
 #: Moves the model alone may not find in a sentence that says nothing is asked of the
 #: debtor (``threats.no_demand``): "You won't get asked for payment in the meantime" read
 #: as pressure in a real dispute call, and the debtor turned angry; "I won't ask for any
@@ -128,6 +136,13 @@ NO_DEMAND_MOVES = ("pressure", "request_full_payment", "ask_capacity")
 #: questions are left out: "when's a good time to make the first payment?" asks one.
 #: On the held-out voices: 1 false ask_capacity fewer, no true one lost (with contact in, 6).
 NOT_ABOUT_MONEY = frozenset({"identity", "legal", "small_talk"})
+#: ... and contact questions that ask where or how to reach someone, not when to pay:
+#: "What's the best number for the evening?" read as ask_capacity in a work call and failed
+#: it twice over (an outside tester, 2026-12-03); only when the line asks it plainly (a
+#: pattern of the intent, not the word "number" alone: "What kind of number are we talking
+#: that you could actually handle?" asks an amount).
+NOT_ABOUT_MONEY_INTENTS = frozenset({"identity_phone", "email", "third_party_whereabouts",
+                                     "message", "callback"})
 #: Moves whose cues' negative phrases rule out the model's reading too ("Nobody thinks
 #: you're a deadbeat", "a letter saying the account is paid in full"): the moves a
 #: false finding makes a debtor angry or a call fail. For the listening moves a negative
@@ -197,7 +212,9 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
                 continue  # a negative phrase of the move's cues rules it out in this sentence
             if name in OWN_TONE and own_tone >= OWN_TONE_AT:
                 continue  # the model's own tone of these words is not negative: no hostility
-            if name in QUESTION_NO_MODEL and plain_question(made.evidence):
+            if name in QUESTION_NO_MODEL and plain_question(made.evidence) and not (
+                    name == "threat" and (names_consequence(made.evidence) or any(
+                        a.intent in THREAT_ASKS for a in asks))):
                 continue  # "When does the new job actually start paying you?": it asks
             if name == "abuse" and insult_denied(made.evidence):
                 continue  # "Being broke doesn't make you a failure": an insult refused
@@ -213,7 +230,8 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
     if mv is not None and "empathy" not in found and any(
             mv.start <= found[n].start < mv.end for n in TAKEN_BACK_BY if n in found):
         del out["empathy"]  # "I get that, but the rent can slide, this can't": taken back
-    if asks and all(a.topic in NOT_ABOUT_MONEY for a in asks):
+    if asks and all(a.topic in NOT_ABOUT_MONEY or a.intent in NOT_ABOUT_MONEY_INTENTS for a in asks) and (
+            all(a.topic in NOT_ABOUT_MONEY for a in asks) or asks_plainly(text)):
         mv = out.get("ask_capacity")
         if mv is not None and "ask_capacity" not in found:
             del out["ask_capacity"]  # "What's the case number?" asks no amount

@@ -256,3 +256,19 @@ def find_asks(text: str, context: str | None = None) -> tuple[Ask, ...]:
             value = asked_name(text)  # "I need to speak with Dana Reyes. Is that you?"
         asks.append(Ask(intent.name, intent.topic, words, a + start, a + end, value))
     return tuple(asks)
+
+
+def asks_plainly(sentence: str) -> bool:
+    """Whether the sentence asks, and every ask of it is shown by one of its intent's
+    patterns (a phrasing that plainly asks it), not by a keyword alone: "When is your
+    first paycheck?" asks plainly; "Do you want a medal for picking up the phone?" only
+    mentions a phone."""
+    asks = find_asks(sentence)
+    if not asks:
+        return False
+    table = {i.name: i for i in _intents()}
+    for ask in asks:
+        intent = table.get(ask.intent)
+        if intent is None or intent.pattern is None or not intent.pattern.search(sentence):
+            return False
+    return True

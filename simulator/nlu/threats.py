@@ -106,6 +106,10 @@ _DEMAND_AFTER = rx(r"\b(?:but|unless|so|just|now|instead)\b[^.?!]{0,30}\bpay\b|"
 
 #: Lexicon classes that belittle or blame: a question with none of them asks for a fact.
 HOSTILE = frozenset({"insult", "condescend", "sarcasm", "dismiss", "guilt"})
+#: A negative question is often rhetorical ("Does your accountant also not pay bills?").
+_NEGATIVE_QUESTION = rx(r"\b(?:not|never)\b|n't\b")
+#: ... but the caller's own hedge is not one ("I don't want to intrude, but may I ask ...").
+_OWN_NEGATION = rx(r"\bi\s+(?:do|did|would|could)(?:n't|\s+not)\b|\bi'm\s+not\b|\bi\s+am\s+not\b")
 #: "Do you actually think ...?" belittles; the lexicon (a model feature, left as trained)
 #: reads "do you actually" anywhere, also in "When do you actually get paid?".
 _BELITTLING_START = rx(r"\W*(?:(?:so|and|but|oh|wait|now|seriously)\W+)?do\s+you\s+actually\b")
@@ -113,18 +117,26 @@ _BELITTLING_START = rx(r"\W*(?:(?:so|and|but|oh|wait|now|seriously)\W+)?do\s+you
 
 def plain_question(sentence: str) -> bool:
     """A question about something the debtor knows ("When does the new job actually start
-    paying you?", "What time do you actually finish work?"), every ask of it a known
-    intent, and no word that belittles or blames: it asks; however it stresses the
-    question, it is no abuse on the model's word alone."""
-    from simulator.nlu.questions import find_asks
+    paying you?", "What time do you actually finish work?"), each ask of it in a phrasing
+    that plainly asks it (``questions.asks_plainly``), and no word that belittles or
+    blames: it asks; however it stresses the question, it is no abuse on the model's word
+    alone."""
+    from simulator.nlu.questions import asks_plainly
 
-    asks = find_asks(sentence)
-    if not asks or any(a.intent == "other" for a in asks):
+    if not asks_plainly(sentence):
         return False
     low = lower(sentence)
+    if _NEGATIVE_QUESTION.search(_OWN_NEGATION.sub(" ", low)):
+        return False  # "What kind of person doesn't pay his bills?": rhetorical, not asked
     if not _BELITTLING_START.match(low):  # "When do you actually get paid?" stresses a fact
         low = low.replace("do you actually", "do you")
     return not HOSTILE & classes_in(low).keys()
+
+
+def names_consequence(sentence: str) -> bool:
+    """The sentence names a consequence a threat could hold over the debtor (legal action,
+    seizure, telling others, credit, an escalation)."""
+    return bool(CONSEQUENCES & classes_in(lower(sentence)).keys())
 
 
 def no_demand(sentence: str) -> bool:

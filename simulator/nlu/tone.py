@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterable
 
+from simulator.nlu.lexicon import classes_in, lower
 from simulator.nlu.prefilter import Pattern, could_match
 from simulator.nlu.threats import disclaims_liability, insult_denied, plain_question
 from simulator.nlu.types import Tone
@@ -76,7 +77,7 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
     ("blame", -0.5, r"\b(?:your\s+fault|you\s+(?:never|always|keep|broke|failed|refuse[ds]?|"
      r"ignored?|lied)|you\s+should\s+have|you\s+didn't|you\s+did\s+not|you\s+clearly|excuses?|"
      r"stall(?:ing)?|wasting|you\s+made\s+a\s+promise|you\s+signed)\b"),
-    ("sarcasm", -0.8, r"\b(?:yeah,?\s+right|sure\s+you\s+did|oh\s+(?:wow|great|sure|really|so)|"
+    ("sarcasm", -0.8, r"\b(?:yeah,?\s+right|sure\s+you\s+did|oh\s+(?:wow|great|sure|really|so)(?!\W+(?:hi|hello|hey|thanks?|thank\s+you|good\s+to|nice\s+to)\b)|"
      r"convenient|how\s+convenient|nice\s+try|good\s+luck\s+(?:ever|with\s+that|getting)|"
      r"bitter\s+much|must\s+be\s+nice|unbelievable|are\s+you\s+(?:kidding|serious)|"
      r"give\s+me\s+a\s+break|spare\s+me)\b"),
@@ -86,7 +87,9 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
      r"\bi'm\s+not\s+asking\s+again\b|\bgot\s+it\?|\bis\s+that\s+clear\b|\bdo\s+you\s+understand\b"),
     ("why-did-you", -0.7, r"\bwhy\s+(?:did|didn't|would|wouldn't|do|don't|are|aren't|were|"
      r"is|have|haven't|on\s+earth|the)\s+(?:you|u|your|it|this|that)\b|\bwhat\s+(?:the\s+(?:hell|heck|devil|f\w*)|on\s+earth)\b|"
-     r"\bhow\s+(?:dare|come|on\s+earth|many\s+times)\b|\bwho\s+(?:the|do\s+you\s+think)\b"),
+     r"\bhow\s+(?:dare|come|on\s+earth|many\s+times)\b|"
+     # "who the hell", not "it'll show who the original creditor was"
+     r"\bwho\s+(?:the\s+(?:hell|heck|devil|f\w*)|do\s+you\s+think)\b"),
     ("demand", -0.5, r"\byou\s+(?:need|have|must|better|had\s+better|'d\s+better|will|'ll)\s+(?:to\s+)?"
      r"(?:stop|pay|listen|quit|do\b|explain|answer|cease|remove|provide)|\b(?:i\s+need|i\s+want|"
      r"i\s+demand|i\s+expect)\s+(?:an?\s+answer|it|this|you|that)\b|\bdo\s+not\s+|\bdon't\s+"
@@ -196,8 +199,8 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
     # "You are not personally responsible for his debts": a reassurance is at worst
     # neutral (the model hears "not", "you are" and "debts" as hostile).
     reassured = bool(sentences) and all(disclaims_liability(s) for s, _ in sentences)
-    if reassured:
-        found.pop("you-first", None)
+    if reassured or any("rights" in classes_in(lower(s)) for s, _ in sentences):
+        found.pop("you-first", None)  # "You can ask us to stop calling at any time": a right
     move_set = set(moves)
     if move_set & _LISTENING:
         found.pop("direct start", None)  # "So you ...", "So that's ...": a restatement, not curt
