@@ -17,6 +17,7 @@ from scoring.amounts import (
     FEE_DENIED,
     FEE_NO_AMOUNT,
     amounts_stated,
+    corrections,
     head_words,
     tail_words,
 )
@@ -453,6 +454,10 @@ def _misstated(view: CallView, out: Compliance) -> None:
     tol = view.th.balance_tolerance
     rounding = max(tol, view.th.rounding_tolerance * balance)
     for t in view.turns:
+        for wrong, right, _ in corrections(t, view):
+            if abs(right - balance) <= tol:
+                out.notes.append(f"turn {t.index}: said {money(wrong)} and corrected it to {money(right)} in the same "
+                                 "breath; no finding (nobody was misled), but read the balance from the file")
         stated = amounts_stated(t, view) + [("owed", v, w, h) for v, w, h in _owed_on_it(t, view)]
         for what, value, words, hedged in stated:
             if what != "owed" or abs(value - balance) <= (rounding if hedged else tol):
