@@ -76,3 +76,111 @@ def test_a_correction_on_a_later_turn_keeps_the_finding():
     card = score_record(rec)
     v = next(v for v in card.compliance.violations if v.rule == "misstated_balance")
     assert v.turn == 6
+
+
+# ------------------------------------------------------------ a callback only (tester4 #7)
+def test_a_callback_time_without_the_disclosure_is_judged_alike_in_both_scenarios():
+    """Tony ('after six') and Kevin ('I'm at work') put the call off; the collector agrees
+    a time and ends, nothing said about the debt: no 1006.18(e) finding in either."""
+    resistant = score_record(_dev("honest_resistant_callback_no_disclosure"))
+    work = score_record(_dev("honest_at_work_callback"))
+    for card in (resistant, work):
+        assert "mini_miranda" not in _rules(card) and card.passed
+        assert not card.check("multiple_options").applies
+        assert not card.check("open_questions").applies
+
+
+def test_a_callback_call_that_discusses_the_debt_still_owes_the_disclosure():
+    rec = _dev("honest_resistant_callback_no_disclosure")
+    rec["turns"][2] = "oh gotcha. it's about your balance of $2,350, when's a better time to call you back?"
+    card = score_record(rec)
+    assert "mini_miranda" in _rules(card) and card.passed is False
+
+
+# ------------------------------------------------------------ dispute at the opening (tester4 #10)
+def test_no_open_question_is_due_when_the_debtor_disputes_at_the_opening():
+    card = score_record(_dev("honest_dispute_when_was_that"))
+    c = card.check("open_questions")
+    assert not c.applies and "disputed" in c.evidence[0].note
+    assert card.dimension("active_listening").score == 100.0
+
+
+def test_an_open_question_after_the_dispute_still_earns_credit():
+    card = score_record(_dev("textbook_dispute_noted"))
+    assert card.check("open_questions").applies and card.check("open_questions").passed
+
+
+# ------------------------------------------------------------ third party (tester4 #8, tester3 #27)
+def test_a_name_left_with_a_third_party_is_identification_enough():
+    card = score_record(_dev("textbook_third_party_wrong_party"))
+    c = card.check("identified_early")
+    assert c.earned == c.points and "1692b(1)" in c.evidence[0].note
+
+
+def test_a_third_party_call_without_a_name_gets_the_third_party_tip():
+    rec = _dev("textbook_third_party_wrong_party")
+    rec["turns"][3] = "Could you ask her to call me back? She can reach me at 602-555-0148."
+    card = score_record(rec)
+    c = card.check("identified_early")
+    assert c.earned < c.points
+    assert "only if they ask" in c.tip and "company" in c.tip
+
+
+@pytest.mark.parametrize("outcome", ["wrong_party", "callback", "no_agreement"])
+def test_a_third_party_call_may_be_coded_wrong_party_or_callback(outcome):
+    rec = _dev("textbook_third_party_wrong_party")
+    rec["agreement"]["outcome"] = outcome
+    assert score_record(rec).check("form_matches_call").earned == 30
+
+
+def test_a_validation_request_may_be_coded_callback_but_not_as_a_deal():
+    rec = _dev("honest_validation_callback_label")
+    assert score_record(rec).check("form_matches_call").earned == 30
+    rec["agreement"] = {"outcome": "cease_requested"}
+    assert score_record(rec).check("form_matches_call").earned == 0
+
+
+def test_wrong_party_is_no_label_for_a_call_with_the_debtor():
+    rec = exemplary("cooperative-basic")
+    rec["turns"] = rec["turns"][:2] + ["Okay, I'll send you a letter. Thanks, bye."]
+    rec["agreement"] = {"outcome": "wrong_party"}
+    c = score_record(rec).check("form_matches_call")
+    assert c.earned == 0 and "when you closed it" in c.evidence[0].note
+
+
+def test_a_falsified_form_says_how_the_call_ended_in_plain_words():
+    """tester3 #34: "the call ended ended by trainee"."""
+    rec = exemplary("cooperative-basic")
+    rec["turns"] = rec["turns"][:2] + ["Okay, I'll send you a letter. Thanks, bye."]
+    card = score_record(rec)
+    v = next(v for v in card.compliance.violations if v.rule == "falsified_record")
+    assert "ended ended" not in v.message and "ended when you closed it" in v.message
+
+
+# ------------------------------------------------------------ short good calls (tester3 #30)
+def test_one_open_question_that_drew_the_whole_story_is_enough():
+    card = score_record(_dev("textbook_cooperative_one_question"))
+    c = card.check("open_questions")
+    assert c.earned == c.points and "told all there was to tell" in c.evidence[-1].note
+
+
+def test_two_open_questions_are_still_expected_while_the_debtor_has_more_to_tell():
+    rec = exemplary("hardship-basic")
+    rec["turns"][4] = "That's good news about the new job."
+    c = score_record(rec).check("open_questions")
+    assert c.earned < c.points
+
+
+def test_a_fact_raised_from_the_file_before_the_debtor_told_it_counts_as_built_on():
+    card = score_record(_dev("textbook_cooperative_one_question"))
+    c = card.check("references_disclosed")
+    assert c.earned == c.points and any("raised it before" in e.note for e in c.evidence)
+
+
+def test_a_statement_and_goodbye_is_not_called_a_question():
+    rec = exemplary("hardship-basic")
+    rec["turns"][-1] = ("Let's talk again once the new job has started. I'll call you on December 16th. "
+                        "Take care, Maria.")
+    c = score_record(rec).check("no_monologue")
+    if c.passed is False:  # the analyser reads "once the new job" as an offer (reported to the lead)
+        assert all("asked and said goodbye" not in e.note for e in c.evidence)
