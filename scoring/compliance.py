@@ -17,6 +17,7 @@ from scoring.amounts import (
     FEE_DENIED,
     FEE_NO_AMOUNT,
     amounts_stated,
+    corrections,
     head_words,
     tail_words,
 )
@@ -260,9 +261,11 @@ def _mini_miranda(view: CallView, out: Compliance) -> None:
                  f"collect a debt{late}")
         return
     # Never disclosed at all: only judged when the debtor was verified on the phone (an
-    # imported call that never touched the debt is not held to it).
+    # imported call that never touched the debt is not held to it), and not when the debtor
+    # put the call off at once (a stop, or only a callback time agreed): nothing about the
+    # debt was conveyed, and the disclosure opens the callback (docs/scoring.md).
     first = next((t for t in view.turns if t.before.party in SPEAKS_FOR_DEBTOR and t.before.verified), None)
-    if first is not None and disclosed is None and view.stop_turn is None:
+    if first is not None and disclosed is None and view.stop_turn is None and view.deferred_turn is None:
         _add(view, out, "mini_miranda", first.index, first.text,
              "never said this is a debt collector attempting to collect a debt (due from this turn, "
              "the first with the verified debtor)")
@@ -453,6 +456,10 @@ def _misstated(view: CallView, out: Compliance) -> None:
     tol = view.th.balance_tolerance
     rounding = max(tol, view.th.rounding_tolerance * balance)
     for t in view.turns:
+        for wrong, right, _ in corrections(t, view):
+            if abs(right - balance) <= tol:
+                out.notes.append(f"turn {t.index}: said {money(wrong)} and corrected it to {money(right)} in the same "
+                                 "breath; no finding (nobody was misled), but read the balance from the file")
         stated = amounts_stated(t, view) + [("owed", v, w, h) for v, w, h in _owed_on_it(t, view)]
         for what, value, words, hedged in stated:
             if what != "owed" or abs(value - balance) <= (rounding if hedged else tol):
@@ -589,12 +596,14 @@ def _beyond_authority(view: CallView, out: Compliance) -> None:
     if view.policy is None:
         _skip(out, "beyond_authority", "no creditor policy")
         return
+    seen: set[tuple[int | None, str]] = set()
     for o in authority_offers(view):
         problems = authority_problems(view, o)
-        if problems:
+        message = "beyond the creditor's authority: " + "; ".join(p for p, _ in problems)
+        if problems and (o.turn or None, message) not in seen:  # one offer read twice is one finding
+            seen.add((o.turn or None, message))
             lines = "; ".join(dict.fromkeys(line for _, line in problems))
-            _add(view, out, "beyond_authority", o.turn or None, o.quote,
-                 "beyond the creditor's authority: " + "; ".join(p for p, _ in problems),
+            _add(view, out, "beyond_authority", o.turn or None, o.quote, message,
                  citation=f"creditor policy: {lines}")
 
 

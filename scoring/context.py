@@ -221,7 +221,10 @@ class CallView:
                 asks = [m.end for m in t.analysis.moves if m.move in ASK_MOVES]
                 closes = [m.start for m in t.analysis.moves if m.move == "closing"]
                 if asks and closes and max(closes) >= max(asks):
-                    out[t.index] = "asked and said goodbye in the same line: the debtor could not answer"
+                    last = max((m for m in t.analysis.moves if m.move in ASK_MOVES), key=lambda m: m.end)
+                    did = "asked" if last.move in ("open_question", "ask_capacity") or "?" in t.text else (
+                        f"made an offer ({last.move.replace('_', ' ')})")
+                    out[t.index] = f"{did} and said goodbye in the same line: the debtor could not answer"
         return out
 
     def credited(self, t: Turn) -> bool:
@@ -268,6 +271,15 @@ class CallView:
             if any(ev in STOP_EVENTS for ev in t.events):
                 return t.index
         return None
+
+    @cached_property
+    def deferred_turn(self) -> int | None:
+        """The turn whose reply asked to be called back, when the call ended on that and
+        nothing else (outcome ``callback``: no agreement, dispute or other request). The
+        debtor put the conversation off: like "I'm at work", nothing about the debt is due."""
+        if self.result is None or self.result.outcome != "callback":
+            return None
+        return next((t.index for t in self.turns if "callback" in t.events), None)
 
     @cached_property
     def first_verified_turn(self) -> int | None:

@@ -13,58 +13,20 @@ import re
 from dataclasses import dataclass
 
 from scoring.checks.base import Finding, check, ev, move_quote, na
+from scoring.checks.outcomes import (  # noqa: F401  (REQUIRED: the app's wrap-up screen reads it here)
+    AGREEMENT_OUTCOMES,
+    ENDED,
+    NO_DEAL,
+    REQUIRED,
+    SAME_KIND,
+    fitting_outcomes,
+)
 from scoring.context import CallView
 from scoring.text import content_words, keyword_hits, money, snippet
 from simulator import words
 from simulator.engine.records import Turn
 from simulator.rxcache import compile as rx
 
-#: The wrap-up fields each outcome needs, besides the outcome itself: one table for the
-#: scorer and the app's wrap-up screen (which shows only these fields). Every outcome of
-#: ``simulator.content.models.AgreementOutcome`` has a row.
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "full_payment": ("total_amount", "first_payment_date", "payment_method"),
-    "settlement": ("total_amount", "first_payment_date", "payment_method"),
-    "payment_plan": ("total_amount", "installment_amount", "installments", "first_payment_date", "payment_method"),
-    "promise_to_pay": ("total_amount", "first_payment_date"),
-    "no_agreement": (),
-    "dispute": (),
-    "callback": ("follow_up_date",),
-    "refused": (),
-    "hung_up": (),
-    "cease_requested": (),
-    "attorney": (),
-    "wrong_party": (),
-    "validation_requested": (),
-    "bankruptcy": (),
-    "deceased": (),
-}
-AGREEMENT_OUTCOMES = ("full_payment", "settlement", "payment_plan", "promise_to_pay")
-#: What the form may say when nothing was agreed, by the call's outcome.
-NO_DEAL: dict[str, tuple[str, ...]] = {
-    "dispute": ("dispute",),
-    "callback": ("callback",),
-    "refused": ("no_agreement", "refused"),
-    "hung_up": ("hung_up", "no_agreement", "refused"),
-    "wrong_party": ("wrong_party", "no_agreement", "callback"),
-    "cease_requested": ("cease_requested", "dispute"),
-    "attorney": ("attorney",),
-    "ended_by_trainee": ("no_agreement", "callback"),
-    "agreement": AGREEMENT_OUTCOMES,
-    "promise_to_pay": ("promise_to_pay",),
-    "validation_requested": ("validation_requested", "dispute"),
-    "bankruptcy": ("bankruptcy",),
-    "deceased": ("deceased", "callback"),
-}
-#: Agreed kinds a form may record each as (a promise to pay the balance is a full payment
-#: promised for later; an "alternative" the engine agrees is a plan).
-SAME_KIND: dict[str, tuple[str, ...]] = {
-    "full_payment": ("full_payment", "promise_to_pay"),
-    "promise_to_pay": ("promise_to_pay", "full_payment"),
-    "settlement": ("settlement",),
-    "payment_plan": ("payment_plan",),
-    "alternative": ("payment_plan",),
-}
 #: Words in the notes that record each request the debtor made.
 REQUEST_WORDS: dict[str, re.Pattern[str]] = {
     "dispute": rx(r"\bdisput|\bcontest|\bnot (?:hers|his|mine|theirs)\b|\balready paid\b", re.I),
@@ -170,15 +132,16 @@ def _discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
     out: list[Discrepancy] = []
     claimed = form.outcome or "(empty)"
     if agreed is None:
-        allowed = NO_DEAL.get(result.outcome, ("no_agreement",))
+        allowed = fitting_outcomes(view)
         if form.outcome in allowed:
             return 1, [], []
         turn, quote = _no_deal_turn(view)
         falsified = form.outcome in AGREEMENT_OUTCOMES
         what = "an agreement" if form.outcome != "promise_to_pay" else "a promise to pay"
+        ended = ENDED.get(result.outcome, f"with {words.outcome(result.outcome)}")
         note = (f"the form records {what} ({claimed}), but the debtor agreed to nothing: the call ended "
-                f"{result.outcome.replace('_', ' ')}" if falsified else
-                f"the form says outcome {claimed}, but the call ended {result.outcome.replace('_', ' ')} "
+                f"{ended}" if falsified else
+                f"the form says outcome {claimed}, but the call ended {ended} "
                 f"with nothing agreed (expected {' or '.join(allowed)})")
         return 1, [Discrepancy("outcome", note, falsified, turn, quote)], []
 
@@ -257,7 +220,10 @@ def form_matches_call(view: CallView) -> Finding:
     unsaid = [ev(None, "", f"{', '.join(skipped)} not named in the call: not compared")] if skipped else []
     if not found:
         if view.result.agreed is None:
-            return Finding(1.0, [ev(None, str(form.outcome), f"matches the call's outcome ({view.result.outcome})")])
+            same = form.outcome == view.result.outcome
+            note = (f"matches the call's outcome ({view.result.outcome})" if same else
+                    f"fits the call (it ended {ENDED.get(view.result.outcome, view.result.outcome)})")
+            return Finding(1.0, [ev(None, str(form.outcome), note)])
         return Finding(1.0, [ev(None, "", f"all {compared} fields match the terms agreed in the call")] + unsaid)
     evidence = [ev(d.turn, f"form {_label(d.field)}: {_show(getattr(form, d.field, None))}",
                    d.note + (" (a falsified record)" if d.falsified else "")) for d in found]

@@ -25,6 +25,8 @@ def negotiation_expected(view: CallView) -> tuple[bool, str]:
     if view.stop_turn is not None:
         return False, ("the debtor disputed, asked to stop, named an attorney, filed for bankruptcy "
                        "or has died: no negotiation was due")
+    if view.deferred_turn is not None:
+        return False, "the debtor asked to be called back: no negotiation was due in this call"
     if view.result is not None and view.result.outcome == "wrong_party":
         return False, "the debtor was not on the phone: no negotiation was due"
     if not view.talked_with_debtor:

@@ -8,7 +8,7 @@ situations", "showing understanding, active listening, and respect to the debtor
 from __future__ import annotations
 
 from scoring.checks.base import Finding, check, ev, move_quote, na
-from scoring.context import REQUEST_EVENTS, CallView
+from scoring.context import REQUEST_EVENTS, STOP_EVENTS, CallView
 from scoring.text import content_words, keyword_hits, snippet, word_count
 from simulator.engine.records import Turn
 
@@ -40,7 +40,32 @@ NOT_NOW_EVENTS: tuple[str, ...] = ("inconvenient", "written_only", "attorney", "
 def _not_now(view: CallView) -> str | None:
     """What the debtor said that took the debt off the table, if they did."""
     ev = next((e for t in view.turns for e in t.events if e in NOT_NOW_EVENTS), None)
+    if ev is None and view.deferred_turn is not None:
+        ev = "callback"  # "Evenings, after six": only a time to call back was agreed
     return REQUEST_EVENTS.get(ev, ev) if ev else None
+
+
+#: What an opening line does before discovery can start: who is calling, who answered, the
+#: disclosure and the account.
+OPENING_MOVES = frozenset({"greeting", "self_identification", "identity_verification", "mini_miranda",
+                           "recording_notice", "state_debt"})
+
+
+def _stopped_at_opening(view: CallView) -> str | None:
+    """What the debtor said, when they stopped the collection (a dispute, a death) in answer
+    to the opening: every line with them until then only opened the call, so discovery
+    never started (the same as a cease request or an attorney)."""
+    stop = view.stop_turn
+    if stop is None:
+        return None
+    for t in view.turns:
+        if t.index > stop:
+            break
+        opened = t.before is None or not t.before.verified or set(t.analysis.move_names) <= OPENING_MOVES
+        if not opened:
+            return None
+    ev = next(e for t in view.turns if t.index == stop for e in t.events if e in STOP_EVENTS)
+    return REQUEST_EVENTS.get(ev, ev)
 
 
 @check("open_questions")
@@ -54,7 +79,7 @@ def open_questions(view: CallView) -> Finding:
         # A dispute, a cease request or an attorney ends discovery by law: one question to
         # understand it is the whole of what the call may still ask.
         target = 1
-    if not hits and (why := _not_now(view)):
+    if not hits and (why := _not_now(view) or _stopped_at_opening(view)):
         return na(f"the debtor {why}: no question about their situation was due")
     if not hits:
         if asked:
@@ -63,9 +88,20 @@ def open_questions(view: CallView) -> Finding:
                                     f"no credit: {view.monologues[t.index]}")])
         return Finding(0.0, [ev(None, "", "no open question in the call")])
     evidence = [ev(t.index, move_quote(t, "open_question"), "open question") for t in hits[:4]]
+    if len(hits) < target and _told_everything(view):
+        target = len(hits)
+        evidence.append(ev(None, "", "the debtor told all there was to tell: no further question was due"))
     if len(hits) < target:
         evidence.append(ev(None, "", f"{len(hits)} of the {target} open questions expected"))
     return Finding(len(hits) / target, evidence)
+
+
+def _told_everything(view: CallView) -> bool:
+    """Every fact the debtor had was out (a short call where one question drew the whole
+    story): a second open question has nothing left to find."""
+    if not view.is_session or not view.facts:
+        return False
+    return set(view.facts) <= {fact.name for _, fact in view.reveals}
 
 
 #: Moves that take back an acknowledgement in the same breath ("I'm sorry to hear that. I
@@ -200,19 +236,16 @@ def references_disclosed(view: CallView) -> Finding:
         if not keywords:
             continue
         judged += 1
-        hit = None
-        for t in view.turns:
-            if t.index <= turn_no or not view.credited(t):
-                continue
-            found = keyword_hits(keywords, t.text)
-            if found:
-                hit = (t, found)
-                break
+        # A later line that builds on it; else a line that raised it first (from the file)
+        # and drew it out: either way the trainee worked with what the debtor had.
+        hits = [(t, found) for t in view.turns if view.credited(t) and (found := keyword_hits(keywords, t.text))]
+        hit = next((h for h in hits if h[0].index > turn_no), hits[0] if hits else None)
         label = fact.name.replace("_", " ")
         if hit is not None:
             ok += 1
             t, found = hit
-            evidence.append(ev(t.index, snippet(t.text, found[0], 120), f"came back to {label}: " + ", ".join(f'"{w}"' for w in found[:3])))
+            did = "came back to" if t.index > turn_no else "raised it before the debtor told it:"
+            evidence.append(ev(t.index, snippet(t.text, found[0], 120), f"{did} {label}: " + ", ".join(f'"{w}"' for w in found[:3])))
         else:
             evidence.append(ev(turn_no, fact.text, f"never came back to {label} (revealed at turn {turn_no})"))
     if not judged:

@@ -8,10 +8,13 @@ and stating the purpose of your call".
 
 from __future__ import annotations
 
+import re
+
 from scoring.checks.base import Finding, check, ev, move_quote, na
 from scoring.context import CallView
 from scoring.text import parse_hhmm
 from simulator import words
+from simulator.engine.records import Turn
 
 SECTIONS = ("account_summary", "payment_history", "contact_notes")
 LABEL = {"account_summary": "account summary", "payment_history": "payment history",
@@ -103,6 +106,9 @@ def identified_early(view: CallView) -> Finding:
     evidence = []
     score = 0.0
     self_id = next((t for t in view.turns if t.analysis.has("self_identification")), None)
+    third_party_only = all(t.before is not None and t.before.party == "third_party" for t in view.turns)
+    if third_party_only:
+        return _third_party_identified(view, self_id)
     if self_id is not None and self_id.index <= n:
         score += 0.5
         evidence.append(ev(self_id.index, move_quote(self_id, "self_identification"),
@@ -113,11 +119,6 @@ def identified_early(view: CallView) -> Finding:
     else:
         evidence.append(ev(None, "", "never gave their name or company"))
 
-    third_party_only = all(t.before is not None and t.before.party == "third_party" for t in view.turns)
-    if third_party_only:
-        score += 0.5
-        evidence.append(ev(None, "", "a third party answered: the purpose must not be disclosed"))
-        return Finding(score, evidence)
     start = view.first_verified_turn or 1
     deadline = start + n - 1
     purpose = next(
@@ -132,7 +133,7 @@ def identified_early(view: CallView) -> Finding:
         move = "mini_miranda" if purpose.analysis.has("mini_miranda") else "state_debt"
         evidence.append(ev(purpose.index, move_quote(purpose, move),
                            f"stated the purpose only at turn {purpose.index} (expected by turn {deadline})"))
-    elif view.stop_turn is not None and view.stop_turn <= deadline:
+    elif (stop := view.stop_turn or view.deferred_turn) is not None and stop <= deadline:
         score += 0.5
         evidence.append(ev(None, "", "the debtor stopped the call before the purpose was due"))
     else:
@@ -143,3 +144,20 @@ def identified_early(view: CallView) -> Finding:
         else:
             evidence.append(ev(None, "", "never stated the purpose of the call"))
     return Finding(score, evidence)
+
+
+def _third_party_identified(view: CallView, self_id: Turn | None) -> Finding:
+    """Only a third party was on the phone: the caller gives their own name, and the
+    employer only if expressly asked (15 U.S.C. 1692b(1)); the purpose is never said.
+    "Could you let her know Sam called?" is the name, however the analyser reads it."""
+    named = self_id
+    own = view.account.account.collector_name if view.account is not None else ""
+    if named is None and own:
+        said = re.compile(rf"\b{re.escape(own)}\b", re.I)
+        named = next((t for t in view.turns if said.search(t.text)), None)
+    note = "a third party answered: the purpose must not be disclosed"
+    if named is None:
+        return Finding(0.5, [ev(None, "", "never gave their name to the third party"), ev(None, "", note)])
+    words_ = move_quote(named, "self_identification") or named.text
+    return Finding(1.0, [ev(named.index, words_, "gave their name (the company only if asked: 15 U.S.C. 1692b(1))"),
+                         ev(None, "", note)])
