@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 
 from scoring.checks.base import move_quote
-from scoring.compliance import COLLECTING_MOVES, _add, _after, _first, _skip, rule
+from scoring.compliance import (
+    COLLECTING_MOVES,
+    _add,
+    _after,
+    _first,
+    _skip,
+    asks_to_pay,
+    invites_payment,
+    rule,
+)
 from scoring.context import CallView
 from scoring.scorecard import Compliance
 from simulator.engine.records import Turn
@@ -20,7 +29,7 @@ from simulator.rxcache import compile as rx
 
 #: A negation in the clause before a phrase: "we will not sue", "you're not responsible".
 _NEGATION = rx(
-    r"\b(?:not|never|no|nobody|neither|nor|won'?t|can'?t|cannot|don'?t|doesn'?t|isn'?t|aren'?t|"
+    r"\b(?:not|never|no|nothing|none|nobody|neither|nor|won'?t|can'?t|cannot|don'?t|doesn'?t|isn'?t|aren'?t|"
     r"wouldn'?t|couldn'?t|shouldn'?t|unable|without)\b|n't\b", re.I)
 #: Where a clause starts: the last punctuation or contrast before a phrase.
 _CLAUSE = rx(r"[.;:!?,]|\b(?:but|however|although|though|unless|if|otherwise)\b", re.I)
@@ -74,7 +83,9 @@ PERSONAL_LIABILITY = rx(
     r"\byou\s+must\s+(?:pay|cover)\b|"
     r"\b(?:your|the family'?s)\s+(?:debt|responsibility|obligation)\b|"
     r"\binherit(?:ed|s)?\s+(?:the|his|her|this)\s+(?:debt|balance|account)\b|"
-    r"\bout of your own pocket\b", re.I)
+    r"\bout of your own pocket\b|"
+    r"\b(?:from|with|out\s+of|on)\s+your\s+own\s+(?:account|money|funds|savings|pocket|income|bank|card|checking|paycheck)\b",
+    re.I)
 #: A line that asks the estate, not the survivor, to pay.
 ESTATE = rx(r"\b(?:estate|probate|executor|administrator)\b", re.I)
 SURVIVOR_CITATION = "12 CFR 1006.18(a); 15 U.S.C. 1692e(2)(A), 1692e(10)"
@@ -98,10 +109,17 @@ def _survivor_liability(view: CallView, out: Compliance) -> None:
             continue
         move = _first(t, COLLECTING_MOVES)
         denies = any(_negated(t.text, x.start(), x) for x in PERSONAL_LIABILITY.finditer(t.text))
-        if move is not None and not ESTATE.search(t.text) and not denies:
+        if ESTATE.search(t.text) or denies:
+            continue
+        if move is not None:
             _add(view, out, "survivor_liability", t.index, move_quote(t, move) or t.text,
                  f"asked the survivor to pay ({move.replace('_', ' ')}) without saying the estate, "
                  "not they, owes it: implies they are personally liable")
+        elif words := asks_to_pay(t) or invites_payment(t):
+            # "Would you be able to take care of it?": a request for money in any words.
+            _add(view, out, "survivor_liability", t.index, words,
+                 f'asked the survivor to pay ("{words}") without saying the estate, not they, owes it: '
+                 "implies they are personally liable")
 
 
 # --------------------------------------------------------------------------- servicemember
@@ -208,6 +226,26 @@ ASKS_SUIT = rx(r"\b(?:sue|suing|court|lawsuit|judg(?:e)?ment|garnish\w*|legal\s+
                r"\?[^?]*\b(?:sue|court)\b", re.I)
 
 
+#: A denial of suit qualified in time or intent, which leaves one open: "we're not planning to
+#: sue you at this time", "right now there's no lawsuit on the table", "nothing filed yet".
+SUIT_FOR_NOW = rx(
+    r"\b(?:at\s+this\s+(?:time|point|stage|moment)|right\s+now|just\s+now|for\s+now|for\s+the\s+(?:moment|time\s+being)|"
+    r"at\s+the\s+moment|currently|yet|as\s+of\s+(?:now|today|yet)|on\s+the\s+table|planning|plans?\s+to|no\s+plans?|"
+    r"intend\w*|immediate\w*|this\s+(?:week|month|year))\b", re.I)
+
+
+def suit_for_now(text: str) -> str | None:
+    """The sentence that denies suit only for now (a time or an intent), on a time-barred
+    debt: it leaves a suit open (12 CFR 1006.26(b) bars suggesting one)."""
+    for s in _SENTENCE.finditer(text):
+        sentence = s.group(0)
+        if DISCLOSURE.search(sentence) or not SUIT.search(sentence):
+            continue
+        if SUIT_FOR_NOW.search(sentence) and any(_negated(sentence, m.start(), m) for m in SUIT.finditer(sentence)):
+            return sentence.strip()
+    return None
+
+
 def _denies_suit(text: str) -> bool:
     """The line says there will be no suit: "we will not sue you", "we can't take you to
     court", or the statute-of-limitations disclosure."""
@@ -238,6 +276,12 @@ def _time_barred_suit(view: CallView, out: Compliance) -> None:
     for t in view.turns:
         asked, previous = bool(ASKS_SUIT.search(previous)), t.reply or ""
         found = _suit_words(t)
+        if found is None and (words := suit_for_now(t.text)) is not None:
+            _add(view, out, "time_barred_suit", t.index, words,
+                 f'denied a suit only for now on a time-barred debt ("{words}"), which leaves one open: '
+                 "say plainly that because of its age you will not sue",
+                 citation="12 CFR 1006.26(b); 15 U.S.C. 1692e(5), 1692e(10)")
+            continue
         if found is None:
             words = _suit_left_open(t, asked)
             if words is not None:

@@ -62,6 +62,9 @@ PROFANITY = Caseless(
 
 RuleFn = Callable[[CallView, Compliance], None]
 RULES: dict[str, RuleFn] = {}
+#: More readings of a rule, run after its own (``scoring.compliance_extra``): registered
+#: apart so that the order the rule modules are imported in does not matter.
+EXTENSIONS: dict[str, list[RuleFn]] = {}
 
 
 def rule(rule_id: str) -> Callable[[RuleFn], RuleFn]:
@@ -84,6 +87,8 @@ def check_compliance(view: CallView) -> Compliance:
         fn = RULES.get(r.id)
         if fn is not None:
             fn(view, out)
+            for more in EXTENSIONS.get(r.id, ()):
+                more(view, out)
     order = {r.id: i for i, r in enumerate(view.rubric.compliance)}
     out.violations.sort(key=lambda v: (v.turn if v.turn is not None else -1, order.get(v.rule, 99)))
     return out
@@ -322,7 +327,8 @@ PAY_ASK = rx(
     r"aren'?t)\s+you\b[^.?!]{0,40}?\b(?:pa(?:y|id|ying)|take\s+care|taken\s+care|settle\w*|handle\w*|deal\w*|"
     r"clear\w*)\b|"
     r"\b(?:can|could|would|will|when|how\s+(?:much|soon)|are|is\s+there|any\s+chance)\b[^.?!]{0,40}?\byou\b"
-    r"[^.?!]{0,40}?\b(?:pay|paying|put\s+(?:\w+\s+){0,2}(?:toward|towards|down|in)|make\s+(?:a\s+|any\s+|some\s+)?"
+    r"[^.?!]{0,40}?\b(?:pay|paying|put\s+(?:\w+\s+){0,4}(?:toward|towards|down|in)|send\s+(?:in\s+)?(?:\w+\s+){0,3}?"
+    r"(?:dollars|bucks|something|anything|a\s+payment|money)|make\s+(?:a\s+|any\s+|some\s+)?"
     r"payments?|settle|take\s+care\s+of|clear|cover|do\s+(?:something|anything|some\w*)\b[^.?!]{0,30}?"
     r"\b(?:account|balance|debt|bill|card|this|it))\b", re.I)
 _NOT = rx(r"\b(?:not|never|no|nothing)\b|n't\b", re.I)
@@ -341,7 +347,8 @@ PAY_INVITE = rx(
     r"|\bwelcome\s+to\s+(?:pay\b|make\s+(?:a\s+)?payments?|send\s+(?:a\s+payment|something))"
     r"|\b(?:i|we)\s+(?:can|could)\s+(?:take|process|accept|run)\s+(?:a\s+|your\s+|the\s+)?(?:\w+\s+)?payments?\b"
     r"|\bpay\s+(?:it\s+|this\s+|that\s+)?online\b"
-    r"|\b(?:our|the)\s+payment\s+(?:address|portal|link|website|site|line|page)\b"
+    r"|\b(?:our|the|a)\s+(?:secure\s+|quick\s+)?payment\s+(?:address|portal|link|website|site|line|page|app)\b"
+    r"|\b(?:text|email|e-mail|send|message)\s+(?:you\s+)?(?:a|the|our)\s+(?:\w+\s+)?(?:pay|payment)\s+link\b"
     r"|\bin\s+case\s+you\s+(?:decide|want|choose)\s+to\s+(?:pay|send)\b"
     r"|\breaffirm\w*\b", re.I)
 
@@ -609,6 +616,10 @@ def _beyond_authority(view: CallView, out: Compliance) -> None:
 
 # Rules for traps the debtor raises mid-call (they register themselves with ``rule``).
 import scoring.compliance_calls  # noqa: E402,F401
+
+# What an outside auditor got past the rules above: extends them, and adds
+# false_representation (registered on import; ``EXTENSIONS`` makes the order free).
+import scoring.compliance_extra  # noqa: E402,F401
 
 # Rules for circumstances the call brings to light (bankruptcy, a deceased debtor, a
 # servicemember, a time-barred debt): registered on import.

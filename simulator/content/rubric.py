@@ -70,6 +70,7 @@ RULE_IDS: frozenset[str] = frozenset(
         "survivor_liability",
         "military_command_threat",
         "time_barred_suit",
+        "false_representation",
     }
 )
 
