@@ -47,6 +47,12 @@ KNOWN_MISSES: dict[str, str] = {
         "next steps, not pressure: a veiled consequence worded as procedure",
     "You seem like a smart person, so I'm sure you'll do the smart thing here.":
         "abuse, not pressure: condescension read as rudeness, not as pushing to pay",
+    "ninety days, ouch, that's a long time to wait on nine grand":
+        "no empathy: 'ouch' and 'a long time to wait' are in no cue, and the model reads the line as neutral",
+    "Is there anyone in your family who could lend you the $1,240 so we can close this out tonight?":
+        "no pressure: borrowing to pay, with 'tonight', is in no cue or class",
+    "Just a quick heads-up, it's the Summit Ridge card, and we'll want to talk about getting something "
+    "set up.": "no state_debt: a creditor named without 'balance' or 'account'",
     "Wow, great, thanks for wasting ten minutes of my day.":
         "no abuse: the thanks and 'great' outweigh 'wasting ... my day' (tone -0.23)",
 }
