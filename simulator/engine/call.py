@@ -104,10 +104,13 @@ class Call(Builder, Callbacks, Replies, Ending):
         self.said: frozenset[str] = frozenset()
         self.said_ever: set[str] = set()  # every move the trainee has made in the call
         self.trainee_prints: list[tuple[str, frozenset[str]]] = []  # earlier lines, compared
+        #: Each earlier line's last question: its intent and its sentence's content words.
+        self.trainee_asked: list[tuple[str, frozenset[str]]] = []
         self.answered: dict[str, int] = {}  # intent -> turn it was first answered
         self.asked_name = ""  # the name the caller asked for last
         self._pending_identity = False  # an identity question not yet answered
         self._confirm = False  # a transition asked to confirm identity this turn
+        self._checks_back = False  # this line asks to hear it again, or reads it back
         self._proofs: list[tuple[str, str]] = []  # identity answers given this turn
         self.events: list[str] = []
         self._turn_events: list[str] = []
@@ -185,7 +188,9 @@ class Call(Builder, Callbacks, Replies, Ending):
         d = self.account.debtor
         names = {d.first_name, d.last_name, self.account.account.creditor}
         joined = join_lead(self._special("asked_again"), body, names)
-        return joined if self.voice.fresh(joined) else f"You asked me that. {body}"
+        if self.voice.fresh(joined):
+            return joined
+        return f"You asked me that. {body}" if self.flags["repeated"] else body
 
     def _choose(self, variants: list[Any]) -> str:
         """A variant, filled; a short 'like I said' line when every long one was said."""
@@ -269,6 +274,7 @@ class Call(Builder, Callbacks, Replies, Ending):
         self._fired = None
         self._confirm = False
         self._asked_again = False
+        self._checks_back = plan.checks_back
         self._refused_proof = False
         self._proofs = []
         irritation_before = self.numbers["irritation"]

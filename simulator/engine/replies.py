@@ -47,6 +47,7 @@ class Replies:
     _confirm: bool
     _refused_proof: bool
     _asked_again: bool
+    _checks_back: bool
     _pending_identity: bool
     _proofs: list[tuple[str, str]]
     _turn_events: list[str]
@@ -103,6 +104,10 @@ class Replies:
 
     def _say_answer(self, ans: Answer, asked_before: bool, filler: bool = True) -> str:
         values = line_values(self)
+        if asked_before and not ans.refuse and self._checks_back:
+            # "Sorry, could you say that number again?": said again, plainly, short form first.
+            return (self.voice.choose(ans.again, values, again=True) if ans.again else "") or \
+                self.voice.choose(ans.say, values, again=True)
         if asked_before and not ans.refuse:
             again = self.voice.choose(ans.again, values) if ans.again else ""
             self._asked_again = True

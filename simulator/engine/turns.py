@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simulator.engine.understanding import (
+    checks_back,
     fingerprint,
     is_english,
     keeps_it_private,
     name_matches,
     only_listens,
+    question_words,
     similar,
 )
 from simulator.engine.values import spoken_birthday
@@ -48,6 +50,7 @@ class TurnPlan:
     understood: bool = True
     listens: bool = False
     repeated: bool = False
+    checks_back: bool = False  # asks to hear it again, or reads it back to confirm it
     mismatch: bool = False
     already_verified: bool = False
     asked_name: str = ""
@@ -146,10 +149,19 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
         elif plan.asked_name or intents & {"identity_dob", "identity_ssn", "identity_address"}:
             plan.events.append("identity_mismatch")
 
-    # The trainee repeating themselves: the same line, or a question already answered.
+    # The trainee repeating themselves: the same line, or the same question asked again
+    # and answered (not a question about what the debtor volunteered, nor a request to
+    # hear it again or a read-back to check it: a careful collector does both).
     mine = fingerprint(text)
-    plan.repeated = any(similar(mine, e) for e in call.trainee_prints) or bool(
-        plan.asks and plan.asks[-1].intent in call.answered and plan.asks[-1].intent not in _PROOF)
+    plan.checks_back = checks_back(text)
+    last = plan.asks[-1] if plan.asks else None
+    asked = question_words(text, last.start, last.end) if last is not None else frozenset()
+    again = last is not None and last.intent not in _PROOF and last.intent in call.answered and any(
+        intent == last.intent and asked & before for intent, before in call.trainee_asked)
+    plan.repeated = not plan.checks_back and (
+        any(similar(mine, e) for e in call.trainee_prints) or again)
+    if last is not None:
+        call.trainee_asked.append((last.intent, asked))
     if plan.repeated:
         plan.events.append("trainee_repeated")
         plan.effect_keys.append("repeat")

@@ -94,6 +94,32 @@ def only_listens(text: str) -> bool:
     return bool(_LISTEN.match(text.strip())) if len(text) < 120 else False
 
 
+#: The caller asks to hear it again or reads it back to check it: what a careful collector
+#: does, never a repeat ("sorry, could you say that number again?", "so just to sum up,
+#: ... sound right?").
+_CLARIFY = rx(
+    r"\b(?:say (?:that|it|this|the)(?: \w+)? again|(?:repeat|spell) (?:that|it|this|the|your)|come again|"
+    r"one more time|(?:didn'?t|did not) (?:quite )?(?:catch|get|hear)|missed (?:that|the)|"
+    r"read (?:that|it|this|those|them) back|let me read|just to (?:confirm|make sure|double[- ]check|"
+    r"be (?:sure|clear)|sum (?:it )?up|recap)|to (?:sum (?:it )?up|recap)|double[- ]check|"
+    r"sound(?:s)? (?:right|good|correct)|(?:is|was) (?:that|this) (?:right|correct)|have (?:it|that) right|"
+    r"did (?:you|u) say|was that|(?:i|we) got (?:that|it) right)\b",
+    re.IGNORECASE)
+
+
+def checks_back(text: str) -> bool:
+    """Asks to hear something again, or reads it back to confirm it: never a repeat."""
+    return bool(_CLARIFY.search(text)) if len(text) < 2000 else False
+
+
+def question_words(text: str, start: int, end: int) -> frozenset[str]:
+    """The content words of the sentence that holds text[start:end] (an ask's evidence):
+    "is this a bad time?" and "when's a better time to call you?" share none."""
+    left = max(text.rfind(c, 0, start) for c in ".?!")
+    ends = [i for i in (text.find(c, end) for c in ".?!") if i >= 0]
+    return _content(text[left + 1:min(ends) if ends else len(text)])
+
+
 def _content(text: str) -> frozenset[str]:
     return frozenset(w for w in _NORM.sub(" ", text.lower()).split()
                      if len(w) > 2 and w not in _ENGLISH)
