@@ -307,3 +307,55 @@ def test_a_reply_does_not_say_the_same_thing_twice(reaction, answer, dropped):
     from simulator.engine.replies import joined
 
     assert dropped not in joined(reaction, answer)
+
+
+# ------------------------------------------------------------------ off-topic answers (tester4 #16, tester3 #22, #24, #31)
+@pytest.mark.parametrize("line", [
+    "Understood. Could I get your attorney's name and phone number?",  # T (tester3)
+    "can I have your lawyer's name and number please?",  # P
+])
+def test_the_attorneys_name_is_no_question_of_her_own_name(line):
+    s = _start("with-attorney", [
+        "Good morning, may I speak with Lisa Tran?",
+        "Thank you. This is Jamie with Keystone Collections. I'm a debt collector, this is an attempt to "
+        "collect a debt, and any information obtained will be used for that purpose."])
+    turn = s.say(line)
+    assert "answered:identity_name" not in turn.events, turn.reply
+    assert "555-0182" in turn.reply or "Kim" in turn.reply, turn.reply
+
+
+MARCUS = ["hey, good evening, is this Marcus Reed?",
+          "hi Marcus, I'm Sam with Northgate Recovery. quick heads up, I'm a debt collector and this is an "
+          "attempt to collect a debt, any info will be used for that purpose. I'm calling about your Summit "
+          "Card Services account, the balance is $1,780.40."]
+
+
+@pytest.mark.parametrize("line,want", [
+    ("oh wow, thank you for your service. so when do you ship out?", "three weeks"),  # T
+    ("when are you deploying?", "three weeks"),  # P
+    ("how long will you be gone for?", "months"),  # T
+    ("what's the best way to reach you while you're deployed, email maybe?", "@"),  # T
+    ("once you're overseas, how do we get hold of you?", "@"),  # P
+])
+def test_marcus_answers_about_his_deployment(line, want):
+    s = _start("servicemember-basic", MARCUS)
+    turn = s.say(line)
+    assert want in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("line", [
+    "Legally you're obligated to pay your husband's debts as his spouse, so this does fall to you now.",  # T
+    "Most families like to clear up a loved one's bills to honor their memory. Would you be able to take "
+    "care of it from your own account?",  # T
+    "As his wife you're responsible for this balance now.",  # P
+])
+def test_the_widow_is_not_grateful_to_be_told_she_must_pay(line):
+    s = _start("deceased-basic", [
+        "Hi, may I speak with Robert Hale?",
+        "I am very sorry for your loss. May I ask who I am speaking with, and whether you are handling his estate?",
+        "My name is Sam with Northgate Recovery. I am a debt collector, this is an attempt to collect a debt, "
+        "and any information obtained will be used for that purpose. It is about Robert's Harbor Point Bank "
+        "card, with a balance of $3,480.20."])
+    turn = s.say(line)
+    assert not turn.reply.lower().startswith("thank"), turn.reply
+    assert s.state in ("estate", "hung_up") and "escalated" in turn.events, (turn.reply, turn.events)
