@@ -359,3 +359,32 @@ def test_the_widow_is_not_grateful_to_be_told_she_must_pay(line):
     turn = s.say(line)
     assert not turn.reply.lower().startswith("thank"), turn.reply
     assert s.state in ("estate", "hung_up") and "escalated" in turn.events, (turn.reply, turn.events)
+
+
+# ------------------------------------------------------------------ "sorry, what was that?" (tester4 #16)
+ANGELA = ["hi, good afternoon, is this Angela Ruiz?",
+          "hi Angela, my name's Morgan, I'm with Keystone Collections. I'm a debt collector and this is an "
+          "attempt to collect a debt, any info you give me will be used for that purpose. I'm calling about an "
+          "account that was with Harbor Lane Stores and is now owned by Meridian Portfolio Services, the "
+          "balance is $1,532.90.",
+          "ok no problem. we'll mail you a validation notice within five days, it'll show who the original "
+          "creditor was, the amount and how to dispute it. is your mailing address still the same?"]
+
+
+@pytest.mark.parametrize("scenario,lines,line", [
+    ("validation-basic", ANGELA, "sorry, I didn't catch that, could you say it again?"),  # T
+    ("validation-basic", ANGELA, "sorry, come again?"),  # P
+    ("deceased-basic", WIDOW[:1] + WIDOW[3:] + ["no, you don't have to pay it yourself. it comes out of his "
+                                                "estate.", "has the estate been opened in probate yet?"],
+     "sorry, what county was that?"),  # T
+    ("cooperative-basic", COOP[:4], "sorry, what was that?"),  # T
+    ("cooperative-basic", COOP[:4], "pardon me, I missed that, what did you say?"),  # P
+])
+def test_asked_to_say_it_again_the_debtor_says_it_again(scenario, lines, line):
+    s = _start(scenario, lines)
+    before = s.call.last_reply
+    irritation = s.call.numbers["irritation"]
+    turn = s.say(line)
+    assert turn.reply == before, (before, turn.reply)
+    assert "not_understood" not in turn.events and "trainee_repeated" not in turn.events
+    assert s.call.numbers["irritation"] <= irritation

@@ -310,7 +310,7 @@ class Call(Builder, Callbacks, Replies, Ending):
         # the debtor answers, so "that's right, starting ..." names the date just said.
         self._refine_agreed_from_recap()
         trigger = ""
-        if plan.understood:
+        if plan.understood and not plan.says_again:
             for move in sorted(moves, key=self._rank):
                 if self._fire(move):
                     trigger = move
@@ -323,6 +323,8 @@ class Call(Builder, Callbacks, Replies, Ending):
             reply = self._special("not_english")
         elif not plan.understood:
             reply = self._special("not_understood")
+        elif plan.says_again and self.last_reply:
+            reply = self.last_reply  # "Sorry, what was that?": said again, word for word
         else:
             reply = self._compose(plan, fired, trigger, state_before, answered)
             asked = bool(plan.asks) or "?" in text
@@ -354,7 +356,7 @@ class Call(Builder, Callbacks, Replies, Ending):
             self._hear_method(reply)
         progressed = (self.state != state_before or any(
             e.startswith(_PROGRESS_EVENTS) for e in self._turn_events) or plan.new_moves)
-        if not progressed or plan.repeated or not plan.understood:
+        if not plan.says_again and (not progressed or plan.repeated or not plan.understood):
             f["unproductive"] += 1
             self._apply(["unproductive"])
         self.said_ever.update(moves)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simulator.engine.understanding import (
+    asks_to_hear_again,
     checks_back,
     fingerprint,
     is_english,
@@ -51,6 +52,7 @@ class TurnPlan:
     listens: bool = False
     repeated: bool = False
     checks_back: bool = False  # asks to hear it again, or reads it back to confirm it
+    says_again: bool = False  # "Sorry, what was that?": the debtor's last line, said again
     mismatch: bool = False
     already_verified: bool = False
     asked_name: str = ""
@@ -103,6 +105,10 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
         plan.effect_keys.append("not_understood")
         return plan
     plan.listens = only_listens(text)
+    if not plan.asks and asks_to_hear_again(text):
+        plan.says_again = True
+        plan.moves = []
+        return plan
 
     intents = {a.intent for a in plan.asks}
     # Relevance: a question about something specific (the weather, a phone number)

@@ -107,6 +107,28 @@ _CLARIFY = rx(
     re.IGNORECASE)
 
 
+_POLITE_LEAD = rx(
+    r"^\W*(?:(?:sorry|i'?m sorry|pardon(?: me)?|excuse me|apologies|um+|uh+|oh|hmm+|hold on|wait)\W+|"
+    r"(?:i )?(?:didn'?t|did not|couldn'?t) (?:quite )?(?:catch|get|hear) (?:that|it|you|what you said)\W+|"
+    r"i (?:missed|lost) (?:that|it|you|what you said)\W+|(?:the )?line (?:cut|broke) (?:out|up)\W+)*",
+    re.IGNORECASE)
+_HEAR_AGAIN = rx(
+    r"^(?:what was that|what did you (?:just )?say|come again|pardon|sorry|"
+    r"(?:could|can|would) you (?:please )?(?:repeat|say) (?:that|it)(?: again)?(?: for me)?(?: please)?|"
+    r"(?:please )?(?:repeat|say) (?:that|it) again(?: please)?|"
+    r"(?:what|which) \w+(?: \w+)? (?:was|did you say) (?:that|it)?)\W*$",
+    re.IGNORECASE)
+
+
+def asks_to_hear_again(text: str) -> bool:
+    """"Sorry, what was that?", "I didn't catch that, could you say it again?", "What
+    county was that?": the debtor says their last line again (it was not heard)."""
+    if len(text) > 120 or "?" not in text and not re.search(r"\bagain\b", text, re.IGNORECASE):
+        return False
+    rest = _POLITE_LEAD.sub("", text.strip())
+    return bool(_HEAR_AGAIN.match(rest))
+
+
 def checks_back(text: str) -> bool:
     """Asks to hear something again, or reads it back to confirm it: never a repeat."""
     return bool(_CLARIFY.search(text)) if len(text) < 2000 else False
