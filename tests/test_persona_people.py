@@ -388,3 +388,26 @@ def test_asked_to_say_it_again_the_debtor_says_it_again(scenario, lines, line):
     assert turn.reply == before, (before, turn.reply)
     assert "not_understood" not in turn.events and "trainee_repeated" not in turn.events
     assert s.call.numbers["irritation"] <= irritation
+
+
+# ------------------------------------------------------------------ the terms offered (tester4 #11)
+GARY = ["hi, good evening, is this Gary Kowalski?",
+        "hi Gary, I'm Marcus, calling from Keystone Collections. I'm a debt collector and this is an attempt "
+        "to collect a debt, anything you tell me will be used for that purpose.",
+        "I hear you, and I'm sorry, that sounds super frustrating. what happened?",
+        "oh wow, a heart attack scare, that must've been scary. and then getting a bill after the insurance "
+        "said it was covered, no wonder you're mad.",
+        "ok straight up then. it's the St. Vincent ER bill, the balance is $1,875.",
+        "with college eating up the spare cash, what could you manage a month without it hurting?"]
+
+
+@pytest.mark.parametrize("offer,monthly", [
+    ("ok, $75 a month, gotcha. so how about $80 a month for 24 months?", 80),  # T
+    ("right, you said $100 a month. could we do $90 a month instead?", 90),  # P
+])
+def test_the_offer_is_the_amount_offered_not_the_one_restated(offer, monthly):
+    s = _start("hostile-basic", GARY, seed=3, call_time="19:10")
+    s.say(offer)
+    assert s.call.agreed is not None and s.call.agreed.monthly == monthly, s.call.agreed
+    turn = s.say(f"cool. so to recap, ${monthly} a month starting the 1st of December.")
+    assert "recap_corrected" not in turn.events, turn.reply

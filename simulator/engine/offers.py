@@ -114,6 +114,17 @@ def _method_of(entities: list[Entity]) -> str | None:
     return None
 
 
+def _offered(analysis: Analysis, periodic: list[Entity]) -> float:
+    """The instalment the offer names: the amount inside the offer's own words, not one
+    restated before it ("ok, $75 a month, gotcha. so how about $80 a month?" offers $80)."""
+    for m in analysis.moves:
+        if m.move in ("offer_payment_plan", "offer_alternative") and m.end > m.start:
+            inside = [e for e in periodic if e.end and m.start <= e.start < m.end]
+            if inside:
+                return float(inside[0].value)
+    return float(periodic[0].value)
+
+
 _KIND_MOVE = {"payment_plan": "offer_payment_plan", "settlement": "offer_settlement",
               "full_payment": "request_full_payment", "promise_to_pay": "request_full_payment"}
 
@@ -172,7 +183,7 @@ def read_terms(analysis: Analysis, balance: float, today: dt.date,
 
     if "offer_payment_plan" in moves or ("offer_alternative" in moves and (monthly_amounts or counts)):
         upfront = 0.0
-        monthly = monthly_amounts[0] if monthly_amounts else None
+        monthly = _offered(analysis, periodic) if periodic else None
         if monthly is None and plain:
             small = [e for e in plain_ents if e.value < balance * 0.95]
             if small and counts:
