@@ -411,3 +411,15 @@ def test_the_offer_is_the_amount_offered_not_the_one_restated(offer, monthly):
     assert s.call.agreed is not None and s.call.agreed.monthly == monthly, s.call.agreed
     turn = s.say(f"cool. so to recap, ${monthly} a month starting the 1st of December.")
     assert "recap_corrected" not in turn.events, turn.reply
+
+
+# ------------------------------------------------------------------ Jordan has the money (tester4 #18)
+@pytest.mark.parametrize("line", [
+    "can you do the whole thing today or would you rather split it?",  # T
+    "do you want to pay the full balance today, or split it into payments?",  # P
+])
+def test_jordan_who_has_the_money_pays_it_when_offered_the_choice(line):
+    s = _start("cooperative-basic", COOP[:4], seed=7, call_time="17:45")
+    turn = s.say(line)
+    assert "steep" not in turn.reply, turn.reply
+    assert s.call.agreed is not None and s.call.agreed.kind == "full_payment", (turn.reply, s.call.agreed)

@@ -181,6 +181,12 @@ def read_terms(analysis: Analysis, balance: float, today: dt.date,
         return Terms("payment_plan", round(total, 2), round(upfront, 2),
                      round(monthly, 2), count, first, method, start_days, period)
 
+    if "request_full_payment" in moves and "offer_payment_plan" in moves and not (
+            periodic or counts or [e for e in plain_ents if e.value < balance * 0.95]):
+        # "Can you do the whole thing today, or would you rather split it?": the choice names
+        # no plan to hold; the terms on the table are the balance.
+        return Terms("full_payment", round(balance, 2), round(balance, 2), 0.0, 0, first, method,
+                     start_days)
     if "offer_payment_plan" in moves or ("offer_alternative" in moves and (monthly_amounts or counts)):
         upfront = 0.0
         monthly = _offered(analysis, periodic) if periodic else None
