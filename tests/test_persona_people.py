@@ -423,3 +423,27 @@ def test_jordan_who_has_the_money_pays_it_when_offered_the_choice(line):
     turn = s.say(line)
     assert "steep" not in turn.reply, turn.reply
     assert s.call.agreed is not None and s.call.agreed.kind == "full_payment", (turn.reply, s.call.agreed)
+
+
+# ------------------------------------------------------------------ more ordinary questions (tester3 #31)
+def test_a_new_time_proposed_is_no_repeat_of_when_to_call():
+    s = _start("work-call", WORK, seed=21, call_time="12:20")
+    s.say("oh no worries at all, I totally get it. when's a better time to call you?")
+    turn = s.say("Is after six okay, or would the weekend be better?")  # T
+    _no_repeat(turn)
+
+
+@pytest.mark.parametrize("scenario,opening,line,want", [
+    ("hostile-basic", GARY[:4], "Would you prefer we only contact you in writing from here on?", "mail"),  # T
+    ("hostile-basic", GARY[:4], "would it help if we only reached you by mail?", "mail"),  # P
+    ("time-barred-basic", ["Hi, is this Walter Brooks?"], "Do you know when your last payment was?", "2018"),  # T
+    ("time-barred-basic", ["Hi, is this Walter Brooks?"], "when did you last pay on it?", "2018"),  # P
+    ("servicemember-basic", MARCUS, "Has anything changed with your pay since you went active?", "allotment"),  # T
+])
+def test_ordinary_questions_get_their_answer(scenario, opening, line, want):
+    s = _start(scenario, opening)
+    turn = s.say(line)
+    if want == "allotment":  # his pay, not what he can pay a month
+        assert "a month" not in turn.reply, turn.reply
+    else:
+        assert want in turn.reply.lower(), turn.reply

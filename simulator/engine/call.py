@@ -104,8 +104,9 @@ class Call(Builder, Callbacks, Replies, Ending):
         self.said: frozenset[str] = frozenset()
         self.said_ever: set[str] = set()  # every move the trainee has made in the call
         self.trainee_prints: list[tuple[str, frozenset[str]]] = []  # earlier lines, compared
-        #: Each earlier line's last question: its intent and its sentence's content words.
-        self.trainee_asked: list[tuple[str, frozenset[str]]] = []
+        #: Each earlier line's last question: its intent, its sentence (normalised) and the
+        #: sentence's specific words (understanding.question_words).
+        self.trainee_asked: list[tuple[str, str, frozenset[str]]] = []
         self.answered: dict[str, int] = {}  # intent -> turn it was first answered
         self.asked_name = ""  # the name the caller asked for last
         self._pending_identity = False  # an identity question not yet answered

@@ -161,13 +161,14 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
     mine = fingerprint(text)
     plan.checks_back = checks_back(text)
     last = plan.asks[-1] if plan.asks else None
-    asked = question_words(text, last.start, last.end) if last is not None else frozenset()
+    plain, asked = question_words(text, last.start, last.end) if last is not None else ("", frozenset())
     again = last is not None and last.intent not in _PROOF and last.intent in call.answered and any(
-        intent == last.intent and asked & before for intent, before in call.trainee_asked)
+        intent == last.intent and (asked & words or plain == said)
+        for intent, said, words in call.trainee_asked)
     plan.repeated = not plan.checks_back and (
         any(similar(mine, e) for e in call.trainee_prints) or again)
     if last is not None:
-        call.trainee_asked.append((last.intent, asked))
+        call.trainee_asked.append((last.intent, plain, asked))
     if plan.repeated:
         plan.events.append("trainee_repeated")
         plan.effect_keys.append("repeat")

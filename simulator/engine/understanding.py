@@ -134,12 +134,24 @@ def checks_back(text: str) -> bool:
     return bool(_CLARIFY.search(text)) if len(text) < 2000 else False
 
 
-def question_words(text: str, start: int, end: int) -> frozenset[str]:
-    """The content words of the sentence that holds text[start:end] (an ask's evidence):
-    "is this a bad time?" and "when's a better time to call you?" share none."""
+#: Words any question may carry: sharing one makes no two questions the same ("when's a
+#: better time?" and "is after six okay, or would the weekend be better?").
+_GENERIC = frozenset("""
+better best okay fine rather prefer maybe usually exactly actually instead still quick real
+really also anything something everything else gonna wanna totally just
+""".split())
+_LEADS = frozenset("so and ok okay well then um uh oh sorry hey but".split())
+
+
+def question_words(text: str, start: int, end: int) -> tuple[str, frozenset[str]]:
+    """The sentence that holds text[start:end] (an ask's evidence), normalised, and its
+    specific words: "is this a bad time?" and "when's a better time to call you?" share
+    none. Two questions are the same when they share a specific word or read the same."""
     left = max(text.rfind(c, 0, start) for c in ".?!")
     ends = [i for i in (text.find(c, end) for c in ".?!") if i >= 0]
-    return _content(text[left + 1:min(ends) if ends else len(text)])
+    sentence = text[left + 1:min(ends) if ends else len(text)]
+    plain = " ".join(w for w in _NORM.sub(" ", sentence.lower()).split() if w not in _LEADS)
+    return plain, _content(sentence) - _GENERIC
 
 
 def _content(text: str) -> frozenset[str]:
