@@ -447,3 +447,18 @@ def test_ordinary_questions_get_their_answer(scenario, opening, line, want):
         assert "a month" not in turn.reply, turn.reply
     else:
         assert want in turn.reply.lower(), turn.reply
+
+
+@pytest.mark.parametrize("line", [
+    "so what are you doing for money right now?",  # T (tester4, hardship)
+    "how are you getting by for money at the moment?",  # P
+])
+def test_maria_says_what_she_lives_on(line):
+    s = _start("hardship-basic", ["hi, is this Maria Delgado?",
+                                  "great, thanks Maria. I'm Sam, I'm with Northgate Recovery. I'm a debt collector "
+                                  "and this is an attempt to collect a debt, any info you give me will be used for "
+                                  "that. I'm calling about your Lakeside card, balance is $1,240.",
+                                  "hey it's ok, no need to apologise. can I ask what happened?"], seed=42,
+               call_time="18:30")
+    turn = s.say(line)
+    assert "unemployment" in turn.reply, turn.reply
