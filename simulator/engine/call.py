@@ -104,10 +104,14 @@ class Call(Builder, Callbacks, Replies, Ending):
         self.said: frozenset[str] = frozenset()
         self.said_ever: set[str] = set()  # every move the trainee has made in the call
         self.trainee_prints: list[tuple[str, frozenset[str]]] = []  # earlier lines, compared
+        #: Each earlier line's last question: its intent, its sentence (normalised) and the
+        #: sentence's specific words (understanding.question_words).
+        self.trainee_asked: list[tuple[str, str, frozenset[str]]] = []
         self.answered: dict[str, int] = {}  # intent -> turn it was first answered
         self.asked_name = ""  # the name the caller asked for last
         self._pending_identity = False  # an identity question not yet answered
         self._confirm = False  # a transition asked to confirm identity this turn
+        self._checks_back = False  # this line asks to hear it again, or reads it back
         self._proofs: list[tuple[str, str]] = []  # identity answers given this turn
         self.events: list[str] = []
         self._turn_events: list[str] = []
@@ -185,7 +189,9 @@ class Call(Builder, Callbacks, Replies, Ending):
         d = self.account.debtor
         names = {d.first_name, d.last_name, self.account.account.creditor}
         joined = join_lead(self._special("asked_again"), body, names)
-        return joined if self.voice.fresh(joined) else f"You asked me that. {body}"
+        if self.voice.fresh(joined):
+            return joined
+        return f"You asked me that. {body}" if self.flags["repeated"] else body
 
     def _choose(self, variants: list[Any]) -> str:
         """A variant, filled; a short 'like I said' line when every long one was said."""
@@ -269,6 +275,7 @@ class Call(Builder, Callbacks, Replies, Ending):
         self._fired = None
         self._confirm = False
         self._asked_again = False
+        self._checks_back = plan.checks_back
         self._refused_proof = False
         self._proofs = []
         irritation_before = self.numbers["irritation"]
@@ -304,7 +311,7 @@ class Call(Builder, Callbacks, Replies, Ending):
         # the debtor answers, so "that's right, starting ..." names the date just said.
         self._refine_agreed_from_recap()
         trigger = ""
-        if plan.understood:
+        if plan.understood and not plan.says_again:
             for move in sorted(moves, key=self._rank):
                 if self._fire(move):
                     trigger = move
@@ -317,6 +324,8 @@ class Call(Builder, Callbacks, Replies, Ending):
             reply = self._special("not_english")
         elif not plan.understood:
             reply = self._special("not_understood")
+        elif plan.says_again and self.last_reply:
+            reply = self.last_reply  # "Sorry, what was that?": said again, word for word
         else:
             reply = self._compose(plan, fired, trigger, state_before, answered)
             asked = bool(plan.asks) or "?" in text
@@ -348,7 +357,7 @@ class Call(Builder, Callbacks, Replies, Ending):
             self._hear_method(reply)
         progressed = (self.state != state_before or any(
             e.startswith(_PROGRESS_EVENTS) for e in self._turn_events) or plan.new_moves)
-        if not progressed or plan.repeated or not plan.understood:
+        if not plan.says_again and (not progressed or plan.repeated or not plan.understood):
             f["unproductive"] += 1
             self._apply(["unproductive"])
         self.said_ever.update(moves)

@@ -71,14 +71,16 @@ class Voice:
         """This text is part of the reply being built: nothing else in it may repeat it."""
         self.pending.update(long_sentences(text))
 
-    def choose(self, variants: Sequence[Any], values: Mapping[str, Mapping[str, str]]) -> str:
+    def choose(self, variants: Sequence[Any], values: Mapping[str, Mapping[str, str]],
+               again: bool = False) -> str:
         """One variant, filled; '' when none may be said (every long one said already and
-        no short one among them)."""
+        no short one among them). With ``again`` (the caller asked to hear it again) a line
+        said before may be said once more."""
         pool = self.eligible(variants)
         if not pool:
             return ""
         filled = [fill(text_of(v), values) for v in pool]
-        fresh = [t for t in filled if self.fresh(t)]
+        fresh = [t for t in filled if again or self.fresh(t)]
         if not fresh:
             return ""
         # Draw among all eligible variants, as before, then fall on the next fresh one, so

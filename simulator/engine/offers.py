@@ -114,6 +114,17 @@ def _method_of(entities: list[Entity]) -> str | None:
     return None
 
 
+def _offered(analysis: Analysis, periodic: list[Entity]) -> float:
+    """The instalment the offer names: the amount inside the offer's own words, not one
+    restated before it ("ok, $75 a month, gotcha. so how about $80 a month?" offers $80)."""
+    for m in analysis.moves:
+        if m.move in ("offer_payment_plan", "offer_alternative") and m.end > m.start:
+            inside = [e for e in periodic if e.end and m.start <= e.start < m.end]
+            if inside:
+                return float(inside[0].value)
+    return float(periodic[0].value)
+
+
 _KIND_MOVE = {"payment_plan": "offer_payment_plan", "settlement": "offer_settlement",
               "full_payment": "request_full_payment", "promise_to_pay": "request_full_payment"}
 
@@ -170,9 +181,15 @@ def read_terms(analysis: Analysis, balance: float, today: dt.date,
         return Terms("payment_plan", round(total, 2), round(upfront, 2),
                      round(monthly, 2), count, first, method, start_days, period)
 
+    if "request_full_payment" in moves and "offer_payment_plan" in moves and not (
+            periodic or counts or [e for e in plain_ents if e.value < balance * 0.95]):
+        # "Can you do the whole thing today, or would you rather split it?": the choice names
+        # no plan to hold; the terms on the table are the balance.
+        return Terms("full_payment", round(balance, 2), round(balance, 2), 0.0, 0, first, method,
+                     start_days)
     if "offer_payment_plan" in moves or ("offer_alternative" in moves and (monthly_amounts or counts)):
         upfront = 0.0
-        monthly = monthly_amounts[0] if monthly_amounts else None
+        monthly = _offered(analysis, periodic) if periodic else None
         if monthly is None and plain:
             small = [e for e in plain_ents if e.value < balance * 0.95]
             if small and counts:

@@ -22,16 +22,42 @@ SUBSTANTIVE = OFFER_MOVES | {"ask_capacity", "pressure", "threat", "abuse", "rec
 _SENTENCE_END = rx(r"(?<=[.!?])\s+")
 
 
+_LEAD = rx(r"^\W*(?:you (?:just )?asked me that\W*|(?:like|same as) i said(?: before)?\W*|"
+          r"as i said\W*|i already told you\W*)", re.IGNORECASE)
+_TELL = rx(r"\blet (?:her|him|you|them) know\b", re.IGNORECASE)
+#: Words that carry no content of their own when two sentences are compared.
+_FILLER = frozenset("""
+i i'll i'm i've i'd me my you you're your he she her him his it it's its they them we us our
+a an the and but or so if then than that that's this these those to of in on at by for from with
+is are was were be been am do did does can could will would just like said same as yeah yes
+yep sure okay ok well oh um uh really also too now there here what
+""".split())
+
+
 def _plain(sentence: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", sentence.lower()).strip()
 
 
+def _gist(sentence: str) -> frozenset[str]:
+    """What a sentence says, without its lead ("Like I said,") and filler words."""
+    text = _TELL.sub("tell", _LEAD.sub("", sentence).lower())
+    return frozenset(w for w in re.findall(r"[a-z0-9$']+", text) if w not in _FILLER)
+
+
+def _said_already(sentence: str, said: set[str], gist: frozenset[str]) -> bool:
+    g = _gist(sentence)
+    return _plain(sentence) in said or (len(g) >= 2 and g <= gist)
+
+
 def joined(reaction: str, answer: str) -> str:
-    """The reaction, then the answer without the sentences the reaction already said (the
-    roommate said "Like I said, she's home in the evening." twice in one reply when the
-    message and the time to call were both answered)."""
-    said = {_plain(x) for x in _SENTENCE_END.split(reaction)}
-    rest = [x for x in _SENTENCE_END.split(answer) if x.strip() and _plain(x) not in said]
+    """The reaction, then the answer without the sentences the reaction already said, in
+    the same or other words (the roommate said "Like I said, she's home in the evening."
+    twice in one reply; Tony "after six, I'm off the roof by then" then "Same as I said:
+    after six, I'm off the roof by then.")."""
+    parts = _SENTENCE_END.split(reaction)
+    said = {_plain(x) for x in parts}
+    gist = frozenset().union(*(_gist(x) for x in parts))
+    rest = [x for x in _SENTENCE_END.split(answer) if x.strip() and not _said_already(x, said, gist)]
     return " ".join([reaction, *rest]) if rest else reaction
 
 class Replies:
@@ -47,6 +73,7 @@ class Replies:
     _confirm: bool
     _refused_proof: bool
     _asked_again: bool
+    _checks_back: bool
     _pending_identity: bool
     _proofs: list[tuple[str, str]]
     _turn_events: list[str]
@@ -103,6 +130,10 @@ class Replies:
 
     def _say_answer(self, ans: Answer, asked_before: bool, filler: bool = True) -> str:
         values = line_values(self)
+        if asked_before and not ans.refuse and self._checks_back:
+            # "Sorry, could you say that number again?": said again, plainly, short form first.
+            return (self.voice.choose(ans.again, values, again=True) if ans.again else "") or \
+                self.voice.choose(ans.say, values, again=True)
         if asked_before and not ans.refuse:
             again = self.voice.choose(ans.again, values) if ans.again else ""
             self._asked_again = True

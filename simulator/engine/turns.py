@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simulator.engine.understanding import (
+    asks_to_hear_again,
+    checks_back,
     fingerprint,
     is_english,
     keeps_it_private,
     name_matches,
     only_listens,
+    question_words,
     similar,
 )
 from simulator.engine.values import spoken_birthday
@@ -48,6 +51,8 @@ class TurnPlan:
     understood: bool = True
     listens: bool = False
     repeated: bool = False
+    checks_back: bool = False  # asks to hear it again, or reads it back to confirm it
+    says_again: bool = False  # "Sorry, what was that?": the debtor's last line, said again
     mismatch: bool = False
     already_verified: bool = False
     asked_name: str = ""
@@ -100,6 +105,10 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
         plan.effect_keys.append("not_understood")
         return plan
     plan.listens = only_listens(text)
+    if not plan.asks and asks_to_hear_again(text):
+        plan.says_again = True
+        plan.moves = []
+        return plan
 
     intents = {a.intent for a in plan.asks}
     # Relevance: a question about something specific (the weather, a phone number)
@@ -146,10 +155,20 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
         elif plan.asked_name or intents & {"identity_dob", "identity_ssn", "identity_address"}:
             plan.events.append("identity_mismatch")
 
-    # The trainee repeating themselves: the same line, or a question already answered.
+    # The trainee repeating themselves: the same line, or the same question asked again
+    # and answered (not a question about what the debtor volunteered, nor a request to
+    # hear it again or a read-back to check it: a careful collector does both).
     mine = fingerprint(text)
-    plan.repeated = any(similar(mine, e) for e in call.trainee_prints) or bool(
-        plan.asks and plan.asks[-1].intent in call.answered and plan.asks[-1].intent not in _PROOF)
+    plan.checks_back = checks_back(text)
+    last = plan.asks[-1] if plan.asks else None
+    plain, asked = question_words(text, last.start, last.end) if last is not None else ("", frozenset())
+    again = last is not None and last.intent not in _PROOF and last.intent in call.answered and any(
+        intent == last.intent and (asked & words or plain == said)
+        for intent, said, words in call.trainee_asked)
+    plan.repeated = not plan.checks_back and (
+        any(similar(mine, e) for e in call.trainee_prints) or again)
+    if last is not None:
+        call.trainee_asked.append((last.intent, plain, asked))
     if plan.repeated:
         plan.events.append("trainee_repeated")
         plan.effect_keys.append("repeat")

@@ -94,6 +94,66 @@ def only_listens(text: str) -> bool:
     return bool(_LISTEN.match(text.strip())) if len(text) < 120 else False
 
 
+#: The caller asks to hear it again or reads it back to check it: what a careful collector
+#: does, never a repeat ("sorry, could you say that number again?", "so just to sum up,
+#: ... sound right?").
+_CLARIFY = rx(
+    r"\b(?:say (?:that|it|this|the)(?: \w+)? again|(?:repeat|spell) (?:that|it|this|the|your)|come again|"
+    r"one more time|(?:didn'?t|did not) (?:quite )?(?:catch|get|hear)|missed (?:that|the)|"
+    r"read (?:that|it|this|those|them) back|let me read|just to (?:confirm|make sure|double[- ]check|"
+    r"be (?:sure|clear)|sum (?:it )?up|recap)|to (?:sum (?:it )?up|recap)|double[- ]check|"
+    r"sound(?:s)? (?:right|good|correct)|(?:is|was) (?:that|this) (?:right|correct)|have (?:it|that) right|"
+    r"did (?:you|u) say|was that|(?:i|we) got (?:that|it) right)\b",
+    re.IGNORECASE)
+
+
+_POLITE_LEAD = rx(
+    r"^\W*(?:(?:sorry|i'?m sorry|pardon(?: me)?|excuse me|apologies|um+|uh+|oh|hmm+|hold on|wait)\W+|"
+    r"(?:i )?(?:didn'?t|did not|couldn'?t) (?:quite )?(?:catch|get|hear) (?:that|it|you|what you said)\W+|"
+    r"i (?:missed|lost) (?:that|it|you|what you said)\W+|(?:the )?line (?:cut|broke) (?:out|up)\W+)*",
+    re.IGNORECASE)
+_HEAR_AGAIN = rx(
+    r"^(?:what was that|what did you (?:just )?say|come again|pardon|sorry|"
+    r"(?:could|can|would) you (?:please )?(?:repeat|say) (?:that|it)(?: again)?(?: for me)?(?: please)?|"
+    r"(?:please )?(?:repeat|say) (?:that|it) again(?: please)?|"
+    r"(?:what|which) \w+(?: \w+)? (?:was|did you say) (?:that|it)?)\W*$",
+    re.IGNORECASE)
+
+
+def asks_to_hear_again(text: str) -> bool:
+    """"Sorry, what was that?", "I didn't catch that, could you say it again?", "What
+    county was that?": the debtor says their last line again (it was not heard)."""
+    if len(text) > 120 or "?" not in text and not re.search(r"\bagain\b", text, re.IGNORECASE):
+        return False
+    rest = _POLITE_LEAD.sub("", text.strip())
+    return bool(_HEAR_AGAIN.match(rest))
+
+
+def checks_back(text: str) -> bool:
+    """Asks to hear something again, or reads it back to confirm it: never a repeat."""
+    return bool(_CLARIFY.search(text)) if len(text) < 2000 else False
+
+
+#: Words any question may carry: sharing one makes no two questions the same ("when's a
+#: better time?" and "is after six okay, or would the weekend be better?").
+_GENERIC = frozenset("""
+better best okay fine rather prefer maybe usually exactly actually instead still quick real
+really also anything something everything else gonna wanna totally just
+""".split())
+_LEADS = frozenset("so and ok okay well then um uh oh sorry hey but".split())
+
+
+def question_words(text: str, start: int, end: int) -> tuple[str, frozenset[str]]:
+    """The sentence that holds text[start:end] (an ask's evidence), normalised, and its
+    specific words: "is this a bad time?" and "when's a better time to call you?" share
+    none. Two questions are the same when they share a specific word or read the same."""
+    left = max(text.rfind(c, 0, start) for c in ".?!")
+    ends = [i for i in (text.find(c, end) for c in ".?!") if i >= 0]
+    sentence = text[left + 1:min(ends) if ends else len(text)]
+    plain = " ".join(w for w in _NORM.sub(" ", sentence.lower()).split() if w not in _LEADS)
+    return plain, _content(sentence) - _GENERIC
+
+
 def _content(text: str) -> frozenset[str]:
     return frozenset(w for w in _NORM.sub(" ", text.lower()).split()
                      if len(w) > 2 and w not in _ENGLISH)

@@ -80,7 +80,9 @@ _NOT_NAMES = frozenset(
     "please today now right there here home available okay ok sir madam maam ma'am about for "
     "with regarding calling speaking good bad better fine hello hi hey thanks thank sorry yes yeah "
     "no what really seriously alright great pardon excuse again deal correct understood clear "
-    "balance debt account bill loan amount payment card call number phone cell line".split())
+    "balance debt account bill loan amount payment card call number phone cell line "
+    # "who am I speaking with exactly?" (tester3 #18)
+    "exactly actually precisely currently then just again still".split())
 
 
 @dataclass(frozen=True)
