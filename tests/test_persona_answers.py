@@ -172,3 +172,39 @@ def test_maria_speaks_of_the_new_job_when_asked_what_is_coming_up():
         s.say(line)
     turn = s.say("Do you have anything coming up, work-wise?")
     assert "December 1st" in turn.reply, turn.reply
+
+
+# The lead's held-out servicemember record (2026-12-03, sixth session): Marcus named his own
+# figure when asked what he could manage, the trainee took it ("That works. So that's $160 a
+# month by military allotment ..."), and Marcus said "Wait, we haven't agreed anything
+# yet" (his answer was no counter-offer, so nothing could be accepted); the form was then a
+# falsified record. "How are things going with you right now?" got "Yes, this is my cell"
+# (the word "numbers" in "before we talk numbers" made it a phone question).
+MARCUS_OPENING = [
+    "Good evening, is this Marcus Reed?",
+    "Thanks, Marcus. My name is Dev Mistry with Keystone Collections. I'm a debt collector, this is an "
+    "attempt to collect a debt, and any information obtained will be used for that purpose. I'm calling "
+    "about your Summit Card Services credit card, with a balance of $1,780.40.",
+]
+
+
+def test_marcus_figure_taken_is_agreed():
+    s = Session.start("servicemember-basic", trainee="t")
+    for line in MARCUS_OPENING:
+        s.say(line)
+    turn = s.say("What could you manage each month while you're deployed?")
+    assert "160" in turn.reply, turn.reply
+    turn = s.say("That works. So that's $160 a month by military allotment starting December 1st, and I'll "
+                 "send you the paperwork by email.")
+    assert s.call.agreed is not None, turn.reply
+    assert "haven't agreed" not in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("question", [
+    "Before we talk numbers, how are things going with you right now?",
+    "How's everything going on your end?",
+])
+def test_how_things_are_going_is_about_him(question):
+    from simulator.nlu.questions import find_asks
+
+    assert [a.intent for a in find_asks(question)] == ["feelings"], question

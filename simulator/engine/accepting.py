@@ -68,9 +68,26 @@ def accepted_kind(analysis: Analysis, reply: str, counter: Terms | None, balance
         if kind is None:
             continue
         said = _sentence(text, e)
-        if _ACCEPT.search(said) and not _DECLINE.search(said):
+        if _DECLINE.search(said):
+            continue
+        if _ACCEPT.search(said) or _bare_acceptance(_before(text, said)):
             return kind
     return None
+
+
+def _before(text: str, sentence: str) -> str:
+    """The sentence just before ``sentence`` in ``text`` ('' for the first)."""
+    start = text.find(sentence)
+    head = text[:start].rstrip()
+    left = max(head.rfind(c, 0, len(head) - 1) for c in ".!;?")
+    return head[left + 1:]
+
+
+def _bare_acceptance(sentence: str) -> bool:
+    """A short sentence that only takes what was said ("That works.", "Perfect.", "Okay,
+    great."): the figure restated after it is taken too (the lead's held-out servicemember
+    record: "That works. So that's $160 a month by military allotment ...")."""
+    return len(sentence.split()) <= 4 and bool(_ACCEPT.search(sentence)) and not _DECLINE.search(sentence)
 
 
 def offer_move(kind: str) -> str:
