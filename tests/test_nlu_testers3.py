@@ -53,6 +53,8 @@ KNOWN_MISSES: dict[str, str] = {
         "no pressure: borrowing to pay, with 'tonight', is in no cue or class",
     "Just a quick heads-up, it's the Summit Ridge card, and we'll want to talk about getting something "
     "set up.": "no state_debt: a creditor named without 'balance' or 'account'",
+    "From here on we'll deal only with Ms. Kim's office, and you won't get further calls from us on this.":
+        "no next_steps: the cue finds it and the model overrules it (next steps: veto 0)",
     "Wow, great, thanks for wasting ten minutes of my day.":
         "no abuse: the thanks and 'great' outweigh 'wasting ... my day' (tone -0.23)",
 }

@@ -31,6 +31,7 @@ from simulator.nlu.threats import (
     whether_only,
 )
 from simulator.nlu.types import MOVES, Move
+from simulator.rxcache import compile as rx
 
 #: How each move is decided: ``(alone, veto)`` in units of the model's score.
 #: A move the rules did not find is the model's when its score clears its cut by
@@ -165,6 +166,12 @@ TAKEN_BACK_BY = ("pressure", "abuse", "threat")
 #: 0 was kept for the lawful lines, which a goal of issue 10 counts (bench/nlu_eval.py).
 OWN_TONE: tuple[str, ...] = ("threat", "pressure", "abuse")
 OWN_TONE_AT = 0.0
+#: A question that offers the debtor a choice between paying now and another way ("would
+#: you like to pay it all now, or spread it out?") is no pressure on the model's word alone:
+#: after Jordan's "I have the money" it read as pressure, tone -0.66 (an outside tester's
+#: paraphrase, 2026-12-03).
+CHOICE_OFFERS = ("offer_payment_plan", "offer_alternative", "offer_settlement")
+_OR = rx(r"\bor\b")
 #: Moves the model alone may not find in a sentence telling the listener they are not
 #: liable (``threats.disclaims_liability``).
 NOT_LIABLE_NOT = ("threat", "pressure", "abuse", "request_full_payment")
@@ -226,6 +233,13 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
                     name == "ask_capacity" and "?" in made.evidence):  # "...but is there anything?"
                 continue  # "you won't get asked for payment in the meantime": no demand
             out[name] = made
+    mv = out.get("pressure")
+    if mv is not None and "pressure" not in found and "?" in mv.evidence and _OR.search(mv.evidence) \
+            and any(o in out for o in CHOICE_OFFERS):
+        del out["pressure"]  # "would you like to pay it all now, or spread it out?": a choice
+    mv = out.get("closing")
+    if mv is not None and "closing" not in found and "?" in text[mv.end:]:
+        del out["closing"]  # "great, thanks Maria. I'm Sam ... is now a good time?": it goes on
     mv = out.get("empathy")
     if mv is not None and "empathy" not in found and any(
             mv.start <= found[n].start < mv.end for n in TAKEN_BACK_BY if n in found):

@@ -49,6 +49,18 @@ def negation_undone(s: str, norm: str, b: int) -> bool:
 
 
 
+#: Thanks that sign off: after the debtor's goodbye ("Understood, thank you Angela." after
+#: "Thank you. Goodbye."), or with an apology for the call at the end of the line ("cool,
+#: thanks Kevin, sorry to bug you at work!", "thank you Linda, and again I'm so sorry.").
+THANKS = rx(r"\b(?:thanks|thank\s+you|cheers)\b", re.IGNORECASE)
+SIGN_OFF = rx(r"\b(?:thanks|thank\s+you)\b[^.?!]{0,30}\b(?:sorry\s+(?:again\s+)?(?:to\s+(?:bug|bother|trouble|disturb)"
+              r"\s+you|for\s+(?:bugging|bothering|troubling|disturbing)\s+you)(?:\s+at\s+(?:work|home|this\s+hour))?|"
+              r"(?:and\s+)?again,?\s+(?:i'm\s+|i\s+am\s+)?(?:so\s+|very\s+|truly\s+)?sorry(?:\s+for\s+your\s+loss)?)\W*$",
+              re.IGNORECASE)
+GOODBYE_WORDS = frozenset({"bye", "goodbye"})
+SIGN_OFF_WHY = "thanks that sign off"
+
+
 def sentence_rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
                    has_context: bool) -> None:
     """Linguistic rules over one sentence, then conflicts settled by the labelling rules."""
@@ -64,6 +76,12 @@ def sentence_rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
         if m:
             add("offer_payment_plan", m.start(), m.end(), "amount per period proposed")
     reflection(s, words, all_words, so_lead, is_question, hits, add, ctx_words, has_context)
+    if "closing" not in hits and not is_question:
+        m = SIGN_OFF.search(s)
+        if m is None and ctx_words & GOODBYE_WORDS:
+            m = THANKS.search(s)
+        if m is not None:
+            add("closing", m.start(), m.end(), SIGN_OFF_WHY)
     # --- conflicts ---------------------------------------------------------------------
     if "reflection" in hits and not has_context and hits["reflection"].why.startswith("pattern ^"):
         # "So you ..." with nothing to restate is as often a demand as a reflection.
@@ -116,6 +134,9 @@ def utterance_rules(found: dict[str, Move], norm: str = "",
     # on, is heard as a reflection, not as a new invitation.
     # Otherwise an utterance that asks an open question is heard as that question, and
     # what restates before or after it is its lead-in.
+    mv = found.get("closing")
+    if mv is not None and mv.why == SIGN_OFF_WHY and "?" in norm[mv.end:]:
+        found.pop("closing")  # "Thank you. So what could you manage?": the call goes on
     rf, oq = found.get("reflection"), found.get("open_question")
     if rf is not None and oq is not None and rf.end <= oq.start and LEAD_REFLECTION.search(rf.why):
         found.pop("open_question")
