@@ -184,3 +184,26 @@ def test_a_statement_and_goodbye_is_not_called_a_question():
     c = score_record(rec).check("no_monologue")
     if c.passed is False:  # the analyser reads "once the new job" as an offer (reported to the lead)
         assert all("asked and said goodbye" not in e.note for e in c.evidence)
+
+
+# ------------------------------------------------------------ a method nobody named (tester4 #12)
+def test_check_as_a_verb_names_no_way_to_pay():
+    """Gary's plan was agreed with no way to pay discussed; "so you can check it against what
+    the insurance paid" put the word in the call, and the form's "bank transfer" was held to
+    the persona's preferred "check" (25/30)."""
+    path = Path(__file__).resolve().parent / "fixtures" / "tester4" / "hostile_check_as_a_verb.yaml"
+    card = score_record(yaml.safe_load(path.read_text(encoding="utf-8")))
+    check = next(c for d in card.dimensions.values() for c in d.checks if c.id == "form_matches_call")
+    assert check.lost == 0, check.evidence
+
+
+@pytest.mark.parametrize("line,named", [
+    ("You can pay by check or debit card, whichever is easier.", True),
+    ("So that's $100 a month, and you'll mail a check on the 1st.", True),
+    ("I'll send you an itemised statement so you can check it.", False),
+    ("Let me check that for you.", False),
+])
+def test_a_method_is_named_only_as_a_way_to_pay(line, named):
+    from scoring.checks.documentation import method_named
+
+    assert method_named("check", line.lower()) is named

@@ -125,6 +125,19 @@ def discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
     return view.memo["discrepancies"]
 
 
+
+#: A way to pay named as one: "by check", "mail a check", "your debit card", not "so you
+#: can check it" (an outside tester's hostile call, 2026-12-03: the form's method was held
+#: to the persona's preferred "check", which nobody had named).
+_METHOD_LEAD = r"(?:by|with|via|through|a|an|your|my|the|in|use|using|send|mail|write|pay|paying)\s+(?:(?:personal|cashier'?s|paper|bank|same)\s+)?"
+
+
+def method_named(method: str, said: str) -> bool:
+    """Whether lower-cased call text names ``method`` as a way to pay."""
+    words = re.escape(method.replace("_", " "))
+    return bool(re.search(rf"\b{_METHOD_LEAD}{words}s?\b|\b{words}\s+(?:payment|by\s+mail)\b", said))
+
+
 def _discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
     form, result = view.record.agreement, view.result
     agreed = result.agreed
@@ -172,7 +185,7 @@ def _discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
         else:
             skipped.append("first payment date")
     if agreed.method:
-        if agreed.method.replace("_", " ") in said or any(t.offer is not None and t.offer.method for t in view.turns):
+        if method_named(agreed.method, said) or any(t.offer is not None and t.offer.method for t in view.turns):
             pairs.append(("payment_method", agreed.method, form.payment_method, "text"))
         else:
             skipped.append("payment method")
