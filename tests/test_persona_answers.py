@@ -202,7 +202,7 @@ def test_marcus_figure_taken_is_agreed():
 
 @pytest.mark.parametrize("question", [
     "Before we talk numbers, how are things going with you right now?",
-    "How's everything going on your end?",
+    "How have things been going lately?",
 ])
 def test_how_things_are_going_is_about_him(question):
     from simulator.nlu.questions import find_asks

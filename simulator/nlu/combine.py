@@ -27,6 +27,7 @@ from simulator.nlu.threats import (
     insult_denied,
     names_consequence,
     no_demand,
+    offers_ultimatum,
     plain_question,
     whether_only,
 )
@@ -172,6 +173,7 @@ OWN_TONE_AT = 0.0
 #: paraphrase, 2026-12-03).
 CHOICE_OFFERS = ("offer_payment_plan", "offer_alternative", "offer_settlement")
 _OR = rx(r"\bor\b")
+#: ... unless the choice is an ultimatum ("Yes or no on $120 a month?") or belittles.
 #: Moves the model alone may not find in a sentence telling the listener they are not
 #: liable (``threats.disclaims_liability``).
 NOT_LIABLE_NOT = ("threat", "pressure", "abuse", "request_full_payment")
@@ -235,7 +237,7 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
             out[name] = made
     mv = out.get("pressure")
     if mv is not None and "pressure" not in found and "?" in mv.evidence and _OR.search(mv.evidence) \
-            and any(o in out for o in CHOICE_OFFERS):
+            and any(o in out for o in CHOICE_OFFERS) and not offers_ultimatum(mv.evidence):
         del out["pressure"]  # "would you like to pay it all now, or spread it out?": a choice
     mv = out.get("closing")
     if mv is not None and "closing" not in found and "?" in text[mv.end:]:

@@ -133,6 +133,16 @@ def plain_question(sentence: str) -> bool:
     return not HOSTILE & classes_in(low).keys()
 
 
+def offers_ultimatum(sentence: str) -> bool:
+    """A choice put as an ultimatum or with a word that belittles ("Yes or no on
+    $120 a month?", "Or are you too busy for that?")."""
+    low = lower(sentence)
+    return bool(_YES_OR_NO.search(low)) or bool(HOSTILE & classes_in(low).keys())
+
+
+_YES_OR_NO = rx(r"\byes\s+or\s+no\b|\bnow\s+or\s+never\b|\btake\s+it\s+or\s+leave\s+it\b")
+
+
 def names_consequence(sentence: str) -> bool:
     """The sentence names a consequence a threat could hold over the debtor (legal action,
     seizure, telling others, credit, an escalation)."""
