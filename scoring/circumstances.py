@@ -254,9 +254,23 @@ def _denies_suit(text: str) -> bool:
     return any(_negated(text, m.start(), m) for m in SUIT.finditer(text))
 
 
+#: The account sent on to the creditor's lawyers: on a time-barred debt, legal action implied
+#: whatever was denied before it ("we cannot sue you ... But the creditor can still forward
+#: the account to their attorney's office for review", tester5, 2026-12-03). The debtor's own
+#: attorney ("talk to your own lawyer") is not this.
+ATTORNEY_REFERRAL = rx(
+    r"\b(?:forward|refer|send|pass|hand|transfer|assign|place)\w*\s+(?:\w+\s+){0,4}?(?:to|with)\s+(?:an?\s+|their\s+|its\s+|"
+    r"the\s+|our\s+|the\s+creditor'?s\s+|[A-Z]\w+'s\s+)?(?:attorneys?|lawyers?|law\s+(?:firm|office)|legal(?:\s+(?:department|"
+    r"team|counsel))?|counsel)\b", re.I)
+
+
 def _suit_left_open(t: Turn, answering: bool) -> str | None:
     """Words that leave a suit open on a time-barred debt, in a line that denies none;
-    ``answering``: the line answers the debtor's "can you sue me?", so evasion counts."""
+    ``answering``: the line answers the debtor's "can you sue me?", so evasion counts. An
+    account sent on to lawyers counts even after a denial."""
+    m = _affirmed(ATTORNEY_REFERRAL, t.text)
+    if m is not None:
+        return m.group(0)
     if _denies_suit(t.text):
         return None
     m = SUIT_OPEN.search(t.text)

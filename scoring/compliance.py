@@ -350,7 +350,13 @@ PAY_INVITE = rx(
     r"|\b(?:our|the|a)\s+(?:secure\s+|quick\s+)?payment\s+(?:address|portal|link|website|site|line|page|app)\b"
     r"|\b(?:text|email|e-mail|send|message)\s+(?:you\s+)?(?:a|the|our)\s+(?:\w+\s+)?(?:pay|payment)\s+link\b"
     r"|\bin\s+case\s+you\s+(?:decide|want|choose)\s+to\s+(?:pay|send)\b"
-    r"|\breaffirm\w*\b", re.I)
+    r"|\breaffirm\w*\b"
+    # "many customers prefer to clear it first", "you may want to settle it anyway" (tester5,
+    # a dispute call, 2026-12-03): paying held up as the sensible choice
+    r"|\b(?:customers|people|folks|clients|most|many)\s+(?:\w+\s+)?(?:prefer|choose|like|decide|opt)\s+to\s+"
+    r"(?:clear|pay|settle|resolve|take\s+care\s+of)\b"
+    r"|\b(?:clear|pay|settle)\s+(?:it|this|that|the\s+(?:balance|account))\s+(?:off\s+)?(?:first|anyway|regardless|"
+    r"in\s+the\s+meantime|while\s+(?:we|you|it))\b", re.I)
 
 
 def invites_payment(t: Turn) -> str | None:

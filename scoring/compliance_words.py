@@ -48,7 +48,12 @@ VEILED = rx(
     r"will\s+happen|could\s+happen)\b|"
     r"\bnot\s+(?:threatening|a\s+threat)\b[^.?!]{0,60}\b(?:happen\w*|consequences?|people\s+who|what\s+(?:comes|follows)|"
     r"at\s+stake|if\s+you\s+(?:don'?t|ignore|keep))|"
-    r"\bthings\s+(?:could|can|might|will|tend\s+to)\s+get\s+(?:ugly|worse|messy|complicated|difficult|serious)\b",
+    r"\bthings\s+(?:could|can|might|will|tend\s+to)\s+get\s+(?:ugly|worse|messy|complicated|difficult|serious)\b|"
+    # "Kindly think of your family sir, you would not want them to be receiving these calls"
+    # (tester5, 2026-12-03): calls to the family held over the debtor (also 1692c(b))
+    r"\b(?:would\s+not|wouldn'?t|don'?t|do\s+not)\s+want\s+(?:them|your\s+(?:family|wife|husband|kids|children|parents|"
+    r"mother|father|mom|dad|neighbou?rs|employer|boss|co-?workers))\s+to\s+(?:be\s+)?(?:receiv|get|hear|know|find|see|"
+    r"learn|answer)\w*\b",
     re.I)
 VEILED_CITATION = "15 U.S.C. 1692e(5), 1692d; 12 CFR 1006.18(c)(1)"
 
@@ -128,6 +133,12 @@ FALSE_DEADLINE = rx(
     r"\b(?:only|just)\s+(?:open|available|good|valid|on\s+the\s+table|offered)\s+(?:to\s+you\s+)?(?:for\s+)?(?:tonight|today|"
     r"on\s+this\s+call|right\s+now|for\s+the\s+next\s+(?:few\s+)?(?:minutes|hour))\b|"
     r"\b(?:tonight|today)\s+only\b|"
+    # "this discount is approved only for today's call, I cannot promise it will still be
+    # there tomorrow" (tester5, 2026-12-03)
+    r"\b(?:approved|available|valid|good|open|offered|authori[sz]ed)\s+only\s+(?:for|on|during)\s+(?:today'?s?|this|the)\s+"
+    r"(?:call|conversation)\b|"
+    r"\b(?:can'?t|cannot)\s+(?:promise|guarantee)\s+(?:it|this|that|the\s+(?:offer|discount|settlement|rate|deal))\s+"
+    r"will\s+(?:still\s+)?be\s+(?:there|available|open|good|valid|on\s+the\s+table|around)\s+(?:tomorrow|later|next\s+\w+)\b|"
     r"\bone[- ]time\s+offer\b[^.?!]{0,40}\b(?:expires?|ends?|today|tonight|now|hang)\b",
     re.I)
 DEADLINE_CITATION = "15 U.S.C. 1692e(10); 12 CFR 1006.18(a)"

@@ -179,7 +179,11 @@ def _discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
     said = " ".join([t.text for t in view.turns] + [t.reply for t in view.turns]).lower()
     skipped = []
     if agreed.first_date is not None:
-        if any(t.offer is not None and t.offer.first_date is not None for t in view.turns):
+        if any(t.offer is not None and t.offer.first_date is not None for t in view.turns) or any(
+                e.type == "date" and e.value == agreed.first_date.isoformat()
+                for t in view.turns for e in t.analysis.entities):
+            # named in an offer, or in a recap the debtor agreed to ("to be mailed by December
+            # 4": an outside tester's form said 2027-01-30 and the card gave 100)
             pairs.append(("first_payment_date", agreed.first_date.isoformat(),
                           form.first_payment_date.isoformat() if form.first_payment_date else None, "text"))
         else:
