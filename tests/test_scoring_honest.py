@@ -207,3 +207,14 @@ def test_a_method_is_named_only_as_a_way_to_pay(line, named):
     from scoring.checks.documentation import method_named
 
     assert method_named("check", line.lower()) is named
+
+
+# ------------------------------------------------------------ a worry answered (tester5 #7)
+def test_a_worry_answered_with_reassurance_is_acknowledged():
+    """The widow asked whether she must pay it herself; "you are not personally responsible
+    to pay this from your own money" answered it and she calmed ("Oh, thank goodness"). The
+    empathy check gave 0/25: only a "sorry" counted."""
+    path = Path(__file__).resolve().parent / "fixtures" / "tester5" / "deceased_reassured.yaml"
+    card = score_record(yaml.safe_load(path.read_text(encoding="utf-8")))
+    check = next(c for d in card.dimensions.values() for c in d.checks if c.id == "empathy_after_reveal")
+    assert check.lost == 0, check.evidence

@@ -110,8 +110,12 @@ DISMISSING = ("request_full_payment", "pressure", "threat", "abuse")
 
 
 def _acknowledges(view: CallView, t: Turn) -> bool:
-    return (t.analysis.has("empathy") and view.credited(t)
-            and not any(t.analysis.has(m) for m in DISMISSING))
+    """Empathy, or a line that answered the feeling so that the debtor calmed ("you are not
+    personally responsible for this" to a widow afraid she must pay it: tester5's deceased
+    call lost 25 points for saying it instead of "sorry")."""
+    if any(t.analysis.has(m) for m in DISMISSING) or not view.credited(t):
+        return False
+    return t.analysis.has("empathy") or "calmed" in t.events
 
 
 @check("empathy_after_reveal")
@@ -141,7 +145,9 @@ def empathy_after_reveal(view: CallView) -> Finding:
         hit = next((t for t in [*following, *lead] if _acknowledges(view, t)), None)
         if hit is not None:
             ok += 1
-            evidence.append(ev(hit.index, move_quote(hit, "empathy"), f"acknowledged {triggers[k]}"))
+            how = "acknowledged" if hit.analysis.has("empathy") else "answered and calmed"
+            evidence.append(ev(hit.index, move_quote(hit, "empathy") if hit.analysis.has("empathy") else hit.text,
+                               f"{how} {triggers[k]}"))
         else:
             t = following[0]
             hollow = next((x for x in following if x.analysis.has("empathy")), None)
