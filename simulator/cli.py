@@ -228,20 +228,25 @@ def _no_pydantic_plugins() -> None:
 
 
 def _warm_start(command: str) -> None:
-    """The personas and scenarios the last run loaded, validated and linted come from
-    the cache folder (simulator.content.cache; for this command only, see ``_cold_again``).
-    ``command`` names the command, for caches that may one day depend on it."""
+    """The personas and scenarios the last run loaded, validated and linted, and the
+    learned model as the last runs used it, come from the cache folder
+    (simulator.content.cache, simulator.nlu.modelcache; for this command only, see
+    ``_cold_again``). ``command`` names the command, for caches that may one day depend
+    on it."""
     from simulator.content import cache
+    from simulator.nlu import modelcache
 
     cache.enabled = True
+    modelcache.enabled = True
 
 
 def _cold_again() -> None:
     """The content cache serves the command line only (a test calling ``main`` and then
     patching the checks reads the files again)."""
-    content_cache = sys.modules.get("simulator.content.cache")
-    if content_cache is not None:
-        content_cache.enabled = False  # type: ignore[attr-defined]
+    for name in ("simulator.content.cache", "simulator.nlu.modelcache"):
+        kept = sys.modules.get(name)
+        if kept is not None:
+            kept.enabled = False  # type: ignore[attr-defined]
 
 
 def _exit(fn: Callable[[], int | None], debug: bool = False) -> int:
