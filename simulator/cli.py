@@ -229,13 +229,13 @@ def _no_pydantic_plugins() -> None:
 
 def _warm_start(command: str) -> None:
     """The personas and scenarios the last run loaded, validated and linted, the learned
-    model as the last runs used it, and the methods of dataclasses come from the cache
-    folder (simulator.content.cache, simulator.nlu.modelcache, simulator.dataclass_cache;
-    for this command only, see ``_cold_again``). ``command`` names the command, for caches that may one day depend
-    on it."""
-    from simulator import dataclass_cache
+    model as the last runs used it, and the code of dataclasses and string annotations
+    come from the cache folder (simulator.content.cache, simulator.nlu.modelcache,
+    simulator.codecache; for this command only, see ``_cold_again``). ``command`` names
+    the command, for caches that may one day depend on it."""
+    from simulator import codecache
 
-    dataclass_cache.install()  # first: the imports below make dataclasses
+    codecache.install()  # first: the imports below make dataclasses and annotations
     from simulator.content import cache
     from simulator.nlu import modelcache
 
@@ -250,9 +250,9 @@ def _cold_again() -> None:
         kept = sys.modules.get(name)
         if kept is not None:
             kept.enabled = False  # type: ignore[attr-defined]
-    dataclass_code = sys.modules.get("simulator.dataclass_cache")
-    if dataclass_code is not None:
-        dataclass_code.uninstall()  # type: ignore[attr-defined]
+    kept_code = sys.modules.get("simulator.codecache")
+    if kept_code is not None:
+        kept_code.uninstall()  # type: ignore[attr-defined]
 
 
 def _exit(fn: Callable[[], int | None], debug: bool = False) -> int:
