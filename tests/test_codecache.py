@@ -186,9 +186,12 @@ def test_only_the_command_line_installs_it(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setenv("COLLECTSIM_HOME", str(tmp_path))
 
+    import gc
     import typing
 
     assert getattr(dataclasses, "exec", None) is None and getattr(typing, "compile", None) is None
+    threshold = gc.get_threshold()
     assert main(["config"]) == 0
+    assert gc.get_threshold() == threshold  # the command's fewer collections end with it
     # taken out again after the command
     assert getattr(dataclasses, "exec", None) is None and getattr(typing, "compile", None) is None
