@@ -236,7 +236,7 @@ def _warm_start(command: str) -> None:
     the command, for caches that may one day depend on it."""
     from simulator import codecache
 
-    if command != "app":
+    if command not in ("app", "serve"):  # not for processes that run for hours
         _fewer_collections()
     codecache.install()  # first: the imports below make dataclasses and annotations
     from simulator.content import cache
@@ -255,8 +255,8 @@ def _fewer_collections() -> None:
     """A command allocates hundreds of thousands of objects while it imports and loads,
     nearly all kept to the end, and Python's collector looks for cycles among them every
     700 allocations: some 3% of `collectsim play` spent finding none. A command runs
-    with a collection every 100,000 instead (cycles are still collected; the app, which
-    runs for hours, keeps Python's default)."""
+    with a collection every 100,000 instead (cycles are still collected; the app and
+    `collectsim serve`, which run for hours, keep Python's default)."""
     import gc
 
     global _gc_before
