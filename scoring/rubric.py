@@ -11,8 +11,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from simulator.content.dimensions import DIMENSIONS
 from simulator.content.rubric import (
     CHECK_IDS,
@@ -50,6 +48,8 @@ def load_rubric_file(path: str | Path) -> Rubric:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise RubricError(f"{path}: cannot read ({exc.strerror})") from None
+    import yaml
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

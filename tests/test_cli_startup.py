@@ -117,6 +117,16 @@ def test_a_second_play_finds_its_scenario_and_persona_loaded(tmp_path: Path) -> 
     assert probe("play", "--json", str(EXAMPLE), home=tmp_path)["content"] == [2, 0]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("json_out", [False, True])
+def test_a_second_play_does_not_import_the_yaml_parser(tmp_path: Path, json_out: bool) -> None:
+    """The record, its scenario and persona, the rubric and the analyser's data all come
+    from the cache folder after one run: the YAML parser is not even imported."""
+    argv = ["play", *(["--json"] if json_out else []), str(EXAMPLE)]
+    assert "yaml" in probe(*argv, home=tmp_path)["modules"]
+    assert "yaml" not in probe(*argv, home=tmp_path)["modules"]
+
+
 def test_pydantic_still_works_when_its_plugin_search_is_off() -> None:
     """The stand-in for pydantic's plugin loader reports no plugin and hands anything
     else over to the real module (in a new process: the switch is process-wide)."""

@@ -8,21 +8,25 @@ shipped YAML), for a scenario the persona file its lint read (found again the sa
 its text compared too), and the code that read them: every ``.py`` and ``.yaml`` file of
 the ``simulator`` and ``scoring`` packages by size and modification time (how Python
 checks its own bytecode, so an editable install's edit counts), Python's and pydantic's
-versions. Warnings never stop a load, so none are lost. The command line turns it on
-(``enabled``); a library user, or a test that patches the checks, reads the files.
+versions. Warnings never stop a load, so none are lost. A session record is kept the
+same way with its warnings (``session``): its checks read only its own text. The
+command line turns it on (``enabled``); a library user, or a test that patches the
+checks, reads the files.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from simulator import cachefile
 
 KINDS = ("persona", "scenario")
+T = TypeVar("T")
 #: Set by the command line for the command's run.
 enabled = False
 #: Loads this process found in the cache folder, and those it had to do.
@@ -60,12 +64,11 @@ def _name(path: Path, kind: str) -> str:
 
 def _persona_of(scenario_path: Path, ref: Any) -> tuple[str, str] | None:
     """(path, text) of the persona a scenario's lint reads, found as the lint finds it."""
-    from simulator.content.library import Library
-    from simulator.content.lint_scenario import _find_persona
+    from simulator.content.library import Library, scenario_persona
 
     if not isinstance(ref, str) or not ref:
         return None
-    found = _find_persona(Library(), ref, scenario_path)
+    found = scenario_persona(Library(), ref, scenario_path)
     if found is None:
         return None
     return str(found), found.read_text(encoding="utf-8")
@@ -133,6 +136,37 @@ def before(path: Path, kind: str) -> tuple[str, Any] | None:
         return text, _persona_of(path, ref)
     except Exception:  # noqa: BLE001 - not kept
         return None
+
+
+def session(path: Path, load: Callable[[], T]) -> T:
+    """``load()`` for the session record file ``path``, or what it returned the last time
+    the file held the same text and the code was the same. A record's checks read nothing
+    but its own text (no persona or scenario), so the text is all it depends on; the path
+    as given is part of the key too, since its warnings name the file as the user did.
+    Only a load that succeeded is kept (an error is raised again, by loading)."""
+    if not enabled:
+        return load()
+    import pickle
+
+    try:
+        where = path.resolve()
+        text = where.read_text(encoding="utf-8")
+        key = (str(path), str(where), text, code_stamp())
+        name = _name(where, "session")
+        raw = cachefile.read(name)
+        if raw is not None:
+            kept, blob = pickle.loads(raw)
+            if kept == key:
+                return pickle.loads(blob)
+    except Exception:  # noqa: BLE001 - unreadable, damaged or foreign: load the file
+        return load()
+    obj = load()
+    try:
+        if where.read_text(encoding="utf-8") == text:  # not changed while it was loading
+            cachefile.write(name, pickle.dumps((key, pickle.dumps(obj, 5)), 5))
+    except Exception:  # noqa: BLE001 - not kept; loaded again next time
+        pass
+    return obj
 
 
 # --- objects derived from shipped files, and content hashes ------------------------------

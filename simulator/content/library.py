@@ -98,3 +98,15 @@ class Library:
         if path is None:
             raise UserError(f"scenario '{scenario.id}' names persona '{scenario.persona}', which does not exist")
         return self.load_persona_file(path)
+
+
+def scenario_persona(lib: Library, ref: str, scenario_path: Path | None) -> Path | None:
+    """The persona file a scenario names, as the library finds it; a scenario and its
+    persona may share a name (scenarios/x.yaml, personas/x.yaml), and a scenario is
+    never its own persona. (Here rather than in the scenario lint that uses it, so the
+    content cache can check a kept scenario's persona without importing the lint.)"""
+    found = lib.persona_path(ref, scenario_path)
+    if found is not None and scenario_path is not None and found == scenario_path:
+        alt = scenario_path.parent.parent / "personas" / f"{ref}.yaml"
+        found = alt.resolve() if alt.is_file() else lib.persona_path(ref, None)
+    return found

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.content.dimensions import DIMENSIONS
+from simulator.content.library import scenario_persona as _find_persona
 from simulator.content.lint import _HHMM, _dict, _Lint, _list
 from simulator.content.loader import did_you_mean
 from simulator.diagnostics import Problem
@@ -48,17 +49,6 @@ def _read_persona(path: Path) -> Loaded:
     if key not in _persona_cache:
         _persona_cache[key] = read_yaml(path, kind="persona")
     return _persona_cache[key]
-
-
-def _find_persona(lib: Any, ref: str, scenario_path: Path | None) -> Path | None:
-    """The persona file a scenario names, as the library finds it; a scenario and its
-    persona may share a name (scenarios/x.yaml, personas/x.yaml), and a scenario is
-    never its own persona."""
-    found = lib.persona_path(ref, scenario_path)
-    if found is not None and scenario_path is not None and found == scenario_path:
-        alt = scenario_path.parent.parent / "personas" / f"{ref}.yaml"
-        found = alt.resolve() if alt.is_file() else lib.persona_path(ref, None)
-    return found
 
 
 def _persona_candidates(scenario_path: Path | None) -> list[str]:

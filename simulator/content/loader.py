@@ -15,13 +15,15 @@ import types
 import typing
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from simulator.content.models import Persona, Scenario, SessionRecord
 from simulator.diagnostics import ContentError, Problem
-from simulator.yamlio import Loaded, read_yaml
+
+if TYPE_CHECKING:  # read_yaml is imported where a file is parsed: a kept one is not
+    from simulator.yamlio import Loaded
 
 KINDS: tuple[str, ...] = ("persona", "scenario", "session", "rubric")
 CONTENT_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json")
@@ -330,6 +332,8 @@ def _check(path: Path, kind: str | None) -> tuple[Any, list[Problem], str | None
 
         loaded = recall_persona(path)
     if loaded is None:
+        from simulator.yamlio import read_yaml
+
         loaded = read_yaml(path, kind=kind or kind_from_folder(path))
     if loaded.root is None or not isinstance(loaded.data, dict):
         return None, _sorted(loaded.problems), kind
@@ -392,8 +396,11 @@ def load_session(path: Path | str) -> SessionRecord:
 
 def load_session_checked(path: Path | str) -> tuple[SessionRecord, list[Problem]]:
     """The record and its warnings (keys it has that are not read), for a command to
-    show before it plays the record; errors raise ContentError as ``load_session`` does."""
-    return _checked(path, "session")
+    show before it plays the record; errors raise ContentError as ``load_session`` does.
+    The command line finds a record it played before in the cache folder."""
+    from simulator.content import cache
+
+    return cache.session(Path(path), lambda: _checked(path, "session"))
 
 
 def load_rubric(path: Path | str) -> Any:

@@ -32,10 +32,16 @@ class LearnedModel:
     """Weights per feature for every move and for tone, read from the model file."""
 
     def __init__(self, data: dict, weights: array.array, digest: str | Callable[[], str]) -> None:
-        if data.get("format") != 2 or list(data.get("moves", ())) != list(MOVES) or \
-                len(weights) != len(data.get("features", ())) * (len(MOVES) + 2):
-            raise ValueError("model.json does not fit this version of the analyser; "
-                             "rebuild it with `collectsim train`")
+        if len(weights) != len(data.get("features", ())) * (len(MOVES) + 2):
+            _misfit()
+        self._setup(data, digest)
+        self._loaded: tuple[dict[str, int], array.array] | None = (self._rows_of(data), weights)
+
+    def _setup(self, data: dict, digest: str | Callable[[], str]) -> None:
+        """Everything but the weights: shared by a model read from its files and one
+        started from what the cache folder kept (``kept``)."""
+        if data.get("format") != 2 or list(data.get("moves", ())) != list(MOVES):
+            _misfit()
         self._digest = digest
         self.index = {m: i for i, m in enumerate(MOVES)}
         self.bias: list[float] = data["bias"]
@@ -43,15 +49,48 @@ class LearnedModel:
         self.tone_bias: list[float] = data["tone_bias"]
         #: feature -> (weight for each move..., tone negative, tone positive)
         self._width = len(MOVES) + 2
-        self._weights = weights
-        features = data["features"]
-        self._row_of: dict[str, int] = dict(zip(features, range(0, len(features) * self._width,
-                                                                self._width), strict=True))
         self.examples: dict[str, list[str]] = data["examples"]
         self.meta: dict = data.get("meta", {})
-        self._example_words: dict[str, list[frozenset[str]]] | None = None
+        self._example_words: dict[str, list[frozenset[str]]] = {}
         self._packed: dict[str, int] = {}
         self._packable = True  # False once a row is met that cannot be packed exactly
+        #: Rows the cache folder kept (feature -> float32 bytes), while the files are unread.
+        self._kept_rows: dict[str, bytes] = {}
+        self._loader: Callable[[], tuple[dict, array.array]] | None = None
+
+    def _rows_of(self, data: dict) -> dict[str, int]:
+        features = data["features"]
+        return dict(zip(features, range(0, len(features) * self._width, self._width), strict=True))
+
+    @classmethod
+    def kept(cls, kept: dict, loader: Callable[[], tuple[dict, array.array]],
+             digest: str | Callable[[], str]) -> LearnedModel:
+        """The model as ``simulator.nlu.modelcache`` kept it: the features met before come
+        packed; ``loader`` reads the files the first time one that was not is met."""
+        model = cls.__new__(cls)
+        model._setup(kept["header"], digest)
+        model._loaded = None
+        model._loader = loader
+        model._packed = kept["packed"]
+        model._kept_rows = kept["rows"]
+        return model
+
+    def _files(self) -> tuple[dict[str, int], array.array]:
+        if self._loaded is None:
+            assert self._loader is not None
+            data, weights = self._loader()
+            if len(weights) != len(data.get("features", ())) * self._width:
+                _misfit()
+            self._loaded = (self._rows_of(data), weights)
+        return self._loaded
+
+    @property
+    def _row_of(self) -> dict[str, int]:
+        return self._files()[0]
+
+    @property
+    def _weights(self) -> array.array:
+        return self._files()[1]
 
     @property
     def digest(self) -> str:
@@ -64,23 +103,8 @@ class LearnedModel:
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> LearnedModel:
         """``model.json`` and the float32 rows in ``model.weights`` beside it."""
-        raw = path.read_bytes()
-        blob = path.with_suffix(".weights").read_bytes()
-        weights = array.array("f")
-        weights.frombytes(blob)
-        if sys.byteorder != "little":
-            weights.byteswap()
-
-        def digest() -> str:
-            import hashlib
-
-            # The same as hashing ``raw + b"\0" + blob``, without copying 6 MB to do so.
-            h = hashlib.sha256(raw)
-            h.update(b"\0")
-            h.update(blob)
-            return h.hexdigest()
-
-        return cls(json.loads(raw), weights, digest)
+        raw, blob = path.read_bytes(), path.with_suffix(".weights").read_bytes()
+        return cls(json.loads(raw), floats(blob), lambda: digest_of(raw, blob))
 
     def heads(self, feats: Collection[str]) -> list[float]:
         """Every head's score: the moves' logits in MOVES order, then the two tone logits.
@@ -168,10 +192,18 @@ class LearnedModel:
 
     def row(self, feature: str) -> array.array | None:
         """The feature's weights (each move, then the tone heads), or None if unknown."""
+        if self._loaded is None:
+            kept = self._kept_rows.get(feature)
+            if kept is not None:
+                return floats(kept, swap=False)
+            if feature in self._packed:  # met before: the model does not know it
+                return None
         at = self._row_of.get(feature)
         return None if at is None else self._weights[at:at + self._width]
 
     def _present(self, feats: set[str]) -> list[array.array]:
+        if self._loaded is None:
+            return [r for r in map(self.row, feats) if r is not None]
         w, width = self._weights, self._width
         return [w[at:at + width] for at in map(self._row_of.get, feats) if at is not None]
 
@@ -214,23 +246,74 @@ class LearnedModel:
     def example_words(self) -> dict[str, list[frozenset[str]]]:
         """Each corpus line's words, by move: built on first need (about 20 ms), which
         :func:`simulator.nlu.analyser.prepare` moves before the first turn."""
-        if self._example_words is None:
-            self._example_words = {m: [frozenset(_WORD.findall(e.lower())) for e in ex]
-                                   for m, ex in self.examples.items()}
+        for move in self.examples:
+            self._words_of(move)
         return self._example_words
+
+    def _words_of(self, move: str) -> list[frozenset[str]]:
+        """One move's corpus lines' words (an explanation needs one move's, not all)."""
+        words = self._example_words.get(move)
+        if words is None:
+            words = self._example_words[move] = [frozenset(_WORD.findall(e.lower()))
+                                                 for e in self.examples.get(move, ())]
+        return words
 
     def nearest_example(self, move: str, text: str) -> str:
         """The corpus line of ``move`` that shares most words with ``text`` (Jaccard)."""
-        example_words = self.example_words()
         mine = frozenset(_WORD.findall(text.lower()))
         best, best_sim = "", 0.0
-        for e, words in zip(self.examples.get(move, ()), example_words.get(move, ()),
-                            strict=True):
+        for e, words in zip(self.examples.get(move, ()), self._words_of(move), strict=True):
             union = len(mine | words)
             sim = len(mine & words) / union if union else 0.0
             if sim > best_sim:
                 best, best_sim = e, sim
         return best
+
+    # --- kept between runs (simulator.nlu.modelcache) ---------------------------------
+    def kept_state(self, before: int, had_digest: bool, most: int) -> dict | None:
+        """What ``simulator.nlu.modelcache`` keeps of this model at exit, or None when this
+        run met nothing new (``before``: the features known at its start) and did not work
+        the digest out. At most ``most`` features: past it, this run's new ones."""
+        new = len(self._packed) > before or (not had_digest and not callable(self._digest))
+        if not (new and self._packable):
+            return None
+        items = list(self._packed.items())  # those kept first, then this run's new ones
+        if len(items) > most:
+            items = items[before:][-most:]
+        packed = dict(items)
+        rows: dict[str, bytes] = {}
+        for f in packed:
+            row = self.row(f)
+            if row is not None:
+                rows[f] = row.tobytes()
+        header = {"format": 2, "moves": list(MOVES), "bias": self.bias, "cut": self.cut,
+                  "tone_bias": self.tone_bias, "examples": self.examples, "meta": self.meta}
+        digest = None if callable(self._digest) else self._digest
+        return {"header": header, "digest": digest, "packed": packed, "rows": rows}
+
+
+def _misfit() -> None:
+    raise ValueError("model.json does not fit this version of the analyser; "
+                     "rebuild it with `collectsim train`")
+
+
+def floats(blob: bytes, swap: bool = True) -> array.array:
+    """float32 values from bytes (little-endian in the model file, native in the cache)."""
+    weights = array.array("f")
+    weights.frombytes(blob)
+    if swap and sys.byteorder != "little":
+        weights.byteswap()
+    return weights
+
+
+def digest_of(raw: bytes, blob: bytes) -> str:
+    import hashlib
+
+    # The same as hashing ``raw + b"\0" + blob``, without copying 6 MB to do so.
+    h = hashlib.sha256(raw)
+    h.update(b"\0")
+    h.update(blob)
+    return h.hexdigest()
 
 
 def _sigmoid(x: float) -> float:
@@ -256,10 +339,20 @@ def _readable(feature: str) -> str:
 
 @lru_cache(maxsize=1)
 def default_model() -> LearnedModel | None:
-    """The shipped model, or None when the package carries none (the rules then work alone)."""
+    """The shipped model, or None when the package carries none (the rules then work alone).
+    For the command line, started from what the last runs kept (``modelcache``)."""
     if not (MODEL_FILE.is_file() and MODEL_FILE.with_suffix(".weights").is_file()):
         return None
-    return LearnedModel.load(MODEL_FILE)
+    from simulator.nlu import modelcache
+
+    if not modelcache.enabled:
+        return LearnedModel.load(MODEL_FILE)
+    model, keep = modelcache.load_kept(MODEL_FILE)
+    if keep is not None:
+        import atexit
+
+        atexit.register(keep)
+    return model
 
 
 def model_digest() -> str | None:
