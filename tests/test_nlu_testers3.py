@@ -2,10 +2,12 @@
 of 2026-12-03 (tests/hardsets/testers3.yaml), written down from their reports before any
 rule touched them.
 
-Before the change (main 6a670be, with the first plain-question rule): 15 of 16 read wrong;
-at 04f7f4a, 16 of 16. After: the 12 KNOWN_MISSES below. Fixed: a plain question about a
-third party's whereabouts read as a threat, a phone-number question as asking for money
-(both failed a call), a rights statement as curt.
+Before the change, at 04f7f4a: 31 of 31 read wrong. After: the 16 KNOWN_MISSES below.
+Fixed: plain questions read as abuse or a threat (a roommate and Maria hung up), a
+phone-number question as asking for money (a work call failed twice over), a rights
+statement and a greeting as curt or sarcastic, sign-off thanks as nothing, a choice between
+paying now and a plan as pressure, "how much you can afford" as pressure, three wordings of
+empathy.
 """
 
 from __future__ import annotations
