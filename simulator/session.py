@@ -22,7 +22,14 @@ from typing import Any
 from simulator.content import cache as content_cache
 from simulator.content.account import AccountFile, generate_account
 from simulator.content.library import Library
-from simulator.content.models import Agreement, Persona, Preparation, Scenario, SessionRecord
+from simulator.content.models import (
+    COMPUTED_FIELDS,
+    Agreement,
+    Persona,
+    Preparation,
+    Scenario,
+    SessionRecord,
+)
 from simulator.content.variants import apply_variant, variant_index
 from simulator.diagnostics import UserError
 from simulator.engine.call import Call
@@ -245,7 +252,7 @@ def _default_library() -> Library:
 
 #: Extra record fields that ``Session.record`` computes (or, for the account, passes
 #: on itself) rather than carries.
-_COMPUTED = frozenset({"outcome", "ended_by", "unplayed_turns", "account"})
+_COMPUTED = COMPUTED_FIELDS
 
 
 def record_account(record: SessionRecord) -> AccountFile | None:

@@ -257,6 +257,11 @@ class Agreement(BaseModel):
     follow_up_date: dt.date | None = None
 
 
+#: Top-level fields the app saves beside the trainee's (``session.Session.record``): what
+#: the call computed, and the account file replay needs. Read back, never misplaced keys.
+COMPUTED_FIELDS = frozenset({"outcome", "ended_by", "unplayed_turns", "account"})
+
+
 class SessionRecord(BaseModel):
     """A session as saved and replayed (DESIGN.md section 8). Extra fields allowed."""
 
