@@ -208,3 +208,18 @@ def test_how_things_are_going_is_about_him(question):
     from simulator.nlu.questions import find_asks
 
     assert [a.intent for a in find_asks(question)] == ["feelings"], question
+
+
+def test_a_start_date_after_the_first_check_is_no_repeat():
+    """The lead's app call (2026-12-03): after "When does the first paycheck land?", the
+    offer "$85 a month works for me. Starting on the 15th of December, after your first
+    check?" was heard as asking about her income again: "Okay. $85 a month, I can do that.
+    Thank you, really. You asked me that." """
+    s = Session.start("hardship-basic", trainee="t")
+    for line in MARIA_OPENING:
+        s.say(line)
+    s.say("That's great news. When does the first paycheck land?")
+    s.say("Once you're getting paid, what feels doable each month?")
+    turn = s.say("$85 a month works for me. Starting on the 15th of December, after your first check?")
+    assert "asked me that" not in turn.reply, turn.reply
+    assert s.call.agreed is not None, turn.reply
