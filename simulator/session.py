@@ -250,11 +250,6 @@ def _default_library() -> Library:
     return _LIBRARY
 
 
-#: Extra record fields that ``Session.record`` computes (or, for the account, passes
-#: on itself) rather than carries.
-_COMPUTED = COMPUTED_FIELDS
-
-
 def record_account(record: SessionRecord) -> AccountFile | None:
     """The account file a record carries (DESIGN.md section 8), or None for a record
     made without one. A damaged one is the user's mistake, named by its field."""
@@ -277,7 +272,7 @@ def replay(record: SessionRecord, library: Library | None = None,
             ref = str(candidate)
     # Fields the record carries beyond the contract (a team, say) stay with it; what the
     # call itself reports is worked out again.
-    extra = {k: v for k, v in (record.model_extra or {}).items() if k not in _COMPUTED}
+    extra = {k: v for k, v in (record.model_extra or {}).items() if k not in COMPUTED_FIELDS}
     session = Session.start(ref, seed=record.seed, trainee=record.trainee,
                             preparation=record.preparation, library=library, extra=extra,
                             account=record_account(record))

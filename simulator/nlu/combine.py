@@ -221,9 +221,7 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
                 continue  # a negative phrase of the move's cues rules it out in this sentence
             if name in OWN_TONE and own_tone >= OWN_TONE_AT:
                 continue  # the model's own tone of these words is not negative: no hostility
-            if name in QUESTION_NO_MODEL and plain_question(made.evidence) and not (
-                    name == "threat" and (names_consequence(made.evidence) or any(
-                        a.intent in THREAT_ASKS for a in asks))):
+            if name in QUESTION_NO_MODEL and _only_asks(name, made.evidence, asks):
                 continue  # "When does the new job actually start paying you?": it asks
             if name == "abuse" and insult_denied(made.evidence):
                 continue  # "Being broke doesn't make you a failure": an insult refused
@@ -246,8 +244,7 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
     if mv is not None and "empathy" not in found and any(
             mv.start <= found[n].start < mv.end for n in TAKEN_BACK_BY if n in found):
         del out["empathy"]  # "I get that, but the rent can slide, this can't": taken back
-    if asks and all(a.topic in NOT_ABOUT_MONEY or a.intent in NOT_ABOUT_MONEY_INTENTS for a in asks) and (
-            all(a.topic in NOT_ABOUT_MONEY for a in asks) or asks_plainly(text)):
+    if _asks_no_amount(asks, text):
         mv = out.get("ask_capacity")
         if mv is not None and "ask_capacity" not in found:
             del out["ask_capacity"]  # "What's the case number?" asks no amount
@@ -263,6 +260,26 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
     if own_heads is not None and tone < 0:  # negative only as far as the trainee's own words are
         tone = max(tone, model.tone_of(own_heads))
     return out, tone
+
+
+def _only_asks(name: str, sentence: str, asks: Sequence[Ask]) -> bool:
+    """The sentence plainly asks about the debtor's facts (``QUESTION_NO_MODEL``); for a
+    threat, it also names no consequence and asks no name or address (``THREAT_ASKS``)."""
+    if not plain_question(sentence):
+        return False
+    return name != "threat" or not (names_consequence(sentence) or any(a.intent in THREAT_ASKS for a in asks))
+
+
+def _asks_no_amount(asks: Sequence[Ask], text: str) -> bool:
+    """Every question of the line is about identity, the law or small talk
+    (``NOT_ABOUT_MONEY``), or plainly asks where or how to reach someone
+    (``NOT_ABOUT_MONEY_INTENTS``)."""
+    if not asks:
+        return False
+    if all(a.topic in NOT_ABOUT_MONEY for a in asks):
+        return True
+    return all(a.topic in NOT_ABOUT_MONEY or a.intent in NOT_ABOUT_MONEY_INTENTS for a in asks) \
+        and asks_plainly(text)
 
 
 def scored(model: LearnedModel, text: str, context: str | None,

@@ -268,9 +268,14 @@ def asks_plainly(sentence: str) -> bool:
     asks = find_asks(sentence)
     if not asks:
         return False
-    table = {i.name: i for i in _intents()}
+    table = _by_name()
     for ask in asks:
         intent = table.get(ask.intent)
         if intent is None or intent.pattern is None or not intent.pattern.search(sentence):
             return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, _Intent]:
+    return {i.name: i for i in _intents()}

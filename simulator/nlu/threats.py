@@ -15,6 +15,7 @@ lawful answer, not a threat.
 from __future__ import annotations
 
 from simulator.nlu.lexicon import CONSEQUENCES, classes_in, lower
+from simulator.nlu.questions import asks_plainly
 from simulator.rxcache import compile as rx
 
 #: "not saying we won't", "... yet": a denial that takes itself back.
@@ -121,8 +122,6 @@ def plain_question(sentence: str) -> bool:
     that plainly asks it (``questions.asks_plainly``), and no word that belittles or
     blames: it asks; however it stresses the question, it is no abuse on the model's word
     alone."""
-    from simulator.nlu.questions import asks_plainly
-
     if not asks_plainly(sentence):
         return False
     low = lower(sentence)
