@@ -54,7 +54,7 @@ SESSION_VARIABLES: dict[str, str] = {
     "agreed": "1 once terms are agreed",
     "countered": "1 once the debtor made a counter-offer",
     "balance": "the account balance",
-    "has_offer": "1 when this line carries an offer or a demand with terms",
+    "has_offer": "1 when this line carries an offer or a demand with terms (an amount, an instalment or a count)",
     "offer_total": "total the offer collects",
     "offer_upfront": "what the offer asks for now (a lump sum or a down payment)",
     "offer_monthly": "the instalment of a plan offer",

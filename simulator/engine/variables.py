@@ -16,7 +16,9 @@ def variables(self: Any) -> dict[str, float]:
         env["hardship_revealed"] = float(
             any(self.persona.facts[f].kind == "hardship" for f in self.revealed)
         )
-        env["has_offer"] = float(o is not None and (o.kind != "alternative" or o.total > 0))
+        # Terms to weigh: an amount, an instalment or a count. "Would a reduced amount be
+        # something you'd consider?" names none, and is not "more than I've got".
+        env["has_offer"] = float(o is not None and (o.total > 0 or o.monthly > 0 or o.count > 0))
         env["offer_total"] = o.total if o else 0.0
         env["offer_upfront"] = o.upfront if o else 0.0
         env["offer_monthly"] = o.per_month if o else 0.0

@@ -23,12 +23,12 @@ from simulator.nlu.questions import Ask, asks_plainly
 from simulator.nlu.text import whole_words
 from simulator.nlu.threats import (
     denied,
-    disclaims_liability,
     insult_denied,
     names_consequence,
     no_demand,
     offers_ultimatum,
     plain_question,
+    reassures,
     whether_only,
 )
 from simulator.nlu.types import MOVES, Move
@@ -175,7 +175,7 @@ CHOICE_OFFERS = ("offer_payment_plan", "offer_alternative", "offer_settlement")
 _OR = rx(r"\bor\b")
 #: ... unless the choice is an ultimatum ("Yes or no on $120 a month?") or belittles.
 #: Moves the model alone may not find in a sentence telling the listener they are not
-#: liable (``threats.disclaims_liability``).
+#: liable or cannot be sued (``threats.reassures``).
 NOT_LIABLE_NOT = ("threat", "pressure", "abuse", "request_full_payment")
 #: Moves the model alone may find only if the line shows them without its context too.
 OWN_WORDS = ("threat", "pressure", "abuse")
@@ -225,8 +225,8 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
                 continue  # "When does the new job actually start paying you?": it asks
             if name == "abuse" and insult_denied(made.evidence):
                 continue  # "Being broke doesn't make you a failure": an insult refused
-            if name in NOT_LIABLE_NOT and disclaims_liability(made.evidence):
-                continue  # "you are not personally responsible for his debts": the law's words
+            if name in NOT_LIABLE_NOT and reassures(made.evidence):
+                continue  # "you are not personally responsible for his debts", "we cannot sue you for it"
             if name == "threat" and (denied(made.evidence) or whether_only(made.evidence)):
                 continue  # "we won't be contacting your employer", "may I ask if you're his wife?"
             if name in NO_DEMAND_MOVES and no_demand(made.evidence) and not (

@@ -69,6 +69,40 @@ def disclaims_liability(sentence: str) -> bool:
     return bool(_NOT_LIABLE.search(low)) and not _UNDONE.search(low)
 
 
+#: The time-barred disclosures (12 CFR 1006.26 and the states' model language) and honest
+#: answers to "can you sue me?": "we cannot sue you for it", "it will not restart the time
+#: period for suing you", "too old for a lawsuit", "outside the statute of limitations". The
+#: model read the Regulation F wording as pressure with tone -0.80 and Walter said "Don't
+#: lean on me" (the lead's time-barred call, 2026-12-03).
+_NO_SUIT = rx(
+    r"\b(?:can'?t|cannot|can\s+not|won'?t|will\s+not|not\s+(?:allowed|able|permitted)\s+to|unable\s+to|"
+    r"no\s+longer)\s+(?:legally\s+)?(?:sue|be\s+sued|take\s+(?:you|anyone|\w+)\s+to\s+court)\b"
+    r"|(?:\bnot|n't|\bnever)\s+(?:\w+\s+){0,3}?(?:restart|revive|reset|start\s+over|renew|reopen)\b"
+    r"|(?:\bnot|n't|\bnever)\s+(?:give|gives)\s+(?:\w+\s+){0,2}(?:the\s+)?right\s+to\s+sue\b"
+    r"|\btoo\s+old\s+(?:for\s+(?:a\s+)?(?:lawsuit|suit|court|legal\s+action)|to\s+(?:sue|be\s+sued))\b"
+    r"|\b(?:outside|past|beyond)\s+the\s+(?:statute\s+of\s+limitations|time\s+limit|limitations\s+period)\b"
+    r"|\blaw\s+limits\s+how\s+long\b"
+    r"|\b(?:legal\s+action|a\s+lawsuit|suing|a\s+suit)\s+(?:isn'?t|is\s+not|is\s+no\s+longer)\s+"
+    r"(?:possible|an\s+option|allowed)\b")
+#: ... unless the sentence keeps a suit open ("the time limit doesn't stop us from suing").
+_SUIT_KEPT = rx(r"\b(?:doesn'?t|does\s+not|won'?t|will\s+not)\s+(?:stop|prevent|keep)\s+(?:us|them|anyone|"
+                r"the\s+\w+)\s+from\b|\b(?:can|could|will)\s+still\s+(?:sue|take|file)\b")
+
+
+def no_suit(sentence: str) -> bool:
+    """The sentence tells the debtor they cannot be sued on the debt, or that paying does
+    not restart the time to sue: a disclosure the law asks for, never a threat, pressure or
+    abuse on the model's word, and not a hostile tone."""
+    low = lower(sentence)
+    return bool(_NO_SUIT.search(low)) and not _SUIT_KEPT.search(low) and not _UNDONE.search(low)
+
+
+def reassures(sentence: str) -> bool:
+    """The sentence tells the listener they are not liable, or cannot be sued: the law's
+    own reassurances (``disclaims_liability``, ``no_suit``)."""
+    return disclaims_liability(sentence) or no_suit(sentence)
+
+
 #: The collector refuses an insult, or the debtor's word for themselves ("Nobody thinks
 #: you're a deadbeat", "Please don't call yourself stupid", "being broke doesn't make you
 #: a failure", "we do not regard you as irresponsible").
@@ -199,7 +233,8 @@ def threat_in(sentence: str) -> tuple[int, int, str] | None:
     if denied(sentence):
         return None
     veiled = "veiled" in found
-    conditional = ("future" in found or "urgency" in found) and _conditioned(low, found)
+    conditional = ("future" in found or "urgency" in found or bool(_SUIT_KEPT.search(low))) \
+        and _conditioned(low, found)
     if not (veiled or conditional):
         return None
     if not (_YOU.search(low) or _AGENT.search(low)):

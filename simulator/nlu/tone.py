@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from simulator.nlu.lexicon import classes_in, lower
 from simulator.nlu.prefilter import Pattern, could_match
-from simulator.nlu.threats import disclaims_liability, insult_denied, plain_question
+from simulator.nlu.threats import insult_denied, plain_question, reassures
 from simulator.nlu.types import Tone
 
 #: (label, weight, pattern). Weights add up; the sum is squashed with tanh.
@@ -198,7 +198,8 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
                     found[label] = weight
     # "You are not personally responsible for his debts": a reassurance is at worst
     # neutral (the model hears "not", "you are" and "debts" as hostile).
-    reassured = bool(sentences) and all(disclaims_liability(s) for s, _ in sentences)
+    told = [reassures(s) for s, _ in sentences]  # "Honestly? No. ..." says nothing else
+    reassured = any(told) and all(t or len(s.split()) <= 2 for t, (s, _) in zip(told, sentences, strict=True))
     if reassured or any("rights" in classes_in(lower(s)) for s, _ in sentences):
         found.pop("you-first", None)  # "You can ask us to stop calling at any time": a right
     move_set = set(moves)
