@@ -85,3 +85,34 @@ def test_when_could_you_pay_is_answered_with_a_day(line: str) -> None:
     assert "payment_date" in [a.intent for a in turn.analysis.asks], turn.analysis.asks
     low = turn.reply.lower()
     assert "evening" not in low and "after six" not in low, turn.reply
+
+
+# ------------------------------------------------------------------ the dispute's particulars
+DENISE = [
+    "Hello, this is Sam with Northgate Recovery. Am I speaking with Denise Holloway?",
+    "Thanks. I'm a debt collector and this is an attempt to collect a debt; any information obtained "
+    "will be used for that purpose. I'm calling about your Metro Cable & Internet account, the balance "
+    "is $412.60.",
+]
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    ("I understand. Where did you return the modem?", "elm street"),
+    ("Which store did you take it back to?", "elm street"),
+    ("When did you return it?", "june"),
+    ("Do you have a receipt?", "receipt"),
+    ("Did you get any proof of the return, like a receipt?", "receipt"),
+    ("Did you pay the final bill?", "final bill"),
+])
+def test_the_disputer_answers_the_particulars(line: str, expect: str) -> None:
+    s = _play("dispute-basic", DENISE)
+    turn = s.say(line)
+    assert expect in turn.reply.lower(), turn.reply
+    assert not {"pressure", "ask_capacity"} & set(turn.analysis.move_names), turn.analysis
+
+
+def test_when_was_that_after_the_return_asks_its_date() -> None:
+    s = _play("dispute-basic", DENISE)
+    s.say("I understand. Where did you return the modem?")
+    turn = s.say("And when was that?")
+    assert "june" in turn.reply.lower(), turn.reply
