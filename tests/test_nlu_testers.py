@@ -44,6 +44,10 @@ def _problems(item: dict) -> list[str]:
     out += [f"has {m}" for m in item.get("not", []) if m in names]
     if "tone_min" in item and found.tone.score < item["tone_min"]:
         out.append(f"tone {found.tone.score:+.2f}")
+    if "tone_max" in item and found.tone.score > item["tone_max"]:
+        out.append(f"tone {found.tone.score:+.2f}")
+    asked = {a.intent for a in found.asks}
+    out += [f"asks no {i} ({sorted(asked)})" for i in item.get("asks", []) if i not in asked]
     return out
 
 

@@ -132,7 +132,9 @@ NOT_REFLECTION = frozenset(
 ADVICE = rx(
     r"\byou\s+(?:need|should|have\s+to|must|might\s+want|could\s+try|can\s+(?:pay|call|also|"
     r"try|get|reach|go)|will\s+(?:get|receive|need)|'ll\s+(?:get|receive|need))\b|"
-    r"\bi\s+(?:would\s+)?recommend\b",
+    r"\bi\s+(?:would\s+)?recommend\b|"
+    # a warning is no restatement ("just so u know tho, if the bankruptcy gets dismissed ...")
+    r"\bjust\s+so\s+(?:you|u|ya)\s+know\b|\bfair\s+warning\b|\bheads\s+up\b",
     re.IGNORECASE,
 )
 DISTRESS = rx(

@@ -218,6 +218,18 @@ def whether_only(sentence: str) -> bool:
     return "veiled" not in found and not _conditioned(low, found)
 
 
+#: A consequence held open rather than said outright: "im not saying we're gonna sue, but
+#: ... i cant promise what the creditor decides", "this stuff can still hit ur credit report",
+#: "just so u know tho, this stays on ur credit until its paid" (tester7, 2026-12-03). Read
+#: as a veiled framing, with a consequence of the lexicon in the same sentence.
+_HELD_OPEN = rx(r"\b(?:can'?t|cannot|won'?t)\s+promise\b|\bno\s+(?:promises|guarantees?)\b"
+                r"|\bnot\s+saying\s+(?:we|they|i|anyone|nobody)\b[^.?!]{0,40}\bbut\b"
+                r"|\b(?:can|could|may|might|will)\s+still\s+(?:hit|hurt|go|end\s+up|show|affect|land|be\s+"
+                r"(?:reported|sued|taken|sent|listed))\b"
+                r"|\bjust\s+so\s+(?:you|u|ya)\s+know\b[^.?!]{0,60}\buntil\s+(?:it'?s|it\s+is|this\s+is|its|you|u)"
+                r"\s+(?:paid|pay|settled)\b")
+
+
 def threat_in(sentence: str) -> tuple[int, int, str] | None:
     """(start, end, why) of a threat in one sentence, or None.
 
@@ -232,7 +244,10 @@ def threat_in(sentence: str) -> tuple[int, int, str] | None:
         return None
     if denied(sentence):
         return None
-    veiled = "veiled" in found
+    held = _HELD_OPEN.search(low)
+    veiled = "veiled" in found or held is not None
+    if held is not None and "veiled" not in found:
+        found = {**found, "veiled": held}
     conditional = ("future" in found or "urgency" in found or bool(_SUIT_KEPT.search(low))) \
         and _conditioned(low, found)
     if not (veiled or conditional):

@@ -31,14 +31,15 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
     ("greeting", 0.2, r"\bhow\s+(?:are|have)\s+you\b|\bhow's\s+your\s+day\b|\bhope\s+you(?:'re|\s+are)\s+"
      r"(?:well|doing)\b"),
     ("please", 0.4, r"\bplease\b|\bpls\b|\bplz\b"),
-    ("well-wishes", 0.5, r"\b(?:take\s+care|have\s+a\s+(?:good|great|nice|blessed|wonderful|"
+    # not "take care of it today" (tester7: a "today only" line earned the bonus)
+    ("well-wishes", 0.5, r"\b(?:take\s+care(?!\s+of\b(?!\s+(?:yourself|you\b)))|have\s+a\s+(?:good|great|nice|blessed|wonderful|"
      r"lovely)|good\s+luck|best\s+wishes|congrat\w*|all\s+the\s+best|enjoy\s+your|hang\s+in\s+"
      r"there|happy\s+(?:birthday|holidays|new\s+year))\b"),
     ("acknowledgement", 0.45, r"\b(?:i\s+understand|i\s+hear\s+you|i\s+get\s+it|that\s+makes\s+"
      r"(?:total\s+|complete\s+|a\s+lot\s+of\s+)?sense|totally\s+understandable|no\s+wonder|"
      r"i\s+can\s+(?:only\s+)?imagine|that\s+(?:sounds|must\s+be|must\s+have\s+been)|that's\s+"
      r"(?:rough|hard|tough|awful|a\s+lot|really\s+hard|understandable|fair)|fair\s+question|"
-     r"good\s+question|no\s+worries|no\s+problem|take\s+your\s+time|not\s+here\s+to\s+judge|"
+     r"good\s+question|no\s+worries|no\s+problem|np|take\s+your\s+time|not\s+here\s+to\s+judge|"
      r"i'd\s+be\s+(?:upset|annoyed|frustrated)\s+too|great\s+news)\b"),
     ("deference", 0.45, r"\b(?:great|good|nice|excellent|fantastic|brilliant|awesome|amazing|"
      r"superb|impressive|wonderful)\s+(?:work|job|idea|point|catch|question|article|edit|"
@@ -104,8 +105,11 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
     # Direct questions lean impolite in the Stanford corpus, but only slightly once "why"
     # questions (below) are counted apart: a plain "when did you last pay?" is neutral.
     ("direct question", -0.05, r"^\W*(?:so\s+)?(?:why|what|where|who|how|which|when)\b[^.!?]{0,200}\?"),
-    ("you-first", -0.3, r"^\W*(?:you|your|u)\b"),
-    ("negative words", -0.25, r"\b(?:wrong|bad(?!\s+time)|problem\w*|fail\w*|error|mistakes?|annoy\w*|"
+    # ... not a question that drops its "do" or "are" ("u got anything lined up?", "you
+    # good to talk?": a texter's plain question, tester7 2026-12-03).
+    ("you-first", -0.3, r"^\W*(?:you|your|u)\b(?!\s+(?:got|good|free|ok|okay|available|around|busy|"
+     r"still|able|wanna|want|need|doing|feeling|working|home|there)\b[^.!?]{0,120}\?)"),
+    ("negative words", -0.25, r"\b(?:wrong|bad(?!\s+time)|(?<!no\s)problem\w*|fail\w*|error|mistakes?|annoy\w*|"
      r"ignor\w*|spam\w*|hate\w*|worse|worst|awful|terrible|horrible|disgust\w*|abus\w*|attack\w*|"
      r"accus\w*|lie|lies|lying|false|fake|bias\w*|pointless|silly|lame|nonsense|junk|mess|"
      r"complain\w*|threat\w*|rude|insult\w*|offen[cs]\w*|harass\w*|vandali[sz]\w*|delet\w*|"
@@ -116,6 +120,8 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
      r"(?:what|how|when|where|which)\s+\w))"),
     ("factuality", -0.2, r"\b(?:actually|in\s+fact|the\s+point\s+is|the\s+reality\s+is|"
      r"obviously|clearly|seriously|honestly|really)\b"),
+    # "just so u know tho, if the bankruptcy gets dismissed ...": a warning's opening (tester7)
+    ("warning", -0.2, r"\bjust\s+so\s+(?:you|u|ya)\s+know\b(?:\s+(?:tho|though|tho'))?,?\s+(?:if|this|that|it|the|ur|your|you)\b"),
     ("shouting", -0.35, r"[!?]{2,}|\b[A-Z]{5,}\b"),
 )
 
