@@ -161,7 +161,7 @@ def test_going_on_after_an_attorney_is_named_cites_1006_6_b_2():
     fs = replay(SessionRecord.model_validate(exemplary("hardship-basic")))
     card = score(_with_before(fs, 6, attorney=True))
     v = next(v for v in card.compliance.violations if v.rule == "contact_with_represented")
-    assert v.citation == "12 CFR 1006.6(b)(2)" and v.turn == 6
+    assert v.citation == "12 CFR 1006.6(b)(2); 15 U.S.C. 1692c(a)(2)" and v.turn == 6
 
 
 def test_going_on_after_a_cease_request_cites_1006_6_c():

@@ -2,7 +2,8 @@
 of 2026-12-03 (tests/hardsets/testers3.yaml), written down from their reports before any
 rule touched them.
 
-Before the change, at 04f7f4a: 31 of 31 read wrong. After: the 16 KNOWN_MISSES below.
+Before the change, at 04f7f4a: 31 of 31 read wrong. After: the 16 KNOWN_MISSES below (15 since
+2026-12-03, seventh session: "My manager wants ..." is pressure by a rule written from tester6).
 Fixed: plain questions read as abuse or a threat (a roommate and Maria hung up), a
 phone-number question as asking for money (a work call failed twice over), a rights
 statement and a greeting as curt or sarcastic, sign-off thanks as nothing, a choice between
@@ -39,7 +40,6 @@ KNOWN_MISSES: dict[str, str] = {
         "no threat: an unnamed consequence ('what happens to people who ...') is in no lexicon class",
     "if the first payment is even a day late, I will be calling you every day, morning and evening, until "
     "it is in.": "no pressure: calls as leverage are no consequence class, and the tone reads +0.3",
-    "My manager wants this closed out today.": "no pressure: a deadline put on someone else's wish",
     "Oh sure, I'm sure the check is in the mail.": "no pressure: sarcasm the model scores under its cut",
     "Soldiers who deploy with open collections sometimes get flagged, so let's get ahead of it.":
         "no threat: 'get flagged' names no consequence class (a servicemember's career)",

@@ -2,7 +2,7 @@
 buyer) typed in his calls of 2026-12-03 (tests/hardsets/testers4.yaml), written down from
 his report before any rule touched them.
 
-Before the change, at bbd9df8: see docs/analyser.md (seventh session) for the count.
+Before the change, at bbd9df8: 16 of 20 read wrong.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Time-barred disclosures and honest answers to "can you sue me?" (tests/hardsets/time_bar.yaml),
 written by the lead after his time-barred call of 2026-12-03, before any rule touched them.
 
-Before the change, at cd0c109: see KNOWN_MISSES history in docs/analyser.md (seventh session).
+Before the change, at cd0c109: 7 of 17 read wrong.
 """
 
 from __future__ import annotations

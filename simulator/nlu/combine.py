@@ -22,11 +22,13 @@ from simulator.nlu.learned import LearnedModel
 from simulator.nlu.questions import Ask, asks_plainly
 from simulator.nlu.text import whole_words
 from simulator.nlu.threats import (
+    consequences_disarmed,
     denied,
     insult_denied,
     names_consequence,
     no_demand,
     offers_ultimatum,
+    others_pay,
     plain_question,
     reassures,
     whether_only,
@@ -120,6 +122,17 @@ SMALL_TALK_NO_MODEL = ("abuse",)
 #: "who am I speaking with?", "when's a good time to reach you?") invite no explanation:
 #: no open question (tester7's call credited "what's the best email?" as one).
 FACT_TOPICS = frozenset({"identity", "contact"})
+#: ... nor do questions of an amount, a way or a day to pay ("what do you think you could put
+#: toward this?", "how would you like to make those payments, debit card or checking?"): the
+#: labelling rules make an amount question ask_capacity, never an open question (tester6).
+CLOSED_INTENTS = frozenset({"capacity", "payment_method", "payment_date"})
+#: ... nor does asking what the debtor thinks of a proposal in the same line ("even just $25,
+#: to show the bank some good faith. What do you think?", "...How does that sound to you?"):
+#: a check on the offer (tester6), not an invitation to explain.
+_ON_PROPOSAL = rx(r"^\W*(?:(?:so|and|well|okay|ok)\W+)?(?:what\s+do\s+you\s+think|how\s+does\s+that\s+sound|"
+                  r"how\s+would\s+that\s+(?:be|work|sound)|what\s+do\s+you\s+say|how's\s+that\s+sound|"
+                  r"how\s+does\s+that\s+work\s+for\s+you|what\s+would\s+you\s+say)(?:\s+to\s+(?:you|that))?\W*$")
+PROPOSALS = ("offer_settlement", "offer_payment_plan", "offer_alternative", "request_full_payment", "pressure")
 #: ... nor is a question about the debtor's facts with no belittling word in it
 #: (``threats.plain_question``): "When does the new job actually start paying you?" read as
 #: abuse in the lead's hardship call (2026-12-03), and Maria hung up; nor a threat when it
@@ -195,7 +208,7 @@ OWN_WORDS_KEEP = ("next_steps", "closing")
 FAREWELL_END = rx(r"\b(?:bye|goodbye|bye-bye|talk\s+(?:to\s+)?(?:you|u|ya)\s+(?:later|then|soon|tomorrow|tonight)|"
                   r"speak\s+(?:to|with)\s+you\s+(?:later|then|soon|tomorrow)|take\s+care|(?:be|stay)\s+safe"
                   r"(?:\s+(?:out|up|over|down)\s+there)?|have\s+a\s+(?:good|great|nice)\s+(?:one|day|night|evening|weekend))"
-                  r"(?:\W+\w+){0,2}\W*$")
+                  r"(?:\W+\w+){0,3}\W*$")
 #: ... unless the words alone score more than this below the cut (on left-out voices'
 #: lines with a debtor line before them: pressure F1 0.849 against 0.848 without the
 #: check and 0.788 with no slack, 25 fewer false pressures; bench/nlu_eval.py --lovo).
@@ -239,8 +252,14 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
                 continue  # "Being broke doesn't make you a failure": an insult refused
             if name in NOT_LIABLE_NOT and reassures(made.evidence):
                 continue  # "you are not personally responsible for his debts", "we cannot sue you for it"
-            if name == "threat" and (denied(made.evidence) or whether_only(made.evidence)):
+            if name == "threat" and (denied(made.evidence) or whether_only(made.evidence) or
+                                     consequences_disarmed([text[a:b] for a, b in spans])):
                 continue  # "we won't be contacting your employer", "may I ask if you're his wife?"
+            if name == "ask_capacity" and any(
+                    o in found and made.start <= found[o].start < made.end for o in CHOICE_OFFERS):
+                continue  # "You know what, $750 I can do.": an amount offered, none asked
+            if name in NO_DEMAND_MOVES and others_pay(made.evidence):
+                continue  # "did your insurance send anything saying why they didn't pay it?"
             if name in NO_DEMAND_MOVES and no_demand(made.evidence) and not (
                     name == "ask_capacity" and "?" in made.evidence):  # "...but is there anything?"
                 continue  # "you won't get asked for payment in the meantime": no demand
@@ -269,8 +288,12 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
             if name in out and name not in found:
                 del out[name]
     mv = out.get("open_question")
-    if mv is not None and asks and all(a.topic in FACT_TOPICS for a in asks) and mv.why not in trainer_whys:
-        del out["open_question"]  # "what's the best email?" asks a fact
+    if mv is not None and mv.why not in trainer_whys:
+        inside = [a for a in asks if mv.start <= a.start < mv.end] or list(asks)
+        if inside and all(a.topic in FACT_TOPICS or a.intent in CLOSED_INTENTS for a in inside):
+            del out["open_question"]  # "what's the best email?", "what could you put toward this?"
+        elif _ON_PROPOSAL.search(text[mv.start:mv.end].lower()) and any(p in out for p in PROPOSALS):
+            del out["open_question"]  # "...even just $25 to show good faith. What do you think?"
     tone = model.tone_of(heads)
     if own_heads is not None and tone < 0:  # negative only as far as the trainee's own words are
         tone = max(tone, model.tone_of(own_heads))

@@ -87,11 +87,16 @@ class PhraseIndex:
 
 
 def merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, dict[str, list[str]]]:
-    """Cue mappings merged: lists are concatenated (extra after base), duplicates dropped."""
+    """Cue mappings merged: lists are concatenated, duplicates dropped. A trainer's cues
+    (``extra``) come first, so that a move both find is reported as the trainer's, which
+    always stands ("handling his estate?" in the widow's call was vetoed by the model once a
+    shipped pattern found it first); the move found is the same either way."""
     from simulator.nlu.cuefile import CUE_KINDS, unwrap
 
     out: dict[str, dict[str, list[str]]] = {}
-    for src in (unwrap(base) or {}, unwrap(extra) or {}):
+    for move, cues in (unwrap(base) or {}).items():  # every shipped move keeps its place
+        out[move] = {k: [] for k in CUE_KINDS}
+    for src in (unwrap(extra) or {}, unwrap(base) or {}):
         for move, cues in src.items():
             slot = out.setdefault(move, {k: [] for k in CUE_KINDS})
             for kind in CUE_KINDS:

@@ -58,6 +58,8 @@ SIGN_OFF = rx(r"\b(?:thanks|thank\s+you)\b[^.?!]{0,30}\b(?:sorry\s+(?:again\s+)?
               r"(?:and\s+)?again,?\s+(?:i'm\s+|i\s+am\s+)?(?:so\s+|very\s+|truly\s+)?sorry(?:\s+for\s+your\s+loss)?)\W*$",
               re.IGNORECASE)
 GOODBYE_WORDS = frozenset({"bye", "goodbye"})
+#: What comes before a part of the day that is wished, not greeted: "have a good evening".
+_WISHED = rx(r"\b(?:have|enjoy)\s+(?:a|the|your)\s+(?:\w+\s+)?$", re.IGNORECASE)
 SIGN_OFF_WHY = "thanks that sign off"
 
 
@@ -96,8 +98,9 @@ def sentence_rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
     # "Have a good afternoon": a farewell wishing a good part of the day is no greeting.
     if "greeting" in hits and "closing" in hits:
         g, c = hits["greeting"], hits["closing"]
-        if c.start <= g.start and g.end <= c.end:
-            hits.pop("greeting")
+        at = s.lower().find(g.evidence.lower())
+        if c.start <= g.start and g.end <= c.end or (at > 0 and _WISHED.search(s[:at])):
+            hits.pop("greeting")  # "You have a good evening now, bye-bye." (tester6)
     for capacity_like in ("ask_capacity", "request_full_payment", "identity_verification",
                           "offer_payment_plan", "offer_settlement", "offer_alternative", "greeting",
                           "recap_agreement", "pressure", "abuse"):

@@ -103,6 +103,28 @@ def reassures(sentence: str) -> bool:
     return disclaims_liability(sentence) or no_suit(sentence)
 
 
+#: "pay" said of someone else: the insurer, the estate, a client ("why they didn't pay it",
+#: "did the insurance cover it?"): a question about what another party paid asks nothing of
+#: the debtor. The model read tester6's "Did your insurance ever send you anything saying why
+#: they didn't pay it?" as pressure (tone -0.89) and Gary threatened to hang up.
+_PAY = rx(r"\b(?:pay|pays|paid|paying|cover|covers|covered)\b")
+_OTHER_PAYS = rx(r"\b(?:they|insurance|insurer|insurance\s+company|plan|medicare|medicaid|he|she|estate|"
+                 r"employer|clients?|customers?|hospital|clinic|company|creditor|court|va|tricare)"
+                 r"(?:\s+(?:ever|never|actually|just|not|already|still))?\s+(?:didn'?t|did\s+not|won'?t|"
+                 r"wouldn'?t|would\s+not|would|will|did|should|was\s+supposed\s+to|were\s+supposed\s+to|"
+                 r"refused\s+to|to|never|doesn'?t|does|do|don'?t)?\s*(?:pay|pays|paid|paying|cover|covers|covered)\b")
+
+
+def others_pay(sentence: str) -> bool:
+    """The sentence is a question whose every "pay" is said of another party ("why they
+    didn't pay it", "did the insurance cover it?"): no demand on the debtor."""
+    low = lower(sentence)
+    if "?" not in low:
+        return False
+    pays = len(_PAY.findall(low))
+    return pays > 0 and len(_OTHER_PAYS.findall(low)) >= pays
+
+
 #: The collector refuses an insult, or the debtor's word for themselves ("Nobody thinks
 #: you're a deadbeat", "Please don't call yourself stupid", "being broke doesn't make you
 #: a failure", "we do not regard you as irresponsible").
@@ -182,6 +204,15 @@ def names_consequence(sentence: str) -> bool:
     return bool(CONSEQUENCES & classes_in(lower(sentence)).keys())
 
 
+def consequences_disarmed(sentences: list[str]) -> bool:
+    """Every sentence of the line that names a consequence denies it, asks whether, or is
+    the law's reassurance, and at least one names one: the model alone, which reads the
+    line's words together ("know if the estate has been opened in probate court, and if so
+    which county"), finds no threat in another sentence of it either."""
+    named = [s for s in sentences if names_consequence(s)]
+    return bool(named) and all(denied(s) or whether_only(s) or reassures(s) for s in named)
+
+
 def no_demand(sentence: str) -> bool:
     """The sentence says nothing is being asked of the debtor, and does not take it back:
     a model-only reading of pressure or a money request in it is dropped."""
@@ -195,8 +226,13 @@ _WHETHER_IF = rx(r"\b(?:ask(?:ed|ing)?|wonder(?:ed|ing)?|know|knows|check(?:ed|i
                  r"sure|curious|tell\s+me)\s+if\b")
 
 
+#: "if so", "if not": an ellipsis after a question, no condition ("I'd like to know if the
+#: estate has been opened in probate court, and if so which county": the widow hung up).
+_IF_SO = rx(r"\bif\s+(?:so|not)\b(?!\s+(?:paid|pay|settled))")
+
+
 def _whether(low: str) -> str:
-    return _WHETHER_IF.sub(lambda m: m.group(0)[:-2] + "whether", low)
+    return _IF_SO.sub("whether so", _WHETHER_IF.sub(lambda m: m.group(0)[:-2] + "whether", low))
 
 
 def _conditioned(low: str, found: dict) -> bool:
@@ -204,7 +240,7 @@ def _conditioned(low: str, found: dict) -> bool:
     "whether" is read as "whether"."""
     if "condition" not in found:
         return False
-    return not _WHETHER_IF.search(low) or "condition" in classes_in(_whether(low))
+    return not (_WHETHER_IF.search(low) or _IF_SO.search(low)) or "condition" in classes_in(_whether(low))
 
 
 def whether_only(sentence: str) -> bool:
@@ -212,7 +248,7 @@ def whether_only(sentence: str) -> bool:
     framing ("Do you know if your landlord would wait?"): the model alone, which reads
     the word "if" as a condition, finds no threat in it."""
     low = lower(sentence)
-    if not _WHETHER_IF.search(low):
+    if not (_WHETHER_IF.search(low) or _IF_SO.search(low)):
         return False
     found = classes_in(low)
     return "veiled" not in found and not _conditioned(low, found)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from simulator.nlu.lexicon import classes_in, lower
 from simulator.nlu.prefilter import Pattern, could_match
-from simulator.nlu.threats import insult_denied, plain_question, reassures
+from simulator.nlu.threats import insult_denied, others_pay, plain_question, reassures
 from simulator.nlu.types import Tone
 
 #: (label, weight, pattern). Weights add up; the sum is squashed with tanh.
@@ -91,7 +91,7 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
      r"\bhow\s+(?:dare|come|on\s+earth|many\s+times)\b|"
      # "who the hell", not "it'll show who the original creditor was"
      r"\bwho\s+(?:the\s+(?:hell|heck|devil|f\w*)|do\s+you\s+think)\b"),
-    ("demand", -0.5, r"\byou\s+(?:need|have|must|better|had\s+better|'d\s+better|will|'ll)\s+(?:to\s+)?"
+    ("demand", -0.5, r"(?<!nothing\s)(?<!anything\s)\byou\s+(?:need|have|must|better|had\s+better|'d\s+better|will|'ll)\s+(?:to\s+)?"
      r"(?:stop|pay|listen|quit|do\b|explain|answer|cease|remove|provide)|\b(?:i\s+need|i\s+want|"
      r"i\s+demand|i\s+expect)\s+(?:an?\s+answer|it|this|you|that)\b|\bdo\s+not\s+|\bdon't\s+"
      r"(?:you\s+)?(?:dare|ever|add|remove|revert|give|touch|make|tell)\b|"
@@ -100,7 +100,7 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
      r"\bimmediately\b|\blast\s+chance\b|\bor\s+else\b|\bnow\s+or\s+never\b"),
     ("imperative", -0.35, r"^\W*(?:stop|quit|pay|give|get|put|tell|answer|listen|explain|"
      r"borrow|keep|move|read|see|check|look\s+at|fix|remove|undo|revert|don't|do\s+not|"
-     r"send|show|go|leave|add)\b"),
+     r"send|show|go|leave|add)\b(?!\s+(?:is|was|are|were|works|sounds|it\s+is)\b|'s)"),
     ("question", -0.05, r"\?"),
     # Direct questions lean impolite in the Stanford corpus, but only slightly once "why"
     # questions (below) are counted apart: a plain "when did you last pay?" is neutral.
@@ -116,6 +116,7 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
      r"revert\w*|removed?|removing|excuse\w*|unacceptable|suck\w*|whin\w*|"
      r"poor\w*|weird|crazy|wast\w*|obsess\w*|petty|stubborn)\b"),
     ("direct start", -0.15, r"^\W*(?:so|then|and|but|well)\b(?!\s+(?:to\s+recap|to\s+confirm|"
+     r"here's|here\s+is|let's|let\s+me|what\s+if|how\s+about|"
      r"sorry|thanks|thank|that's|that\s+is|the\s+plan|we're|we\s+have|we've|just\s+to|"
      r"(?:what|how|when|where|which)\s+\w))"),
     ("factuality", -0.2, r"\b(?:actually|in\s+fact|the\s+point\s+is|the\s+reality\s+is|"
@@ -232,7 +233,7 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
     if learned is not None and math.isfinite(learned):
         if reassured:
             learned = max(learned, 0.0)
-        elif learned < 0 and sentences and all(plain_question(s) for s, _ in sentences):
+        elif learned < 0 and sentences and all(plain_question(s) or others_pay(s) for s, _ in sentences):
             learned = 0.0  # "When do you actually get paid?": a question with no belittling word
         score = _blend(score, learned)
         found["learned"] = round(learned, 2)
