@@ -94,7 +94,7 @@ def merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, dict[s
     from simulator.nlu.cuefile import CUE_KINDS, unwrap
 
     out: dict[str, dict[str, list[str]]] = {}
-    for move, cues in (unwrap(base) or {}).items():  # every shipped move keeps its place
+    for move in unwrap(base) or {}:  # every shipped move keeps its place
         out[move] = {k: [] for k in CUE_KINDS}
     for src in (unwrap(extra) or {}, unwrap(base) or {}):
         for move, cues in src.items():
