@@ -136,8 +136,17 @@ def _amounts(turn: Turn, balance: float | None = None,
     return out, fixed
 
 
+#: "settle the whole thing for $1,410", "close the whole account out for": the price of a
+#: settlement of the whole balance, not what is owed (tester6's honest resistant call failed
+#: as a misstated balance at the 60% floor).
+_SETTLED_FOR = rx(r"\b(?:settle|close|clear|resolve|wrap|take\s+care\s+of|knock)\w*\b[^.?!]{0,60}\bfor"
+                  r"(?:\s+(?:just|only|a\s+flat|one\s+payment\s+of))?\s*$", re.I)
+
+
 def _reading(value: float, before: str, after: str, balance: float | None, tol: float) -> str | None:
     """"owed" when the words around an amount present it as what is owed, else None."""
+    if _SETTLED_FOR.search(before) and (balance is None or value < balance - tol):
+        return None
     cues = [(m.start(), "owed") for m in _OWED_CUE.finditer(before)]
     cues += [(m.start(), "offer") for m in _OFFER_CUE.finditer(before)]
     last = max(cues)[1] if cues else None

@@ -218,3 +218,23 @@ def test_a_worry_answered_with_reassurance_is_acknowledged():
     card = score_record(yaml.safe_load(path.read_text(encoding="utf-8")))
     check = next(c for d in card.dimensions.values() for c in d.checks if c.id == "empathy_after_reveal")
     assert check.lost == 0, check.evidence
+
+
+# ------------------------------------------------------------ settling the whole thing (tester6 #3.2)
+@pytest.mark.parametrize("line", [
+    "Or if one of those big checks lands, I could settle the whole thing for $1,410 paid by December 20th.",
+    "We could close the whole account out for $1,410 if it's paid by the 20th.",
+    "I can clear the entire balance for just $1,410, paid by December 20th.",
+])
+def test_settling_the_whole_balance_for_less_states_no_balance(line):
+    """A settlement of "the whole thing" names what the settlement costs, not what is owed:
+    tester6's honest resistant call failed as a misstated balance at the 60% floor."""
+    rec = _dev("honest_time_barred_settles_in_full")
+    rec["turns"][10] = line.replace("$1,410", "$750")
+    card = score_record(rec)
+    assert "misstated_balance" not in _rules(card)
+
+
+def test_the_whole_balance_said_wrongly_is_still_misstated():
+    card = score_record(_cooperative("Would you be able to pay the whole $1,840 today?"))
+    assert "misstated_balance" in _rules(card)
