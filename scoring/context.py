@@ -93,6 +93,13 @@ REQUEST_EVENTS: dict[str, str] = {
     "written_only": "asked to deal with the debt only in writing until it is validated",
 }
 #: Moves that earn credit somewhere on the card: a line may carry a few, not all of them.
+#: Sentences of a disclosure the law asks for: not counted toward the monologue limit.
+_DISCLOSURE = rx(r"(?i)\battempt\s+to\s+collect\s+a\s+debt\b|\binformation\s+obtained\b|"
+                 r"\b(?:call|line)\s+(?:is|may\s+be|will\s+be|might\s+be)\s+(?:recorded|monitored)\b|"
+                 r"\bservicemembers?\s+civil\s+relief\s+act\b|\bscra\b|\bstatute\s+of\s+limitations\b|"
+                 r"\blaw\s+limits\s+how\s+long\b|\b(?:cannot|can'?t|can\s+not)\s+sue\s+you\b|"
+                 r"\brestart\s+the\s+time\s+period\b")
+_SENTENCE = rx(r"(?<=[.!?;])\s+")
 SCORING_MOVES: frozenset[str] = frozenset({
     "open_question", "empathy", "reflection", "ask_capacity", "request_full_payment",
     "offer_settlement", "offer_payment_plan", "offer_alternative", "recap_agreement", "next_steps",
@@ -202,6 +209,16 @@ class CallView:
         return str(getattr(self.persona, "archetype", "") or "")
 
     # ------------------------------------------------------------ conversation, not phrases
+    @staticmethod
+    def spoken_words(t: Turn) -> int:
+        """Words a line holds toward the monologue limit: a disclosure the law asks for (the
+        mini-Miranda, the recording notice, the SCRA's or the time-barred notice) does not
+        count (tester6's SCRA explanation, 64 words, earned nothing), unless the line also asks
+        two things at once (a stuffed line earns no allowance)."""
+        if sum(m in ASK_MOVES for m in t.analysis.move_names) > 1:
+            return len(t.text.split())
+        return sum(len(s.split()) for s in _SENTENCE.split(t.text) if not _DISCLOSURE.search(s))
+
     @cached_property
     def monologues(self) -> dict[int, str]:
         """Turn -> why it is a monologue: too long, stuffed with scoring moves, or asking
@@ -210,13 +227,16 @@ class CallView:
         limit, most = self.th.monologue_words, self.th.max_scoring_moves
         out: dict[int, str] = {}
         for t in self.turns:
-            words = len(t.text.split())
+            words = self.spoken_words(t)
+            # a recap reads the terms back, and may name the follow-up: half as long again
+            # (tester6's 61-word recap lost all its credit)
+            cap = limit * 3 // 2 if "recap_agreement" in t.analysis.move_names else limit
             scoring = [m for m in t.analysis.move_names if m in SCORING_MOVES]
             if len(scoring) > most:
                 out[t.index] = (f"{len(scoring)} scoring moves in one line ({', '.join(m.replace('_', ' ') for m in scoring)}; "
                                 f"at most {most})")
-            elif words > limit and len(self.turns) > 1:
-                out[t.index] = f"{words} words (limit {limit})"
+            elif words > cap and len(self.turns) > 1:
+                out[t.index] = f"{words} words (limit {cap})"
             else:
                 asks = [m.end for m in t.analysis.moves if m.move in ASK_MOVES]
                 closes = [m.start for m in t.analysis.moves if m.move == "closing"]

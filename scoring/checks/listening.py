@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from scoring.checks.base import Finding, check, ev, move_quote, na
 from scoring.context import REQUEST_EVENTS, STOP_EVENTS, CallView
-from scoring.text import content_words, keyword_hits, snippet, word_count
+from scoring.text import content_words, keyword_hits, snippet
 from simulator.engine.records import Turn
 
 EMOTIONAL_KINDS = ("hardship", "emotion")
@@ -267,7 +267,7 @@ def no_monologue(view: CallView) -> Finding:
         return na("too short a call to judge")
     flagged = view.monologues
     if not flagged:
-        longest = max(word_count(t.text) for t in view.turns)
+        longest = max(view.spoken_words(t) for t in view.turns)
         return Finding(1.0, [ev(None, "", f"longest line {longest} words (limit {view.th.monologue_words}); "
                                           "one thing at a time")])
     by_index = {t.index: t for t in view.turns}

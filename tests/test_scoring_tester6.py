@@ -1,0 +1,56 @@
+"""Honest lines an outside tester (tester6, a warm hospital-billing veteran, 2026-12-03)
+lost points for: each test fails on the scorer before its fix.
+
+- a recap that reads the terms back and names the follow-up may run past the monologue
+  limit by a few words (61 of 60 took all the recap's credit);
+- the words of a disclosure the law asks for (the mini-Miranda, the SCRA's protections, the
+  time-barred notice) do not make a line a monologue.
+"""
+
+from __future__ import annotations
+
+from scoring.api import score_record
+from scoring.examples import exemplary
+
+#: tester6's recap, 61 words, with the follow-up call (hardship-basic_1, turn 7), its figures
+#: put to the example's plan.
+RECAP = ("Okay hon, so just so we're both on the same page here: that's $80 a month by your debit card, "
+         "for 16 months, starting December 15th, right after that first paycheck from the new job. "
+         "I'll email you the agreement tonight, and I'll give you a quick call on the 16th just to "
+         "make sure everything went through okay for you.")
+
+
+def _check(card, check_id: str):
+    return next(c for d in card.dimensions.values() for c in d.checks if c.id == check_id)
+
+
+def test_a_recap_a_few_words_long_keeps_its_credit():
+    rec = exemplary("hardship-basic")
+    rec["turns"][7] = RECAP
+    assert len(RECAP.split()) > 60
+    card = score_record(rec)
+    recap = _check(card, "terms_recapped")
+    assert recap.earned == recap.points, recap
+    assert not any("monologue" in (e.note or "") for c in [_check(card, "no_monologue")] for e in c.evidence if e.turn == 8)
+
+
+def test_a_disclosure_the_law_asks_for_is_not_counted_against_the_line():
+    rec = exemplary("hardship-basic")
+    rec["turns"][1] = (
+        "Thanks, Maria. My name is Sam and I'm with Northgate Recovery. I'm a debt collector and this is an "
+        "attempt to collect a debt; any information obtained will be used for that purpose. This call may be "
+        "recorded for quality purposes. I'm calling about your Lakeside card, the balance is $1,240, and "
+        "I'd like to see what we can work out together.")
+    assert len(rec["turns"][1].split()) > 60
+    card = score_record(rec)
+    assert 2 not in [e.turn for e in _check(card, "no_monologue").evidence if "monologue" in (e.note or "")]
+
+
+def test_a_long_pitch_is_still_a_monologue():
+    rec = exemplary("hardship-basic")
+    rec["turns"][6] = ("We could set up a plan of $80 a month starting December 15th, after your first paycheck "
+                       "from the new job, and honestly that is the best thing for you because the longer this sits "
+                       "the harder it gets, and I have seen a lot of people in your spot who waited and waited and "
+                       "then regretted it, so let's just get it done now while we are on the phone together.")
+    card = score_record(rec)
+    assert 7 in [e.turn for e in _check(card, "no_monologue").evidence if "monologue" in (e.note or "")]
