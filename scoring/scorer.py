@@ -16,7 +16,7 @@ from typing import Any
 from scoring.checks import REGISTRY
 from scoring.coach_help import coach_help
 from scoring.compliance import check_compliance
-from scoring.context import CallView, FactInfo
+from scoring.context import STOP_EVENTS, CallView, FactInfo
 from scoring.rubric import Rubric, load_default_rubric
 from scoring.scorecard import (
     CheckResult,
@@ -216,6 +216,10 @@ def _turn_dict(t: Turn) -> dict[str, Any]:
     }
 
 
+#: Dimensions whose tips ask for more collecting: none after the debtor stopped it.
+COLLECTING_DIMENSIONS = ("flexibility",)
+
+
 def _tips(view: CallView, dims: dict[str, DimensionResult], compliance: Any, overall: float, uncapped: float) -> list[Tip]:
     tips: list[Tip] = []
     seen: set[str] = set()
@@ -228,18 +232,28 @@ def _tips(view: CallView, dims: dict[str, DimensionResult], compliance: Any, ove
         tips.append(Tip("compliance", v.rule, (rule.tip if rule and rule.tip else rule.description if rule else v.message), lost))
     assessed = [d for d in dims.values() if d.assessed and d.weight > 0]
     total_w = sum(d.weight for d in assessed)
+    # After a dispute, a cease, an attorney, a bankruptcy ..., "offer another option" or "ask
+    # for the balance first" would be advice to collect again (tester6's dispute, attorney and
+    # bankruptcy calls): no tip of that dimension then.
+    stopped = any(event in STOP_EVENTS for _, event, _ in view.requests)
+    said = {t.tip for t in tips}
     missed: list[tuple[float, int, Tip]] = []
     order = 0
     for d in assessed:
         available = sum(c.points for c in d.checks if c.applies)
         for c in d.checks:
             order += 1
-            if not c.applies or c.passed or not c.tip:
+            if not c.applies or c.passed or not c.tip or (stopped and d.name in COLLECTING_DIMENSIONS):
                 continue
             lost = (c.points - c.earned) / available * 100.0 * d.weight / total_w
             missed.append((-round(lost, 6), order, Tip(d.name, c.id, c.tip, lost)))
     missed.sort(key=lambda x: (x[0], x[1]))
-    tips += [tip for _, _, tip in missed[: view.rubric.max_tips]]
+    for _, _, tip in missed:  # one tip said once ("Check the creditor policy ..." was printed twice)
+        if len(tips) - len(seen) >= view.rubric.max_tips:
+            break
+        if tip.tip not in said:
+            said.add(tip.tip)
+            tips.append(tip)
     return tips
 
 

@@ -54,3 +54,29 @@ def test_a_long_pitch_is_still_a_monologue():
                        "then regretted it, so let's just get it done now while we are on the phone together.")
     card = score_record(rec)
     assert 7 in [e.turn for e in _check(card, "no_monologue").evidence if "monologue" in (e.note or "")]
+
+
+def test_collector_shorthand_for_a_call_back_is_a_next_step():
+    """tester6's work-call notes "CB tonight 6:30pm CT on his cell" scored "the notes do not say
+    what happens next" (0/10)."""
+    rec = exemplary("hardship-basic")
+    rec["notes"] = "Lost job in Aug, new job lined up, money tight. CB tonight 6:30pm CT on his cell."
+    card = score_record(rec)
+    step = _check(card, "notes_next_step")
+    assert step.earned == step.points, step
+
+
+def test_no_tip_asks_for_more_collecting_after_a_dispute():
+    """tester6's dispute_2, attorney_2 and bankruptcy_1 calls failed rightly for collecting
+    after the stop, then the tips said "offer another one" and "ask for the balance first"."""
+    from pathlib import Path
+
+    import yaml
+
+    rec = yaml.safe_load((Path(__file__).parent / "gaming" / "dev" / "attorney_then_a_deal.yaml").read_text())
+    rec.pop("expect", None)
+    card = score_record(rec)
+    assert not card.passed
+    assert [t for t in card.tips if t.dimension == "flexibility"] == []
+    texts = [t.tip for t in card.tips]
+    assert len(texts) == len(set(texts))

@@ -37,7 +37,7 @@ REQUEST_WORDS: dict[str, re.Pattern[str]] = {
     "validation_requested": rx(r"\bvalidat|\bverif|\bin writing\b|\bwriting\b|\bwritten\b|\bletter\b|"
                                r"\b(?:mail|send)\w*\s+(?:\w+\s+)?notice\b", re.I),
     "callback": rx(
-        r"\bcall(?:-| )?back\b|\bcall (?:her|him|them|again)\b|\btry (?:her|him|them|again)\b|"
+        r"\bcall(?:-| )?back\b|\bcb\b|\bcall (?:her|him|them|again)\b|\btry (?:her|him|them|again)\b|"
         r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\bevening\b|\bmorning\b|\bafternoon\b|"
         r"\b(?:around|after|before|at) (?:six|seven|eight|five|four|noon|\d)", re.I),
     "bankruptcy": rx(r"\bbankrupt|\bch(?:apter|\.)?\s*(?:7|11|13|seven|eleven|thirteen)\b|\bBK\b|"
