@@ -115,12 +115,15 @@ _OTHER_PAYS = rx(r"\b(?:they|insurance|insurer|insurance\s+company|plan|medicare
                  r"refused\s+to|to|never|doesn'?t|does|do|don'?t)?\s*(?:pay|pays|paid|paying|cover|covers|covered)\b")
 
 
+_SCOFF = rx(r"\W*(?:oh|wow|sure|right|riiight|yeah|ha|please)\b")
+
+
 def others_pay(sentence: str) -> bool:
     """The sentence is a question whose every "pay" is said of another party ("why they
     didn't pay it", "did the insurance cover it?"): no demand on the debtor."""
     low = lower(sentence)
-    if "?" not in low:
-        return False
+    if "?" not in low or _SCOFF.match(low) or HOSTILE & classes_in(low).keys():
+        return False  # "Oh, the insurance company will pay it?": sarcasm, not a question
     pays = len(_PAY.findall(low))
     return pays > 0 and len(_OTHER_PAYS.findall(low)) >= pays
 
