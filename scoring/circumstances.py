@@ -22,6 +22,7 @@ from scoring.compliance import (
     invites_payment,
     rule,
 )
+from scoring.compliance_words import credit_threat
 from scoring.context import CallView
 from scoring.scorecard import Compliance
 from simulator.engine.records import Turn
@@ -35,16 +36,28 @@ _NEGATION = rx(
 _CLAUSE = rx(r"[.;:!?,]|\b(?:but|however|although|though|unless|if|otherwise)\b", re.I)
 
 
+#: A hedge, not a denial: "I'm not saying we're gonna sue" denies the saying, and leaves the
+#: suit standing (tester7, 2026-12-03: "im not saying we're gonna sue, but ... i cant promise
+#: what the creditor decides to do w it down the road").
+_HEDGE = rx(r"\b(?:not|never|n't|nobody'?s)\s+(?:\w+\s+)?(?:saying|telling\s+(?:you|u)|promising|guaranteeing|"
+            r"suggesting|implying|threatening)\b(?:\s+(?:that|you|u))?", re.I)
+
+
 def _negated(text: str, start: int, match: re.Match[str] | None = None) -> bool:
     """Is the phrase at ``start`` denied in its own clause ("we will not sue you"), or in
-    itself (a ``neg`` group: "you are not responsible")?"""
+    itself (a ``neg`` group: "you are not responsible")? A hedge ("I'm not saying we'll
+    sue") is no denial."""
     if match is not None and match.groupdict().get("neg"):
         return True
     before = text[:start]
     cut = 0
     for m in _CLAUSE.finditer(before):
         cut = m.end()
-    return bool(_NEGATION.search(before[cut:]))
+    clause = before[cut:]
+    hedges = list(_HEDGE.finditer(clause))
+    if hedges:
+        clause = clause[hedges[-1].end():]
+    return bool(_NEGATION.search(clause))
 
 
 def _affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -188,11 +201,13 @@ def _suit_words(t: Turn) -> tuple[str, str] | None:
             continue
         m = _affirmed(SUIT, sentence)
         if m is not None:
-            return m.group(0), SUIT_CITATION
+            hedge = _HEDGE.search(sentence[:m.start()])  # quote "not saying we're gonna sue", not "sue"
+            return sentence[hedge.start() if hedge else m.start():m.end()].strip(), SUIT_CITATION
         m = _affirmed(ENFORCEABLE, sentence)
         if m is not None:
             return m.group(0), ENFORCEABLE_CITATION
-    if t.analysis.has("threat") and not disclosure:
+    if t.analysis.has("threat") and not disclosure and credit_threat(t.text) is None:
+        # (a threat to the debtor's credit is the ``threat`` rule's, not a suggested suit)
         return move_quote(t, "threat") or t.text, SUIT_CITATION
     return None
 

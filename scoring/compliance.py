@@ -23,6 +23,7 @@ from scoring.amounts import (
 )
 from scoring.caseless import Caseless
 from scoring.checks.base import move_quote
+from scoring.compliance_words import credit_threat
 from scoring.context import SPEAKS_FOR_DEBTOR, CallView, stands_down
 from scoring.scorecard import Compliance, Skipped, Violation
 from scoring.text import money, quote
@@ -304,6 +305,9 @@ def _threat(view: CallView, out: Compliance) -> None:
     for t in view.turns:
         if t.analysis.has("threat"):
             words = move_quote(t, "threat") or t.text
+            credit = credit_threat(t.text)  # "u know this stuff ends up on ur credit right?" is the threat
+            if credit is not None and credit.lower() not in words.lower():
+                words = next((s.strip() for s in re.findall(r"[^.?!]+[.?!]*", t.text) if credit in s), credit)
             _add(view, out, "threat", t.index, words, f'threatened the debtor: "{quote(words, 80)}"')
 
 
@@ -392,6 +396,11 @@ def asks_to_pay(t: Turn) -> str | None:
     return None
 
 
+#: The statute beside each stop's own rule, for a credit threat after it.
+AFTER_STATUTE: dict[str, str] = {"cease_requested": "1692c(c), ", "disputed": "1692g(b), ", "attorney": "1692c(a)(2), ",
+                                 "inconvenient": "1692c(a)(1), "}
+
+
 def _after(view: CallView, out: Compliance, rule_id: str, flag: str, what: str,
            moves: tuple[str, ...] = COLLECTING_MOVES, doing: str = "went on collecting",
            facts: str = "dispute, cease, attorney") -> None:
@@ -412,6 +421,13 @@ def _after(view: CallView, out: Compliance, rule_id: str, flag: str, what: str,
         elif "ask_capacity" in moves and (words := invites_payment(t)):
             _add(view, out, rule_id, t.index, words,
                  f'{doing} (invited a payment: "{quote(words, 80)}") after {what}')
+        elif "pressure" in moves and (words := credit_threat(t.text)):
+            # "just so u know tho, this stays on ur credit until its paid" after "stop calling
+            # me" (tester7): the credit held over the debtor is collecting, in any words.
+            r = view.rubric.rule(rule_id)
+            _add(view, out, rule_id, t.index, words,
+                 f'{doing} (held the debtor\'s credit over them: "{quote(words, 80)}") after {what}',
+                 citation=f"{r.citation if r else ''}; 15 U.S.C. {AFTER_STATUTE.get(flag, '')}1692e(5)")
 
 
 @rule("collecting_after_dispute")
@@ -572,7 +588,10 @@ def _falsified(view: CallView, out: Compliance) -> None:
          f"falsified record: {d.note}" + (f"; also {more}" if more else ""))
 
 
-#: Requests that bind the next caller, with the rule the notes protect.
+#: Requests that bind the next caller, with the rule the notes protect. A debt too old to
+#: sue on is not here: the account file already marks it time-barred and 12 CFR 1006.26(b)
+#: binds whatever the notes say, so leaving it out of them is a documentation point
+#: (``notes_requests``), not a finding that fails an otherwise lawful call (tester7).
 REQUEST_CITATIONS: dict[str, str] = {
     "dispute": "15 U.S.C. 1692g(b)",
     "cease_requested": "12 CFR 1006.6(c); 15 U.S.C. 1692c(c)",
@@ -582,7 +601,6 @@ REQUEST_CITATIONS: dict[str, str] = {
     "bankruptcy": "11 U.S.C. 362(a)(6)",
     "deceased": "12 CFR 1006.6(a)(4)",
     "servicemember": "50 U.S.C. 3937",
-    "time_barred": "12 CFR 1006.26(b)",
     "written_only": "12 CFR 1006.14(h); 15 U.S.C. 1692g(b)",
 }
 

@@ -56,6 +56,42 @@ def _veiled(view: CallView, out: Compliance) -> None:
           'a veiled threat: hinted at consequences without naming them ("{words}")', w.VEILED_CITATION)
 
 
+@extends("threat")
+def _credit_on_an_old_debt(view: CallView, out: Compliance) -> None:
+    """On a time-barred debt, "this stuff can still hit ur credit report" (tester7): the debt
+    is past suing and, this old, past reporting; holding the credit over the debtor threatens
+    what will not be done (a threat the analyser heard is quoted as credit by ``_threat``)."""
+    from scoring.circumstances import time_barred
+
+    if not time_barred(view) or not _past_reporting(view):
+        return
+    _each(view, out, "threat", w.credit_threat,
+          'held the debtor\'s credit over a time-barred debt ("{words}"): a debt this old cannot be sued on '
+          "and is past the seven-year credit reporting period (15 U.S.C. 1681c(a)); do not use either to get "
+          "paid", w.CREDIT_CITATION)
+
+
+def _past_reporting(view: CallView) -> bool:
+    """The account file dates the delinquency more than seven years before the call (its last
+    payment, else its days past due): no credit bureau may carry it (15 U.S.C. 1681c(a)(4))."""
+    acc = view.account
+    if acc is None:
+        return False
+    info, today = acc.account, acc.call_date
+    if info.last_payment_date is not None:
+        return (today - info.last_payment_date).days > 7 * 365
+    return info.days_past_due is not None and info.days_past_due > 7 * 365
+
+
+@extends("false_representation")
+def _credit_until_paid(view: CallView, out: Compliance) -> None:
+    """"This stays on ur credit until its paid" (tester7): a collection account stays for its
+    reporting period whether or not it is paid; paying changes its status, not its stay."""
+    _each(view, out, "false_representation", w.credit_falsehood,
+          'said the debt stays on the credit report until it is paid ("{words}"): false, it stays for '
+          "its reporting period whether or not it is paid", w.CREDIT_FALSE_CITATION)
+
+
 @extends("abuse")
 def _harassment(view: CallView, out: Compliance) -> None:
     _each(view, out, "abuse", w.repeated_calls,

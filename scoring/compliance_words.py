@@ -19,7 +19,7 @@ from simulator.rxcache import compile as rx
 
 _SENTENCE = rx(r"[^.?!;]+[.?!;]*")
 #: A denial close before a phrase: "we will not", "nobody is going to".
-_DENIAL = rx(r"\b(?:not|never|no|nobody|won'?t|don'?t|doesn'?t|can'?t|cannot|isn'?t|aren'?t|wouldn'?t)\b|n't\b",
+_DENIAL = rx(r"\b(?:not|never|no|nothing|nobody|won'?t|don'?t|doesn'?t|can'?t|cannot|isn'?t|aren'?t|wouldn'?t)\b|n't\b",
              re.I)
 
 
@@ -61,6 +61,51 @@ VEILED_CITATION = "15 U.S.C. 1692e(5), 1692d; 12 CFR 1006.18(c)(1)"
 def veiled_threat(text: str) -> str | None:
     """Words that hint at unnamed consequences for not paying."""
     return _found(VEILED, text)
+
+
+# --------------------------------------------------------------------------- credit
+
+_YOUR_CREDIT = r"(?:your|ur|his|her|their)\s+credit(?!\s+cards?\b)(?:\s+(?:report|score|rating|history|file)s?)?\b"
+#: The debtor's credit held over them (15 U.S.C. 1692e(5), 1692e(8)): "this stuff can still hit
+#: ur credit report", "this stays on ur credit until its paid", "u know this stuff ends up on ur
+#: credit right?" (tester7, 2026-12-03). Who reports what ("we don't report to the bureaus"),
+#: or "paying it won't hurt your credit", is no such thing.
+CREDIT_HARM = rx(
+    r"\b(?:hit|hits|hurt|hurts|hurting|damage[sd]?|damaging|ruin\w*|wreck\w*|tank\w*|ding\w*|drag\w*|lower\w*|"
+    r"drop\w*|affect\w*|mess\w*\s+up|kill\w*|stay|stays|staying|sit|sits|sitting|end(?:s|ed)?\s+up|go(?:es)?|"
+    r"show(?:s|ing|ed)?(?:\s+up)?|land(?:s|ed)?|remain(?:s|ing)?|appear(?:s|ing)?|report(?:s|ed|ing)?|stick(?:s|ing)?)"
+    r"\s+(?:\w+\s+){0,2}?(?:on\s+|to\s+|against\s+|in\s+)?" + _YOUR_CREDIT + r"|"
+    r"\b" + _YOUR_CREDIT + r"\s+(?:(?:will|is\s+going\s+to|gonna|could|can|might|would)\s+)?(?:take\s+a\s+hit|suffer|"
+    r"drop|tank|go\s+down|get\s+(?:hit|dinged|hurt|wrecked|ruined))\b", re.I)
+#: A collection account stays on a credit file for its reporting period whether or not it is
+#: paid (15 U.S.C. 1681c(a)): "until it's paid" is false credit information (1692e(8)).
+CREDIT_UNTIL_PAID = rx(
+    r"\b(?:stay|stays|staying|sit|sits|remain|remains|show(?:s|ing)?|stick(?:s)?|be)\s+(?:\w+\s+){0,2}?on\s+"
+    + _YOUR_CREDIT + r"[^.?!]{0,25}?\b(?:until|till|til|unless)\s+(?:it'?s|it\s+is|its|you|u|this|the\s+\w+)\s*"
+    r"(?:\w+\s+)?(?:paid|pay|settled?|cleared?|taken\s+care)\b", re.I)
+CREDIT_CITATION = "15 U.S.C. 1692e(5), 1692e(8), 1692e(10); 12 CFR 1006.18(c)(1)"
+CREDIT_FALSE_CITATION = "15 U.S.C. 1692e(8), 1692e(10); 12 CFR 1006.18(a)"
+
+
+#: What reporting lawfully does, said plainly: "too old to show up on your credit report
+#: anymore", "as long as the rules allow", "until the reporting period runs out", "the late
+#: payments may already appear ... from the original creditor".
+CREDIT_TRUTH = rx(r"\btoo\s+old\b|\bany\s*more\b|\bas\s+long\s+as\s+(?:the\s+)?(?:rules?|law)\b|\breporting\s+period\b|"
+                  r"\boriginal\s+creditor\b|\blate\s+payments?\b|\ballow(?:s|ed)?\b|\bupdate[sd]?\b|\bchanges?\s+the\s+status\b", re.I)
+
+
+def credit_threat(text: str) -> str | None:
+    """Words that hold the debtor's credit over them (denied ones, and plain truths about
+    reporting, aside)."""
+    for s in _SENTENCE.finditer(text):
+        if not CREDIT_TRUTH.search(s.group(0)) and (words := _found(CREDIT_HARM, s.group(0), denial_width=30)):
+            return words
+    return None
+
+
+def credit_falsehood(text: str) -> str | None:
+    """Words that say the debt stays on the credit file until it is paid."""
+    return _found(CREDIT_UNTIL_PAID, text, denial_width=30)
 
 
 # --------------------------------------------------------------------------- harassment

@@ -252,6 +252,33 @@ class CallView:
         return t.index not in self.monologues
 
     @cached_property
+    def flagged(self) -> dict[int, list[Any]]:
+        """Turn -> the compliance violations on it. The gate runs once per card (the scorer
+        puts it in ``memo``); a line it flags earns no listening credit and no tone marks
+        (tester7: a warning during the bankruptcy stay earned 35/35 and a reflection)."""
+        gate = self.memo.get("compliance")
+        if gate is None:
+            from scoring.compliance import check_compliance
+
+            gate = self.memo["compliance"] = check_compliance(self)
+        out: dict[int, list[Any]] = {}
+        for v in gate.violations:
+            if v.turn is not None:
+                out.setdefault(v.turn, []).append(v)
+        return out
+
+    def listens(self, t: Turn) -> bool:
+        """Can this line earn listening credit? Not in a monologue, nor where the gate flags it."""
+        return self.credited(t) and t.index not in self.flagged
+
+    def no_credit_why(self, t: Turn) -> str:
+        """Why the line earns no credit (a monologue, or the gate's finding)."""
+        if t.index in self.monologues:
+            return self.monologues[t.index]
+        rules = ", ".join(dict.fromkeys(v.rule.replace("_", " ") for v in self.flagged.get(t.index, [])))
+        return f"the compliance gate flagged this line ({rules})" if rules else "no credit"
+
+    @cached_property
     def requests(self) -> list[tuple[int, str, str]]:
         """(turn, event, the debtor's words) for each request the debtor made, first time each."""
         out: list[tuple[int, str, str]] = []

@@ -64,7 +64,12 @@ def cap_note(card: dict[str, Any]) -> str:
     majors = [v.get("rule", "") for v in card.get("compliance", {}).get("violations", []) if v.get("severity") == "major"]
     if majors:
         return "failed: a major finding (" + ", ".join(dict.fromkeys(m.replace("_", " ") for m in majors)) + ")"
-    return str(card.get("incomplete") or "")
+    if card.get("incomplete"):
+        return str(card["incomplete"])
+    mark = card.get("pass_mark")
+    if not card.get("passed") and mark is not None and ov is not None and round(ov, 1) < mark:
+        return f"failed: {ov:.1f} is below the pass mark of {mark:g}"  # tester7: no reason line before
+    return ""
 
 
 def check_mark(check: dict[str, Any]) -> str:

@@ -243,6 +243,7 @@ class Scorecard:
     uncapped: float | None = None  # the overall before a critical violation capped it
     assessed_weight: float | None = None  # percent of the rubric's weight that could be assessed
     incomplete: str = ""  # why the card cannot pass for want of evidence, or ""
+    pass_mark: float | None = None  # the overall a pass needs (the rubric's), shown on a failed card
 
     def dimension(self, name: str) -> DimensionResult:
         return self.dimensions[name]
@@ -268,6 +269,7 @@ class Scorecard:
             "assessed_weight": r1(self.assessed_weight),
             "incomplete": self.incomplete or None,
             "meta": self.meta,
+            "pass_mark": self.pass_mark,
         }
 
     def to_json(self, indent: int | None = 2) -> str:

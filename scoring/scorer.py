@@ -247,6 +247,11 @@ def _tips(view: CallView, dims: dict[str, DimensionResult], compliance: Any, ove
                 continue
             lost = (c.points - c.earned) / available * 100.0 * d.weight / total_w
             missed.append((-round(lost, 6), order, Tip(d.name, c.id, c.tip, lost)))
+    if _hung_up_on_tone(view):
+        # The debtor hung up on the trainee's own line before any option was put: the lesson is
+        # the tone that ended the call, not "offer another option" (tester7, hostile-basic_2).
+        missed = [(0.0 if tip.dimension == "tone" else 1.0, lost, tip) for lost, _, tip in missed
+                  if not (tip.dimension == "flexibility" and not view.offers)]
     missed.sort(key=lambda x: (x[0], x[1]))
     for _, _, tip in missed:  # one tip said once ("Check the creditor policy ..." was printed twice)
         if len(tips) - len(seen) >= view.rubric.max_tips:
@@ -257,15 +262,25 @@ def _tips(view: CallView, dims: dict[str, DimensionResult], compliance: Any, ove
     return tips
 
 
+def _hung_up_on_tone(view: CallView) -> bool:
+    """Did the debtor hang up in reply to a line with pressure, a threat, abuse or a cold tone?"""
+    from scoring.checks.tone import bad_moves
+
+    last = view.turns[-1] if view.turns else None
+    if last is None or "hung_up" not in last.events:
+        return False
+    return bool(bad_moves(last)) or last.analysis.tone.score < view.th.composure_min_tone - 1e-9
+
+
 def score_view(view: CallView, meta: dict[str, Any]) -> Scorecard:
     """Grade any call view (a session or an imported transcript)."""
     rubric = view.rubric
+    compliance = view.memo["compliance"] = check_compliance(view)  # the checks read what it flags
     dims = {name: _dimension(view, name, dim) for name, dim in rubric.dimensions.items()}
     weighted = [(d.weight, d.score) for d in dims.values() if d.score is not None and d.weight > 0]
     total_w = sum(w for w, _ in weighted)
     uncapped = sum(w * s for w, s in weighted) / total_w if total_w else 0.0
     uncapped = round(uncapped, 6)
-    compliance = check_compliance(view)
     overall = min(uncapped, rubric.critical_cap) if compliance.critical else uncapped
     helped = coach_help(view.record) if view.record is not None else None
     if helped:  # lines taken from coach-mode suggestions cost points (scoring/coach_help.py)
@@ -291,6 +306,7 @@ def score_view(view: CallView, meta: dict[str, Any]) -> Scorecard:
         uncapped=uncapped,
         assessed_weight=share,
         incomplete=incomplete,
+        pass_mark=rubric.pass_mark,
     )
 
 

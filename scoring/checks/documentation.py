@@ -45,7 +45,11 @@ REQUEST_WORDS: dict[str, re.Pattern[str]] = {
     "inconvenient": rx(r"\binconvenient|\bnot at work|\bat work\b|\bcan'?t talk|\bbad time|\bdon'?t call (?:at|before|after)", re.I),
     "deceased": rx(r"\bdeceased|\bdied\b|\bpassed away|\bdeath\b|\bestate\b", re.I),
     "servicemember": rx(r"\bmilitary|\bactive duty|\bdeployed|\bservicemember|\bSCRA\b", re.I),
-    "time_barred": rx(r"\btime[- ]barred|\bstatute of limitations|\btoo old", re.I),
+    # "asked if we can sue, told him no bc of age of debt" (tester7, 2026-12-03): the question
+    # of suit, the debt's age or the statute, in any words, records it.
+    "time_barred": rx(r"\btime[- ]barred|\bstatute\b|\bSOL\b|\btoo old|\bage of (?:the |this |his |her |their )?"
+                      r"(?:debt|acct|account|card|balance)|\b(?:debt|acct|account|card|balance) (?:is |was |being )?"
+                      r"(?:so |too |very )?old\b|\bold debt|\b(?:sue|sued|suing|suit|lawsuit|court)\b", re.I),
     "written_only": rx(r"\bin writing\b|\bwritten\b|\bby (?:mail|letter)\b|\bno (?:more )?(?:phone )?calls\b|"
                        r"\bnot by phone\b", re.I),
 }
@@ -191,6 +195,11 @@ def _discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
     if agreed.method:
         if method_named(agreed.method, said) or any(t.offer is not None and t.offer.method for t in view.turns):
             pairs.append(("payment_method", agreed.method, form.payment_method, "text"))
+        elif form.payment_method and not method_named(str(form.payment_method), said):
+            # The form names a way to pay nobody named in the call (tester7's made-up "check"):
+            # flagged, not scored, since the form must carry a method (tester4's honest plan).
+            skipped.append(f"payment method ({_show(form.payment_method)} on the form, never discussed: "
+                           "confirm the way to pay with the debtor before recording it)")
         else:
             skipped.append("payment method")
     # A plan of N x monthly may overshoot the balance by less than one instalment (the
@@ -291,8 +300,8 @@ def terms_recapped(view: CallView) -> Finding:
     targets = [x for x in (agreed.total, agreed.monthly, agreed.upfront) if x]
     tol = view.th.amount_tolerance
     if amounts and targets and not any(abs(a - x) <= tol for a in amounts for x in targets):
-        said = ", ".join(money(a) for a in amounts[:3])
-        want = ", ".join(money(x) for x in targets[:2])
+        said = ", ".join(dict.fromkeys(money(a) for a in amounts[:3]))
+        want = ", ".join(dict.fromkeys(money(x) for x in targets[:2]))  # a full payment's total is its upfront
         return Finding(0.5, [ev(t.index, quote_text, f"recapped {said}, but the agreed terms were {want}")])
     return Finding(1.0, [ev(t.index, quote_text, "recapped the terms")])
 

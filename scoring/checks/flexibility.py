@@ -10,8 +10,25 @@ of your negotiations".
 from __future__ import annotations
 
 from scoring.checks.base import Finding, check, ev, na
+from scoring.checks.tone import bad_moves, gate_pressure
 from scoring.context import KIND_LABEL, OFFER_RANK, CallView, Offer
 from scoring.text import money
+
+
+def earns(view: CallView, o: Offer) -> bool:
+    """Does this offer earn flexibility credit? Not in a monologue, and not when it was made
+    with pressure, a threat or abuse ("so nothing? not even $50? cmon maria everybody can find
+    $50", tester7): a demand is no option put to the debtor."""
+    if not o.credited:
+        return False
+    t = next((t for t in view.turns if t.index == o.turn), None)
+    return t is None or not (bad_moves(t) or gate_pressure(view, t))
+
+
+def _why_not(view: CallView, o: Offer) -> str:
+    if o.turn in view.monologues:
+        return f"the offer came in a monologue ({view.monologues[o.turn]})"
+    return "the offer came with pressure or a threat"
 
 
 def _reduced(offers: list[Offer]) -> list[Offer]:
@@ -44,11 +61,14 @@ def negotiation_expected(view: CallView) -> tuple[bool, str]:
 def with_agreed(view: CallView) -> list[Offer]:
     """The trainee's offers, plus the agreed terms when they were the debtor's own
     counter-offer (accepting a counter is putting that option on the table)."""
-    offers = [o for o in view.offers if o.credited]
+    offers = [o for o in view.offers if earns(view, o)]
     agreed = view.result.agreed if view.result is not None else None
     if agreed is not None and view.agree_turn is not None:
         sig = Offer(0, agreed.kind, agreed, "").signature
-        if not any(o.signature == sig for o in offers):
+        # The offer the debtor accepted, its terms filled in by the agreement, is one option,
+        # not two (tester7: "$100 a month works" at turn 6 was listed twice).
+        same_line = any(o.turn == view.agree_turn and o.kind == agreed.kind for o in offers)
+        if not same_line and not any(o.signature == sig for o in offers):
             turn = next(t for t in view.turns if t.index == view.agree_turn)
             offers.append(Offer(view.agree_turn, agreed.kind, agreed, turn.text))
             offers.sort(key=lambda o: o.turn)
@@ -62,10 +82,9 @@ def multiple_options(view: CallView) -> Finding:
         return na(why)
     offers = with_agreed(view)
     if not offers:
-        stuffed = next((o for o in view.offers if not o.credited), None)
+        stuffed = next((o for o in view.offers if not earns(view, o)), None)
         if stuffed is not None:
-            return Finding(0.0, [ev(stuffed.turn, stuffed.quote,
-                                    f"no credit: the offer came in a monologue ({view.monologues[stuffed.turn]})")])
+            return Finding(0.0, [ev(stuffed.turn, stuffed.quote, f"no credit: {_why_not(view, stuffed)}")])
         return Finding(0.0, [ev(None, "", "no option was ever put to the debtor")])
     distinct: dict[tuple, Offer] = {}
     for o in offers:
@@ -96,7 +115,7 @@ def adapted_offer(view: CallView) -> Finding:
     if not any(t.index > k for t in view.turns):
         return na(f"the call ended as the debtor {how}")
     earlier = {o.signature for o in view.offers if o.turn <= k}
-    later = [o for o in view.offers if o.turn > k and o.credited]
+    later = [o for o in view.offers if o.turn > k and earns(view, o)]
     # Asking for the whole balance again is no adaptation to what the debtor can pay.
     fresh = next((o for o in later if o.signature not in earlier and o.kind != "full_payment"), None)
     if fresh is not None:
@@ -113,7 +132,7 @@ def adapted_offer(view: CallView) -> Finding:
 
 @check("usual_order")
 def usual_order(view: CallView) -> Finding:
-    offers = [o for o in view.offers if o.credited]
+    offers = [o for o in view.offers if earns(view, o)]
     if not _reduced(offers):
         return na("no reduced option (settlement, plan) was offered")
     evidence = []

@@ -13,6 +13,8 @@ from scoring.text import content_words, keyword_hits, snippet
 from simulator.engine.records import Turn
 
 EMOTIONAL_KINDS = ("hardship", "emotion")
+#: Lines that only close the call (or greet): nothing said before them is built on there.
+CLOSING_MOVES = frozenset({"closing", "greeting"})
 RECALLABLE_KINDS = ("hardship", "emotion", "info")
 
 
@@ -73,7 +75,7 @@ def open_questions(view: CallView) -> Finding:
     if not _with_debtor(view):
         return na("no conversation with the debtor to ask in")
     asked = [t for t in view.turns if t.analysis.has("open_question")]
-    hits = [t for t in asked if view.credited(t)]
+    hits = [t for t in asked if view.listens(t)]
     target = view.th.open_questions_target
     if view.stop_turn is not None:
         # A dispute, a cease request or an attorney ends discovery by law: one question to
@@ -85,7 +87,7 @@ def open_questions(view: CallView) -> Finding:
         if asked:
             t = asked[0]
             return Finding(0.0, [ev(t.index, move_quote(t, "open_question"),
-                                    f"no credit: {view.monologues[t.index]}")])
+                                    f"no credit: {view.no_credit_why(t)}")])
         return Finding(0.0, [ev(None, "", "no open question in the call")])
     evidence = [ev(t.index, move_quote(t, "open_question"), "open question") for t in hits[:4]]
     if len(hits) < target and _told_everything(view):
@@ -113,7 +115,7 @@ def _acknowledges(view: CallView, t: Turn) -> bool:
     """Empathy, or a line that answered the feeling so that the debtor calmed ("you are not
     personally responsible for this" to a widow afraid she must pay it: tester5's deceased
     call lost 25 points for saying it instead of "sorry")."""
-    if any(t.analysis.has(m) for m in DISMISSING) or not view.credited(t):
+    if any(t.analysis.has(m) for m in DISMISSING) or not view.listens(t):
         return False
     return t.analysis.has("empathy") or "calmed" in t.events
 
@@ -151,8 +153,8 @@ def empathy_after_reveal(view: CallView) -> Finding:
         else:
             t = following[0]
             hollow = next((x for x in following if x.analysis.has("empathy")), None)
-            if hollow is not None and not view.credited(hollow):
-                why = f"no credit: {view.monologues[hollow.index]}"
+            if hollow is not None and not view.listens(hollow):
+                why = f"no credit: {view.no_credit_why(hollow)}"
             elif hollow is not None:
                 why = "sympathy taken back in the same breath (a demand for the full balance or pressure)"
             else:
@@ -183,7 +185,7 @@ def reflections(view: CallView) -> Finding:
     # bankruptcy, a death) is for the notes: a reflection is due only for what came before.
     stop = view.stop_turn
     for t in view.turns:
-        candidate = (t.analysis.has("reflection") or t.analysis.has("empathy")) and view.credited(t)
+        candidate = (t.analysis.has("reflection") or t.analysis.has("empathy")) and view.listens(t)
         if said_enough and not candidate:
             continue  # nothing more to learn from this turn (the debtor's words cost time)
         recent = view.debtor_lines_before(t.index)[-3:]
@@ -241,11 +243,15 @@ def references_disclosed(view: CallView) -> Finding:
         keywords = list(fact.keywords) or list(content_words(fact.text).values())
         if not keywords:
             continue
+        if not any(t.index > turn_no and set(t.analysis.move_names) - CLOSING_MOVES for t in view.turns):
+            continue  # told as the call closed: nothing was left to build on it
         judged += 1
-        # A later line that builds on it; else a line that raised it first (from the file)
-        # and drew it out: either way the trainee worked with what the debtor had.
-        hits = [(t, found) for t in view.turns if view.credited(t) and (found := keyword_hits(keywords, t.text))]
-        hit = next((h for h in hits if h[0].index > turn_no), hits[0] if hits else None)
+        # A later line that builds on it; else the line that raised it first (from the file)
+        # and drew it out: either way the trainee worked with what the debtor had. (An earlier
+        # line's words about another fact are not it: tester7's "while ur deployed", said of
+        # his duty, was credited as raising the allotment before he told it.)
+        hits = [(t, found) for t in view.turns if view.listens(t) and (found := keyword_hits(keywords, t.text))]
+        hit = next((h for h in hits if h[0].index > turn_no), next((h for h in hits if h[0].index == turn_no), None))
         label = fact.name.replace("_", " ")
         if hit is not None:
             ok += 1

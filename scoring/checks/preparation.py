@@ -98,6 +98,17 @@ def call_time(view: CallView) -> Finding:
     return Finding(0.0, [ev(None, text, f"debtor local time, outside 08:00-21:00{suffix}")])
 
 
+def _verified_by(view: CallView) -> int:
+    """The first line to the verified debtor that is not one more verification step (a
+    date of birth asked after the name): where naming the agency becomes safe."""
+    v = view.first_verified_turn or 0
+    by_index = {t.index: t for t in view.turns}
+    while v in by_index and by_index[v].analysis.has("identity_verification") \
+            and not by_index[v].analysis.has("self_identification"):
+        v += 1
+    return v
+
+
 @check("identified_early")
 def identified_early(view: CallView) -> Finding:
     if not view.turns:
@@ -109,13 +120,17 @@ def identified_early(view: CallView) -> Finding:
     third_party_only = all(t.before is not None and t.before.party == "third_party" for t in view.turns)
     if third_party_only:
         return _third_party_identified(view, self_id)
-    if self_id is not None and self_id.index <= n:
+    # Verifying the debtor before naming an agency whose name says "collections" is the
+    # safe order (15 U.S.C. 1692b): the name is due by turn n, or with the first line to the
+    # verified debtor (tester7 verified name and date of birth first: -12.5 before).
+    due = max(n, _verified_by(view))
+    if self_id is not None and self_id.index <= due:
         score += 0.5
         evidence.append(ev(self_id.index, move_quote(self_id, "self_identification"),
                            "gave name/company"))
     elif self_id is not None:
         evidence.append(ev(self_id.index, move_quote(self_id, "self_identification"),
-                           f"gave name/company only at turn {self_id.index} (expected by turn {n})"))
+                           f"gave name/company only at turn {self_id.index} (expected by turn {due})"))
     else:
         evidence.append(ev(None, "", "never gave their name or company"))
 
@@ -146,15 +161,24 @@ def identified_early(view: CallView) -> Finding:
     return Finding(score, evidence)
 
 
+#: A name left for the debtor, whatever it is: "let her know Rafa called", "tell him Jo rang".
+LEFT_NAME = re.compile(r"\b(?:let\s+(?:her|him|them)\s+know|tell\s+(?:her|him|them))\s+(?:that\s+)?"
+                       r"(?!(?:i|we|someone|somebody)\b)[A-Za-z][\w'-]+\s+(?:called|rang|phoned|from)\b", re.I)
+
+
 def _third_party_identified(view: CallView, self_id: Turn | None) -> Finding:
     """Only a third party was on the phone: the caller gives their own name, and the
     employer only if expressly asked (15 U.S.C. 1692b(1)); the purpose is never said.
     "Could you let her know Sam called?" is the name, however the analyser reads it."""
     named = self_id
-    own = view.account.account.collector_name if view.account is not None else ""
-    if named is None and own:
-        said = re.compile(rf"\b{re.escape(own)}\b", re.I)
+    own = [view.account.account.collector_name if view.account is not None else "",
+           str(getattr(view.record, "trainee", "") or "")]  # "can u let her know rafa called?" (tester7)
+    names = "|".join(re.escape(n) for n in own if n.strip())
+    if named is None and names:
+        said = re.compile(rf"\b(?:{names})\b", re.I)
         named = next((t for t in view.turns if said.search(t.text)), None)
+    if named is None:
+        named = next((t for t in view.turns if LEFT_NAME.search(t.text)), None)
     note = "a third party answered: the purpose must not be disclosed"
     if named is None:
         return Finding(0.5, [ev(None, "", "never gave their name to the third party"), ev(None, "", note)])

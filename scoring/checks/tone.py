@@ -12,6 +12,15 @@ from scoring.context import CallView
 from simulator.engine.records import Turn
 
 BAD_MOVES = ("threat", "abuse", "pressure")
+#: Findings of the gate that are pressure, threats or abuse whatever the analyser read.
+PRESSURE_RULES = frozenset({"threat", "abuse", "false_representation", "time_barred_suit", "military_command_threat"})
+
+
+def gate_pressure(view: CallView, turn: Turn) -> list[str]:
+    """The gate's findings on this line that are pressure or a threat: its rule, or a
+    threat or harassment statute in its citation (1692e(5), 1692d)."""
+    return list(dict.fromkeys(v.rule for v in view.flagged.get(turn.index, [])
+                              if v.rule in PRESSURE_RULES or "1692e(5)" in v.citation or "1692d" in v.citation))
 
 
 def bad_moves(turn: Turn) -> list[str]:
@@ -31,7 +40,9 @@ def mean_tone(view: CallView) -> Finding:
                      key=lambda t: (t.analysis.tone.score, t.index))[:2]
     for t in coldest:
         tone = t.analysis.tone
-        why = f" ({', '.join(tone.reasons[:2])})" if tone.reasons else ""
+        # Every reason the analyser gave, not the first two that did not add up (tester7); its
+        # score blends them, so they are listed, not summed.
+        why = f" (reasons: {', '.join(tone.reasons)})" if tone.reasons else ""
         evidence.append(ev(t.index, t.text, f"tone {tone.score:+.2f} {tone.label}{why}"))
     return Finding(fraction, evidence, passed=mean >= th.tone_target - 1e-9)
 
@@ -44,10 +55,18 @@ def no_pressure_or_abuse(view: CallView) -> Finding:
     bad_turns = 0
     for t in view.turns:
         found = bad_moves(t)
+        gate = [] if found else gate_pressure(view, t)
         if found:
             bad_turns += 1
             for m in found:
                 evidence.append(ev(t.index, move_quote(t, m) or t.text, m))
+        elif gate:
+            # The gate found a threat the analyser did not read ("if the bankruptcy gets
+            # dismissed this whole balance comes right back on u"): the same line, one verdict.
+            bad_turns += 1
+            v = next(v for v in view.flagged[t.index] if v.rule in gate)
+            evidence.append(ev(t.index, v.quote, "flagged by the compliance gate: " + ", ".join(
+                r.replace("_", " ") for r in gate)))
     if not bad_turns:
         return Finding(1.0, [ev(None, "", f"no pressure, threats or abuse in {len(view.turns)} lines")])
     return Finding(1.0 - view.th.pressure_penalty * bad_turns, evidence, passed=False)
@@ -62,17 +81,25 @@ def composure(view: CallView) -> Finding:
     by_index = {t.index: t for t in view.turns}
     judged = ok = 0
     evidence = []
+    blamed: set[int] = set()
     for p in provocations:
         window = [by_index[i] for i in range(p + 1, p + 1 + th.composure_window) if i in by_index]
         if not window:
             continue
-        judged += 1
         lapses = [t for t in window if t.analysis.tone.score < th.composure_min_tone - 1e-9 or bad_moves(t)]
-        what = "the hostile opening" if p == 0 else f"the debtor's escalation at turn {p}"
+        if lapses and lapses[0].index in blamed:
+            continue  # one lapse after two escalations in a row is one lapse (tester7: listed twice)
+        judged += 1
+        # The escalation is the debtor's reply to turn p; the lapse is the trainee's own line.
+        what = "the hostile opening" if p == 0 else f"the debtor escalated in reply to turn {p}"
+        drawn = bad_moves(by_index[p]) if p in by_index else []
+        if drawn:
+            what += f", drawn by that line's {', '.join(drawn)}"
         if lapses:
             t = lapses[0]
+            blamed.add(t.index)
             label = ", ".join(bad_moves(t)) or f"tone {t.analysis.tone.score:+.2f}"
-            evidence.append(ev(t.index, t.text, f"lost composure after {what} ({label})"))
+            evidence.append(ev(t.index, t.text, f"this line lost composure ({label}) after {what}"))
         else:
             ok += 1
             t = window[0]
