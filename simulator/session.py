@@ -37,15 +37,21 @@ from simulator.engine.records import CallResult, FinishedSession, Turn
 from simulator.nlu.types import Analysis
 
 
-def _analyser_for(persona: Persona, scenario: Scenario) -> Callable[..., Analysis]:
-    from simulator.nlu import analyser as nlu
-
+def call_cues(persona: Persona, scenario: Scenario) -> dict[str, Any]:
+    """The cues a call adds to the shipped ones: the persona's, then the scenario's."""
     extra: dict[str, Any] = {}
     for cues in (persona.cues, scenario.cues):
         for move, c in cues.items():
             slot = extra.setdefault(move, {"phrases": [], "patterns": [], "examples": [], "negative": []})
             for k in slot:
                 slot[k].extend(getattr(c, k))
+    return extra
+
+
+def _analyser_for(persona: Persona, scenario: Scenario) -> Callable[..., Analysis]:
+    from simulator.nlu import analyser as nlu
+
+    extra = call_cues(persona, scenario)
     if extra:
         return nlu.Analyser.default().extended(extra).analyze
     return nlu.analyze

@@ -71,3 +71,20 @@ def test_plain_output_resolves_against_the_machines_date_without_today(
     assert main(["analyze", "Can you pay it today?"]) == 0
     out = capsys.readouterr().out
     assert dt.date.today().isoformat() in out and "None" not in out
+
+
+def test_scenario_reads_as_the_call_does(capsys: pytest.CaptureFixture[str]) -> None:
+    """--scenario: the call's own cues and its date, as in `try` and `play` (both outside
+    testers of 2026-12-03 found `analyze` reading a line otherwise than their call did, and
+    resolving "today" to the machine's date)."""
+    line = "Are you in charge of her estate?"  # the widow's own cue finds it in the call
+    assert main(["analyze", "--json", "--scenario", "deceased-basic", line, "Could you pay it today?"]) == 0
+    out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert "identity_verification" in [m["move"] for m in out[0]["moves"]]
+    assert any(e["type"] == "date" and e["value"] == "2026-11-20" for e in out[1]["entities"])
+
+
+def test_an_unknown_scenario_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "--scenario", "no-such-call", "hello"]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no-such-call" in err[0]

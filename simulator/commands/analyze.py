@@ -26,6 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--today", metavar="YYYY-MM-DD", default=None,
                         help="reference date for relative dates like 'next Friday' (default: the "
                              "machine's date in plain output; unresolved in --json)")
+    parser.add_argument("--scenario", metavar="ID|FILE", default=None,
+                        help="read as in that scenario's call: its persona's and scenario's own cues, "
+                             "and its call date as --today (unless given)")
 
 
 def _inputs(args: argparse.Namespace, errors: list[str]):  # noqa: ANN202
@@ -92,6 +95,15 @@ def _plain(a) -> str:  # noqa: ANN001
     return "\n".join(out)
 
 
+def _scenario_cues(ref: str):  # noqa: ANN202 - (cue mapping, date)
+    """The cues a call of scenario ``ref`` adds to the shipped ones, and its call date: what
+    makes `try` and `play` read a line as they do."""
+    from simulator.session import Session, call_cues
+
+    session = Session.start(ref, trainee="analyze")
+    return call_cues(session.persona, session.scenario), session.account.call_date
+
+
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
@@ -105,6 +117,10 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UserError(f"--today: not a date (YYYY-MM-DD): {args.today!r}") from exc
     analyser = Analyser.from_files(args.cues) if args.cues else default_analyser()
+    if args.scenario:
+        extra, call_date = _scenario_cues(args.scenario)
+        analyser = analyser.extended(extra) if extra else analyser
+        today = today or call_date
     from simulator.cli import debug_wanted
     from simulator.jsonout import dumps
 

@@ -19,7 +19,9 @@ from simulator.nlu.questions import asks_plainly
 from simulator.rxcache import compile as rx
 
 #: "not saying we won't", "... yet": a denial that takes itself back.
-_UNDONE = rx(r"\bnot\s+saying\b|\byet\b|\bfor\s+now\b|\bnot\s+today\b")
+#: ("I'm not saying this to scare you: we will not sue you" undoes nothing.)
+_UNDONE = rx(r"\bnot\s+saying\s+(?:that\s+)?(?:we|they|i|it|nobody|no\s+one|anyone|anybody|someone)\b|"
+             r"\byet\b|\bfor\s+now\b|\bnot\s+today\b")
 #: The collector acting, or someone acting on the debtor's side of things.
 _AGENT = rx(r"\b(?:we|we'll|we're|we'd|i|i'll|i'd|i'm|they|they'll|they're|someone|somebody|"
                     r"our|the\s+(?:creditor|client|company|firm|office|agency|court|judge|sheriff))\b")
