@@ -182,7 +182,9 @@ def reflection(s: str, words: list[str], all_words: list[str], so_lead: bool, is
                 why = 'sums up with "so ..."'
             elif first in YOU or (len(words) > 1 and words[1] in YOU and first in ("and", "but")):
                 why = "restates what the debtor does or feels (\"you ...\")"
-            elif len(shared) >= 3 and "empathy" not in hits:
+            elif len(shared) >= 3 and "empathy" not in hits and not any(c.isdigit() for w in shared for c in w):
+                # (a number read back, "24124 michael stravenue, fernandezfurt 66496, got it", confirms
+                # an address or a phone number: no restatement of the debtor's situation; tester7)
                 why = "restates the debtor's words: " + ", ".join(f'"{w}"' for w in sorted(shared)[:4])
             elif not is_question and ("empathy" not in hits or len(shared) >= 2) \
                     and YOU & set(all_words) \
