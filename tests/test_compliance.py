@@ -168,7 +168,7 @@ def test_going_on_after_a_cease_request_cites_1006_6_c():
     fs = replay(SessionRecord.model_validate(exemplary("hardship-basic")))
     card = score(_with_before(fs, 7, cease_requested=True))
     v = next(v for v in card.compliance.violations if v.rule == "collecting_after_cease")
-    assert v.citation == "12 CFR 1006.6(c)" and v.turn == 7 and "offer payment plan" in v.message
+    assert v.citation == "12 CFR 1006.6(c); 15 U.S.C. 1692c(c)" and v.turn == 7 and "offer payment plan" in v.message
 
 
 def test_misstated_balance_cites_1006_18_b_2_i_with_both_amounts():
