@@ -19,7 +19,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from simulator.nlu.features import context_features, features, word_features
 from simulator.nlu.learned import LearnedModel
-from simulator.nlu.questions import Ask, asks_plainly
+from simulator.nlu.questions import Ask, asks_plainly, shown_by_pattern
 from simulator.nlu.text import whole_words
 from simulator.nlu.threats import (
     consequences_disarmed,
@@ -121,7 +121,8 @@ SMALL_TALK_NO_MODEL = ("abuse",)
 #: Questions whose every ask is a fact of identity or contact ("what's the best email?",
 #: "who am I speaking with?", "when's a good time to reach you?") invite no explanation:
 #: no open question (tester7's call credited "what's the best email?" as one).
-FACT_TOPICS = frozenset({"identity", "contact"})
+FACT_TOPICS = frozenset({"identity"})
+FACT_INTENTS = frozenset({"email", "identity_phone", "identity_address", "best_time", "callback"})
 #: ... nor do questions of an amount, a way or a day to pay ("what do you think you could put
 #: toward this?", "how would you like to make those payments, debit card or checking?"): the
 #: labelling rules make an amount question ask_capacity, never an open question (tester6).
@@ -290,7 +291,11 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
     mv = out.get("open_question")
     if mv is not None and mv.why not in trainer_whys:
         inside = [a for a in asks if mv.start <= a.start < mv.end] or list(asks)
-        if inside and all(a.topic in FACT_TOPICS or a.intent in CLOSED_INTENTS for a in inside):
+        # each asked plainly (a pattern of its intent): "what was happening around that time?" or
+        # "how confident are you that you can manage it?" only touch a keyword (AnnoMI)
+        if inside and all((a.topic in FACT_TOPICS or a.intent in FACT_INTENTS or a.intent in CLOSED_INTENTS)
+                          and shown_by_pattern(a.intent, _sentence_at(text, spans, a.start).lower())
+                          for a in inside):
             del out["open_question"]  # "what's the best email?", "what could you put toward this?"
         elif _ON_PROPOSAL.search(text[mv.start:mv.end].lower()) and any(p in out for p in PROPOSALS):
             del out["open_question"]  # "...even just $25 to show good faith. What do you think?"
@@ -298,6 +303,11 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
     if own_heads is not None and tone < 0:  # negative only as far as the trainee's own words are
         tone = max(tone, model.tone_of(own_heads))
     return out, tone
+
+
+def _sentence_at(text: str, spans: list[tuple[int, int]], at: int) -> str:
+    """The sentence of ``text`` that holds offset ``at`` (the whole text if none does)."""
+    return next((text[a:b] for a, b in spans if a <= at < b), text)
 
 
 def _only_asks(name: str, sentence: str, asks: Sequence[Ask]) -> bool:

@@ -58,6 +58,10 @@ _ASKS_ESTIMATE = rx(
     r"(?:think|say|guess|imagine|reckon))\b")
 #: "how much time have you ...", "what ideas have you been ...": the verb comes before its
 #: subject a word or two after the wh-word, so the clause asks even with no "?".
+#: "what happens now is the account stays on hold": a wh-clause as the subject of a statement
+#: (tester6's dispute call), not a question.
+_CLEFT = rx(r"^(?:what|how)\s+(?:\w+\s+){1,4}(?:is|was)\s+(?:that\s+)?(?:the|we|we'll|you|you'll|i|i'll|it|"
+            r"your|our|a|this|they|nobody|no)\b")
 _INVERTED_LATE = rx(
     r"^(?:what|how|which|where|why)\s+(?:\w+\s+){1,2}(?:do|does|did|have|has|would|could|can|will|"
     r"are|were|should|might)\s+(?:you|your|they|we)\b")
@@ -182,7 +186,7 @@ def reflection(s: str, words: list[str], all_words: list[str], so_lead: bool, is
                 why = 'sums up with "so ..."'
             elif first in YOU or (len(words) > 1 and words[1] in YOU and first in ("and", "but")):
                 why = "restates what the debtor does or feels (\"you ...\")"
-            elif len(shared) >= 3 and "empathy" not in hits and not any(c.isdigit() for w in shared for c in w):
+            elif len(shared) >= 3 and "empathy" not in hits and not any(w.isdigit() and len(w) >= 3 for w in shared):
                 # (a number read back, "24124 michael stravenue, fernandezfurt 66496, got it", confirms
                 # an address or a phone number: no restatement of the debtor's situation; tester7)
                 why = "restates the debtor's words: " + ", ".join(f'"{w}"' for w in sorted(shared)[:4])
@@ -211,7 +215,8 @@ def open_question(s: str, low: str, words: list[str], is_question: bool,
     # Without a "?" the clause must be inverted ("what do you ...", "how's work been")
     # to ask: "what activities you might choose" is only a clause.
     asks_by_form = bool(first) and (len(words) == 1 or words[1] in _INVERTED or (
-        first.endswith(("'s", "'d")) and len(words) <= 12) or bool(_INVERTED_LATE.match(joined)))
+        first.endswith(("'s", "'d")) and len(words) <= 12) or bool(_INVERTED_LATE.match(joined))) \
+        and not _CLEFT.match(joined)
     if mv is not None and not is_question and not asks_by_form and not _INVITE_TELL.search(s) \
             and not mv.why.startswith("similar to example"):
         hits.pop("open_question")

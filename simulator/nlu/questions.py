@@ -260,6 +260,12 @@ def find_asks(text: str, context: str | None = None) -> tuple[Ask, ...]:
     return tuple(asks)
 
 
+def shown_by_pattern(intent: str, sentence: str) -> bool:
+    """Whether one of ``intent``'s patterns (not a keyword alone) finds it in the sentence."""
+    found = _by_name().get(intent)
+    return found is not None and found.pattern is not None and bool(found.pattern.search(sentence))
+
+
 def asks_plainly(sentence: str) -> bool:
     """Whether the sentence asks, and every ask of it is shown by one of its intent's
     patterns (a phrasing that plainly asks it), not by a keyword alone: "When is your
