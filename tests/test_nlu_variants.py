@@ -4,7 +4,9 @@ Set B was written after all the rules of 2026-12-02 but the last two and never u
 write one: the analyser before that day's rules read 28 of its 100 lines wrong, after
 them 18; a last pressure pattern ("the last time I'll be able to offer you this deal",
 from set A) was written after B's misses had been read, and with it 17 (its
-KNOWN_MISSES below, each a strict xfail until the analyser reads it right). Set A was
+KNOWN_MISSES below, each a strict xfail until the analyser reads it right; 16 since
+2026-12-03, seventh session: "Now hold on, you're no loser. ..." reads right, an insult
+refused by "you're no ..." in ``insults.aimed_elsewhere``, a rule not written from it). Set A was
 written after the first round of those rules and the second round came from its misses
 (15 of 80 wrong before both rounds, 2 after), so it now guards against regressions only.
 """
@@ -24,7 +26,6 @@ KNOWN_MISSES = frozenset({
     "When the money arrive, I send you the paper that say you don't owe nothing more.",
     "Yeah, that's lousy. I'd be furious.",
     "Bad day, huh? Can't blame you for being sore about it.",
-    "Now hold on, you're no loser. Folks hit rough patches all the time, that's just life.",
     "You're not a deadbeat. You picked up the phone, didn't you?",
     "Oh sweetheart, I don't think you're a failure, not for a second. You've had a very hard year.",
     'Worthless? Nope. Not buying it.',

@@ -37,6 +37,7 @@ from simulator.nlu.cues import (
     merge,
     trainer_whys,
 )
+from simulator.nlu.insults import aimed_elsewhere, insult_in
 from simulator.nlu.labelling import negation_undone, sentence_rules, utterance_rules
 from simulator.nlu.learned import LearnedModel, default_model
 from simulator.nlu.listening import ANGER, APOLOGY, DISTRESS, ROOM, echo
@@ -259,6 +260,13 @@ class Analyser:
                     break
 
         self._nearest(s, hits, add)
+        if "abuse" in hits and hits["abuse"].why.startswith("cue ") \
+                and hits["abuse"].why not in self.trainer_whys and self._elsewhere_only(s):
+            hits.pop("abuse")  # "that idiot system of ours", "I'm an idiot, sorry": not said to the listener
+        if "abuse" not in hits and "abuse" not in negs:
+            insult = insult_in(s)
+            if insult is not None:  # "you're a right galah", "don't be such a numpty"
+                add("abuse", insult[0], insult[1], insult[2])
         if "abuse" in hits and insult_denied(s):
             hits.pop("abuse")  # "Please don't call yourself stupid": an insult refused
         if "threat" in hits and not hits["threat"].why.startswith("similar") and denied(s):
@@ -277,6 +285,23 @@ class Analyser:
                 if m:
                     add("empathy", m.start(), m.end(), "apologises after the debtor's distress or anger")
         return hits
+
+    def _elsewhere_only(self, s: str) -> bool:
+        """The abuse a cue phrase found in sentence ``s`` rests only on
+        insult words aimed elsewhere (``insults.aimed_elsewhere``): with those spans blanked
+        out, no abuse phrase or pattern is left."""
+        spans = aimed_elsewhere(s)
+        if not spans:
+            return False
+        masked = list(s)
+        for x, y in spans:
+            masked[x:y] = " " * (y - x)
+        rest = "".join(masked)
+        if "abuse" in self._phrases.scan(rest)[0]:
+            return False
+        folded = fold(rest)
+        abuse = next(mc for mc in self._moves if mc.name == "abuse")
+        return not any(p.rx.search(rest) for p in could_match(abuse.patterns, folded))
 
     def _nearest(self, s: str, hits: dict[str, Move], add: Any) -> None:
         feats = example_features(s)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from simulator.nlu.features import context_features, features, word_features
+from simulator.nlu.insults import only_elsewhere
 from simulator.nlu.learned import LearnedModel
 from simulator.nlu.questions import Ask, asks_plainly, shown_by_pattern
 from simulator.nlu.text import whole_words
@@ -249,8 +250,8 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
                 continue  # the model's own tone of these words is not negative: no hostility
             if name in QUESTION_NO_MODEL and _only_asks(name, made.evidence, asks):
                 continue  # "When does the new job actually start paying you?": it asks
-            if name == "abuse" and insult_denied(made.evidence):
-                continue  # "Being broke doesn't make you a failure": an insult refused
+            if name == "abuse" and (insult_denied(made.evidence) or only_elsewhere(made.evidence)):
+                continue  # "Being broke doesn't make you a failure", "I'm such a muppet": not said to them
             if name in NOT_LIABLE_NOT and reassures(made.evidence):
                 continue  # "you are not personally responsible for his debts", "we cannot sue you for it"
             if name == "threat" and (denied(made.evidence) or whether_only(made.evidence) or

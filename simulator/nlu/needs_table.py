@@ -12,15 +12,18 @@ import json
 
 from simulator.nlu.cuefile import normalise_pattern, unwrap
 from simulator.nlu.cues import default_cues
+from simulator.nlu.insults import COMPARISONS
 from simulator.nlu.prefilter import derive
 from simulator.nlu.tone import _MARKERS
 
 
 def shipped_patterns() -> list[str]:
-    """The regexes of the shipped cue file and tone markers, as they are compiled."""
+    """The regexes of the shipped cue file, tone markers and insult comparisons, as they are
+    compiled."""
     cues = unwrap(default_cues()) or {}
     out = [normalise_pattern(p) for move in cues.values() for p in (move or {}).get("patterns") or []]
     out += [p for _, _, p in _MARKERS]
+    out += list(COMPARISONS)
     return sorted(set(out))
 
 

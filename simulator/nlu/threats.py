@@ -134,9 +134,15 @@ def others_pay(sentence: str) -> bool:
 #: you're a deadbeat", "Please don't call yourself stupid", "being broke doesn't make you
 #: a failure", "we do not regard you as irresponsible").
 _INSULT_DENIED = rx(
-    r"\b(?:no(?:body|\s+one)|none\s+of\s+us)(?:'s|\s+is)?\s+(?:thinks?|thinking|says?|saying|calling|"
+    r"\b(?:no(?:body|\s+one)|none\s+of\s+us)(?:'s|\s+is)?\s+(?:thinks?|thinking|says?|said|saying|calling|"
     r"call(?:ing)?|sees?|seeing)\s+(?:you|that\s+you|you're)\b"
-    r"|\b(?:don'?t|do\s+not|never|no\s+need\s+to|stop)\s+call(?:ing)?\s+yourself\b"
+    r"|\b(?:don'?t|do\s+not|dont|never|no\s+need\s+to|stop|quit)\s+call(?:ing)?\s+"
+    r"(?:yourself|yourselves|urself|yaself|yuhself|yerself|yourse'f|yasef|yuself|yusef|yo\s*self|ya\s+self)\b"
+    # "I'd never call you a deadbeat", "nobody would call you lazy", "I'm not going to call you that"
+    r"|(?:\b(?:never|not|nobody|no\s+one)\b|n't\b)[^.?!,]{0,25}\bcall(?:ed|ing|in'?|s)?\s+(?:you|u|ya)\b"
+    r"(?!\s+(?:back|again|later|tomorrow|today|tonight|at|on|in|about|from|when|after|before|now|soon|next|"
+    r"this|every|anymore|or|and|to|then|until|till|yet)\b)"
+    r"|\b(?:didn'?t|did\s+not|never)\s+(?:say|said)\s+(?:that\s+)?(?:you|u|ya)(?:'re|\s+(?:are|were|was))?\b"
     r"|\b(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t|will\s+not|didn'?t|never)\s+makes?\s+(?:you|anyone|anybody|somebody|someone)\b"
     r"|\b(?:don'?t|do\s+not|never|wouldn'?t)\s+(?:regard|see|think\s+of|consider|view|look\s+at)\s+you\s+as\b"
     r"|\b(?:i'm|i\s+am|we're|we\s+are)\s+not\s+(?:calling|saying|judging|accusing)\s+you\b"
