@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
+from simulator.nlu.closed_questions import not_open
 from simulator.nlu.features import context_features, features, word_features
 from simulator.nlu.insults import only_elsewhere
 from simulator.nlu.learned import LearnedModel
-from simulator.nlu.questions import Ask, asks_plainly, shown_by_pattern
+from simulator.nlu.questions import Ask, asks_plainly
 from simulator.nlu.text import whole_words
 from simulator.nlu.threats import (
     consequences_disarmed,
@@ -119,22 +120,6 @@ SMALL_TALK_NOT = ("open_question", "ask_capacity")
 #: Braves at all?" scored 2.1 over the abuse cut, 3.8 after a debtor's line): an insult in
 #: one ("...or are you too broke for tickets?") is the rules' to find.
 SMALL_TALK_NO_MODEL = ("abuse",)
-#: Questions whose every ask is a fact of identity or contact ("what's the best email?",
-#: "who am I speaking with?", "when's a good time to reach you?") invite no explanation:
-#: no open question (tester7's call credited "what's the best email?" as one).
-FACT_TOPICS = frozenset({"identity"})
-FACT_INTENTS = frozenset({"email", "identity_phone", "identity_address", "best_time", "callback"})
-#: ... nor do questions of an amount, a way or a day to pay ("what do you think you could put
-#: toward this?", "how would you like to make those payments, debit card or checking?"): the
-#: labelling rules make an amount question ask_capacity, never an open question (tester6).
-CLOSED_INTENTS = frozenset({"capacity", "payment_method", "payment_date"})
-#: ... nor does asking what the debtor thinks of a proposal in the same line ("even just $25,
-#: to show the bank some good faith. What do you think?", "...How does that sound to you?"):
-#: a check on the offer (tester6), not an invitation to explain.
-_ON_PROPOSAL = rx(r"^\W*(?:(?:so|and|well|okay|ok)\W+)?(?:what\s+do\s+you\s+think|how\s+does\s+that\s+sound|"
-                  r"how\s+would\s+that\s+(?:be|work|sound)|what\s+do\s+you\s+say|how's\s+that\s+sound|"
-                  r"how\s+does\s+that\s+work\s+for\s+you|what\s+would\s+you\s+say)(?:\s+to\s+(?:you|that))?\W*$")
-PROPOSALS = ("offer_settlement", "offer_payment_plan", "offer_alternative", "request_full_payment", "pressure")
 #: ... nor is a question about the debtor's facts with no belittling word in it
 #: (``threats.plain_question``): "When does the new job actually start paying you?" read as
 #: abuse in the lead's hardship call (2026-12-03), and Maria hung up; nor a threat when it
@@ -289,26 +274,12 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
         for name in SMALL_TALK_NO_MODEL:
             if name in out and name not in found:
                 del out[name]
-    mv = out.get("open_question")
-    if mv is not None and mv.why not in trainer_whys:
-        inside = [a for a in asks if mv.start <= a.start < mv.end] or list(asks)
-        # each asked plainly (a pattern of its intent): "what was happening around that time?" or
-        # "how confident are you that you can manage it?" only touch a keyword (AnnoMI)
-        if inside and all((a.topic in FACT_TOPICS or a.intent in FACT_INTENTS or a.intent in CLOSED_INTENTS)
-                          and shown_by_pattern(a.intent, _sentence_at(text, spans, a.start).lower())
-                          for a in inside):
-            del out["open_question"]  # "what's the best email?", "what could you put toward this?"
-        elif _ON_PROPOSAL.search(text[mv.start:mv.end].lower()) and any(p in out for p in PROPOSALS):
-            del out["open_question"]  # "...even just $25 to show good faith. What do you think?"
+    if not_open(out.get("open_question"), out, asks, text, spans, trainer_whys):
+        del out["open_question"]  # "what's the best email?", "...$25 to show good faith. What do you think?"
     tone = model.tone_of(heads)
     if own_heads is not None and tone < 0:  # negative only as far as the trainee's own words are
         tone = max(tone, model.tone_of(own_heads))
     return out, tone
-
-
-def _sentence_at(text: str, spans: list[tuple[int, int]], at: int) -> str:
-    """The sentence of ``text`` that holds offset ``at`` (the whole text if none does)."""
-    return next((text[a:b] for a, b in spans if a <= at < b), text)
 
 
 def _only_asks(name: str, sentence: str, asks: Sequence[Ask]) -> bool:
