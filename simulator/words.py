@@ -77,6 +77,7 @@ EVENTS: dict[str, str] = {
     "disclosed_to_third_party": "the debt was revealed to someone else",
     "not_understood": "{name} could not act on that line",
     "recap_corrected": "{name} corrected your recap: not the terms agreed",
+    "fee_questioned": "{name} questioned the fee you added",
     "trainee_repeated": "you repeated an earlier line",
     "identity_mismatch": "{name} said that is not them",
     "validation_requested": "{name} asked for it in writing",

@@ -23,25 +23,22 @@ from transitions import Machine
 from simulator.content.account import AccountFile
 from simulator.content.models import Persona, Scenario, Transition
 from simulator.engine import registry
-from simulator.engine.accepting import accepted_kind, offer_move
 from simulator.engine.answers import pick
 from simulator.engine.building import Builder, PersonaError  # noqa: F401 - re-exported
 from simulator.engine.callbacks import Callbacks
 from simulator.engine.ending import Ending
 from simulator.engine.lines import Voice, join_lead
 from simulator.engine.offers import read_terms
+from simulator.engine.recaps import Recaps
 from simulator.engine.records import PartyFacts, Terms, Turn
 from simulator.engine.replies import Replies
-from simulator.engine.turns import TurnPlan, plan_turn
+from simulator.engine.turns import plan_turn
 from simulator.engine.values import line_values
 from simulator.engine.variables import variables
-from simulator.nlu.entities import extract_entities
 from simulator.nlu.types import OFFER_MOVES, Analysis
 
 RAPPORT_MOVES = frozenset({"empathy", "reflection", "open_question"})
 MONEY_ASKS = OFFER_MOVES | {"ask_capacity"}
-#: Moves that put terms with a figure on the table (a plan, a settlement, the balance).
-MONEY_OFFERS = frozenset({"offer_payment_plan", "offer_settlement", "request_full_payment"})
 ESCALATION_STEP = 20.0  # irritation rising this much in one turn is an 'escalated' event
 CALMING_STEP = 15.0
 _MOOD = frozenset({"trust", "irritation", "patience"})
@@ -58,7 +55,7 @@ class _Model:
     state: str
 
 
-class Call(Builder, Callbacks, Replies, Ending):
+class Call(Builder, Callbacks, Replies, Recaps, Ending):
     """A live call against one persona. Deterministic for a given seed and lines."""
 
     def __init__(
@@ -351,6 +348,7 @@ class Call(Builder, Callbacks, Replies, Ending):
             if corrected:
                 reply = corrected
                 self._event("recap_corrected")
+        reply = self._hear_fee(reply)
         if self.agreed is not agreed_before:  # agreed in this line: its recap may settle details
             self._refine_agreed_from_recap()
         if "answered:payment_method" in self._turn_events:
@@ -400,82 +398,6 @@ class Call(Builder, Callbacks, Replies, Ending):
         self.turns.append(turn)
         self.last_reply = reply
         return turn
-
-    def _recap_differs(self, a: Terms) -> bool:
-        """The recap names an amount or a count other than the agreed one, or another way
-        to pay than the one the debtor chose (a date, or a method the debtor never named,
-        settles the agreement's details instead)."""
-        if self._analysis is None:
-            return False
-        o = read_terms(self._analysis, self.balance, self.today, assume=a.kind)
-        if o is None:
-            return False
-        if self._method_differs(a, o):
-            return True
-        if a.kind == "payment_plan":
-            if o.monthly and a.monthly and abs(o.monthly - a.monthly) >= 1:
-                return True
-            if o.count and a.count and o.count != a.count and abs(o.count * (o.monthly or a.monthly) - a.total) >= a.monthly:
-                return True
-            return bool(not o.monthly and o.total and abs(o.total - a.total) >= 1)
-        return bool(o.total and abs(o.total - a.total) >= 1)
-
-    def _refine_agreed_from_recap(self) -> None:
-        """A recap that restates the agreed amount may settle its details (date, method)."""
-        a = self.agreed
-        if a is None or "recap_agreement" not in self.said or self._analysis is None:
-            return
-        o = read_terms(self._analysis, self.balance, self.today, assume=a.kind)
-        if o is None:
-            return
-        same = (o.monthly and abs(o.monthly - a.monthly) < 1) or (o.total and abs(o.total - a.total) < 1)
-        if not same:
-            return
-        first = o.first_date or a.first_date
-        method = a.method if self.method_chosen else (o.method or a.method)
-        self.agreed = Terms(a.kind, a.total, a.upfront, a.monthly, a.count, first, method,
-                            (first - self.today).days if first else a.start_days, a.period)
-
-    def _take_their_figure(self, plan: TurnPlan, analysis: Analysis) -> str | None:
-        """Before anything is agreed, a line that takes the debtor's own figure ("Okay, $85
-        works") offers it, and a line that offers terms is an offer, not a recap. Returns the
-        kind of terms taken, or None."""
-        if self.agreed is not None:
-            return None
-        taken = None
-        if not MONEY_OFFERS & set(plan.moves):
-            taken = accepted_kind(analysis, self.last_reply, self.counter, self.balance)
-            if taken is not None:
-                plan.moves.append(offer_move(taken))
-                plan.new_moves = plan.new_moves or offer_move(taken) not in self.said_ever
-                if not plan.understood:
-                    plan.understood = True
-                    plan.events[:] = [e for e in plan.events if e != "not_understood"]
-                    plan.effect_keys[:] = [k for k in plan.effect_keys if k != "not_understood"]
-        if "recap_agreement" in plan.moves and MONEY_OFFERS & set(plan.moves):
-            plan.moves.remove("recap_agreement")
-        return taken
-
-    def _method_differs(self, a: Terms, o: Terms | None = None) -> bool:
-        """The line names a way to pay other than the one the debtor chose in the call."""
-        if o is None:
-            if self._analysis is None:
-                return False
-            o = read_terms(self._analysis, self.balance, self.today, assume=a.kind)
-        chosen = self.method_chosen
-        return bool(chosen and o is not None and o.method and o.method != chosen and a.method == chosen)
-
-    def _hear_method(self, reply: str) -> None:
-        """The debtor saying how they will pay ("Check. I'll mail a check.") settles the
-        method: it is theirs to choose, and a recap naming another is corrected."""
-        said = [e.value for e in extract_entities(reply) if e.type == "payment_method" and e.value]
-        if not said:
-            return
-        self.method_chosen = str(said[0])
-        a = self.agreed
-        if a is not None and a.method != self.method_chosen:
-            self.agreed = Terms(a.kind, a.total, a.upfront, a.monthly, a.count, a.first_date,
-                                self.method_chosen, a.start_days, a.period)
 
     def _rank(self, move: str) -> int:
         try:

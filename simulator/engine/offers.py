@@ -26,11 +26,17 @@ _STARTS = rx(r"\b(starting|start|beginning|begin|from|on|by|before|due|first (?:
 #: the 14th"): a date in it is when that happens, not when a payment falls due.
 _NEXT_STEP = rx(r"\b(e-?mail\w*|send|sent|mail|text|letter|confirm\w*|reminder|statement|call you|"
                 r"follow(?:ing)?[- ]up|get back|in writing|paperwork)\b", re.I)
+#: A clause about a call to come ("I'll give you a call on the 16th", "I'll check in on the
+#: 16th"): its date is when the collector calls, even after 'on' (tester6 2.2) ...
+_CALL_BACK = rx(r"\b(?:call|ring|phone|check in|touch base|follow[- ]?up|reach out|get back to)\b", re.I)
+#: ... unless the clause is about the payment itself ("call in the payment on the 15th").
+_PAYMENT_WORD = rx(r"\b(?:pay\w*|pmt|draft\w*|debit\w*|due|instal\w*|installment)\b", re.I)
 _CLAUSE_END = rx(r"[.;:!?,]|\b(?:and|but|then)\b", re.I)
-#: Words before an amount that make it the plan's last, smaller payment: "a last one of $75",
-#: "the last one just $20.40", "then a final $75", "with the last at $20.40".
-_FINAL = rx(r"\b(?:last|final)(?:\s+(?:one|payment|instal\w*|installment))?\s*(?:of|is|at|for|being|would be|"
-            r"will be|=|just|only|\W)*\s*$", re.I)
+#: Words before an amount that make it the plan's last payment, smaller or larger: "a last
+#: one of $75", "the last one just $20.40", "then a final $75", "with the last at $20.40",
+#: "roll the extra into the last one so it's $180.40" (tester6 3.5).
+_FINAL = rx(r"\b(?:last|final)(?:\s+(?:one|payment|pmt|instal\w*|installment))?\s*(?:of|is|at|for|being|be|"
+            r"would|will|=|just|only|so|it's|its|it|making|which|comes to|to|\W)*\s*$", re.I)
 #: ... and words that add it after the N payments named ("18 payments of $100 and a last one").
 _FINAL_EXTRA = rx(r"\b(?:and|then|plus|followed by)\s+(?:a|one)?\s*(?:last|final)\b", re.I)
 
@@ -80,13 +86,16 @@ def _date_rank(e: Entity, text: str) -> int:
     """2: introduced as the payment date; 1: a plain date; 0: when a next step happens."""
     if not text or not e.end:
         return 1
+    clause = _clause_of(text, e.start, e.end)
+    if _CALL_BACK.search(clause) and not _PAYMENT_WORD.search(clause):
+        return 0
     if _STARTS.search(text[max(0, e.start - 30):e.start]):
         return 2
-    return 0 if _NEXT_STEP.search(_clause_of(text, e.start, e.end)) else 1
+    return 0 if _NEXT_STEP.search(clause) else 1
 
 
 def _final_payment(amounts: list[Entity], text: str) -> Entity | None:
-    """The amount named as the plan's last, smaller payment, if any."""
+    """The amount named as the plan's last payment, if any."""
     for e in amounts:
         if e.unit not in _PERIODS and e.end and _FINAL.search(text[max(0, e.start - 40):e.start]):
             return e
@@ -94,7 +103,7 @@ def _final_payment(amounts: list[Entity], text: str) -> Entity | None:
 
 
 def _count_with_final(count: int, monthly: float, final: float, remaining: float, text: str) -> int:
-    """How many payments a plan with a smaller last one has, the last included.
+    """How many payments a plan with a last one of its own has, the last included.
 
     "19 payments, the last one $75" counts it; "18 payments of $100 and a last one of $75"
     adds it. The reading whose payments add up to what is owed wins; else the words decide.
@@ -105,6 +114,40 @@ def _count_with_final(count: int, monthly: float, final: float, remaining: float
     if abs(extra - remaining) < 1 <= abs(included - remaining):
         return count + 1
     return count + 1 if _FINAL_EXTRA.search(text) else count
+
+
+#: An amount named as a fee: "a $15 processing fee", "a fee of $15" (tester7 D4) ...
+_FEE_AFTER = rx(r"^\s*(?:[\w-]+\s+){0,2}(?:fee|surcharge|charge)s?\b", re.I)
+_FEE_BEFORE = rx(r"\b(?:fee|surcharge|charge)s?\s*(?:of|is|:)?\s*$", re.I)
+#: ... added to what is paid ("plus a $15 processing fee", "there's a $9.95 convenience fee"),
+#: not one already in the balance ("$35 in late fees") ...
+_FEE_ADDED = rx(r"\b(?:plus|add\w*|extra|on top|processing|convenience|service|transaction|handling|"
+                r"there'?s|there is|charge you|cost you)\b", re.I)
+#: ... unless it is taken off ("I'll waive the $15 fee", "no $15 fee if you pay today").
+_NO_FEE = rx(r"\b(?:waiv\w*|no|without|free|won't|will not|don't|do not|remove\w*|drop\w*)\b", re.I)
+
+
+_FEE_WORD = rx(r"\b(?:fee|surcharge)s?\b", re.I)
+
+
+def fee_named(analysis: Analysis, balance: float = 0.0) -> float | None:
+    """A fee the line adds to what is owed, if any: a debtor questions it. Named with its
+    amount ("a $15 processing fee"), or as a total just over the balance with the fee
+    in it ("so thats $1,495 today w the fee")."""
+    text = analysis.text
+    amounts = [e for e in analysis.entities
+               if e.type == "money" and isinstance(e.value, int | float) and e.value > 0 and e.end]
+    for e in amounts:
+        if not (_FEE_AFTER.search(text[e.end:e.end + 30]) or _FEE_BEFORE.search(text[max(0, e.start - 25):e.start])):
+            continue
+        clause = _clause_of(text, e.start, e.end)
+        if _FEE_ADDED.search(clause) and not _NO_FEE.search(clause):
+            return float(e.value)
+    if balance and _FEE_WORD.search(text) and not _NO_FEE.search(text):
+        over = [e.value - balance for e in amounts if 0.5 <= e.value - balance <= max(50.0, balance * 0.1)]
+        if over:
+            return round(float(over[0]), 2)
+    return None
 
 
 def _method_of(entities: list[Entity]) -> str | None:
@@ -161,8 +204,9 @@ def read_terms(analysis: Analysis, balance: float, today: dt.date,
     def plan(monthly: float | None, count: int | None, upfront: float = 0.0) -> Terms:
         remaining = max(balance - upfront, 0.0)
         total: float | None = None
-        if monthly and count and final is not None and final.value < monthly:
-            # "18 payments of $100 and a last one of $75": the last payment is smaller.
+        if monthly and count and final is not None and abs(final.value - monthly) >= 0.01:
+            # "18 payments of $100 and a last one of $75": the last payment is smaller; "11
+            # payments, the last one $180.40": larger, the rest rolled into it.
             count = _count_with_final(count, monthly, float(final.value), remaining, text)
             total = upfront + monthly * (count - 1) + float(final.value)
         if monthly and not count:

@@ -74,6 +74,9 @@ SESSION_VARIABLES: dict[str, str] = {
     "told": "1 once the debtor has told something (a fact revealed or a question answered)",
     "asked_own_name": "1 when a third party was just asked for by her own name",
     "recap_method_differs": "1 when this line's recap names another way to pay than the debtor chose",
+    "wh_question": "1 when the question this line asks last is a wh-question ('When's a better time?'): no 'Yes' or 'Please'",
+    "method_named": "1 when this line names a way to pay ('on that debit card', 'by check')",
+    "writing_promised": "1 when this line promises a letter or something in writing ('I'll mail you the agreement')",
 }
 
 #: Conditions every persona has; a persona may redefine any of them.
@@ -105,6 +108,9 @@ BUILTIN_CONDITIONS: dict[str, str] = {
     "told": "told",
     "asked_own_name": "asked_own_name",
     "recap_method_differs": "recap_method_differs",
+    "writing_promised": "writing_promised",
+    "method_named": "method_named",
+    "wh_question": "wh_question",
 }
 
 
@@ -188,6 +194,7 @@ ENGINE_EVENTS: tuple[str, ...] = (
     "refused:<intent>",
     "trainee_repeated",
     "recap_corrected",
+    "fee_questioned",
     "not_understood",
     "not_english",
     "escalated",
@@ -217,6 +224,8 @@ SPECIAL_INTENTS: dict[str, str] = {
     "repeat": "... every long variant has been said already: a short line instead ('Like I said.')",
     "recap_differs": "... the trainee's recap names an amount or a count other than the agreed one, "
     "or another way to pay than the debtor chose",
+    "fee": "... the trainee adds a fee to what is owed ('plus a $15 processing fee'): the debtor "
+    "questions it",
 }
 
 #: Placeholders debtor lines may use, as {root.field}.

@@ -49,16 +49,32 @@ def _said_already(sentence: str, said: set[str], gist: frozenset[str]) -> bool:
     return _plain(sentence) in said or (len(g) >= 2 and g <= gist)
 
 
-def joined(reaction: str, answer: str) -> str:
+def asked_gists(replies: list[str]) -> frozenset[frozenset[str]]:
+    """What the debtor has asked so far, each question as its gist."""
+    return frozenset(_gist(x) for r in replies for x in _SENTENCE_END.split(r) if x.rstrip().endswith("?"))
+
+
+def joined(reaction: str, answer: str, asked: frozenset[frozenset[str]] = frozenset()) -> str:
     """The reaction, then the answer without the sentences the reaction already said, in
     the same or other words (the roommate said "Like I said, she's home in the evening."
     twice in one reply; Tony "after six, I'm off the roof by then" then "Same as I said:
-    after six, I'm off the roof by then.")."""
+    after six, I'm off the roof by then.").
+
+    A question the reaction ends on comes after the answer, not before it (the widow asked
+    "What do you need from me?" and then named the probate court she was asked about,
+    tester6 2.5), and is left out when the debtor asked it before ("But what's this
+    about?" again, in the middle of Tony's callback, tester7 D7)."""
     parts = _SENTENCE_END.split(reaction)
     said = {_plain(x) for x in parts}
     gist = frozenset().union(*(_gist(x) for x in parts))
     rest = [x for x in _SENTENCE_END.split(answer) if x.strip() and not _said_already(x, said, gist)]
-    return " ".join([reaction, *rest]) if rest else reaction
+    if not rest:
+        return reaction
+    if len(parts) > 1 and parts[-1].rstrip().endswith("?"):
+        last = parts.pop()
+        if _gist(last) not in asked:
+            rest.append(last)
+    return " ".join([*parts, *rest])
 
 class Replies:
     """Composing the reply (see ``_compose``) and verifying identity from it."""
@@ -70,6 +86,7 @@ class Replies:
     answered: dict[str, int]
     revealed_now: set[str]
     turns: list[Any]
+    opening: str
     _confirm: bool
     _refused_proof: bool
     _asked_again: bool
@@ -95,11 +112,12 @@ class Replies:
         if not answer:
             return reaction
         identity_swap = trigger == "identity_verification" and ask.intent != "identity_name"
+        asked = asked_gists([self.opening, *(t.reply for t in self.turns)])
         if reaction and told:
-            return joined(reaction, answer)
+            return joined(reaction, answer, asked)
         if identity_swap or not substantive or not reaction:
             return answer
-        return joined(reaction, answer)
+        return joined(reaction, answer, asked)
 
     def _answer(self, intent: str, plan: TurnPlan, answered: list[str], filler: bool = True) -> str:
         """Answer one question; '' when the persona has nothing fresh to say to it and

@@ -32,7 +32,10 @@ OPEN_INTENTS = frozenset({"what_happened", "feelings", "plans", "other"})
 #: Which moves' transitions answer which questions themselves.
 COVERED_BY: dict[str, frozenset[str]] = {
     "identity_name": frozenset({"identity_verification"}),
-    "capacity": OFFER_MOVES | {"ask_capacity"},
+    # A recap restates the amount and the day: "That's right." answers "each month?" and
+    # "starting dec 15?" (tester7 D2: "That's right. Maybe $100 a month.").
+    "capacity": OFFER_MOVES | {"ask_capacity", "recap_agreement"},
+    "payment_date": frozenset({"recap_agreement"}),
     "what_happened": frozenset({"open_question", "empathy", "reflection"}),
     "feelings": frozenset({"open_question", "empathy", "reflection"}),
     "plans": frozenset({"open_question", "empathy", "reflection"}),

@@ -185,3 +185,30 @@ def name_matches(asked: str, first: str, last: str) -> bool:
     parts = [w.strip(".,'").lower() for w in asked.split()]
     parts = [p.removesuffix("'s") for p in parts if p]
     return all(p in own for p in parts)
+
+
+#: The caller saying a letter, an agreement or a notice is on its way ("I'll mail you a
+#: settlement letter today", "I'll send you the agreement in writing"): a debtor does not ask
+#: for what was just promised (tester6 2.10: "Put it in writing, please").
+_WRITING_PROMISED = rx(
+    r"\b(?:i'?ll|i will|we'?ll|we will|i'?m (?:going to|gonna)|we'?re (?:going to|gonna)|(?:i|we) can|ill|you'?ll (?:get|receive))"
+    r"\s+(?:\w+\s+){0,3}(?:mail|send|email|e-mail|write|post|put|get|receive)\b[^.?!]{0,60}"
+    r"\b(?:letter|in writing|agreement|notice|confirmation|paperwork|statement|copy|receipt|email|e-mail)\b",
+    re.IGNORECASE)
+
+
+def promises_writing(text: str) -> bool:
+    """Does the caller promise something in writing in this line?"""
+    return bool(_WRITING_PROMISED.search(text))
+
+
+_WH_OPENING = rx(r"^\W*(?:(?:so|and|ok(?:ay)?|well|oh|great|perfect|alright|all right|then|now|hon|honey|um|uh|"
+                 r"no worries(?: at all)?|no problem)\W+)*(?:what|what's|whats|when|when's|whens|where|where's|"
+                 r"which|who|who's|whom|whose|why|how)\b", re.IGNORECASE)
+
+
+def wh_sentence(text: str, start: int) -> bool:
+    """Is the sentence holding ``start`` a wh-question ("When's a better time?")? A "Yes" or
+    a "Please." does not answer one (tester6 2.12, 2.13)."""
+    left = max(text.rfind(c, 0, start) for c in ".?!")
+    return bool(_WH_OPENING.match(text[left + 1:]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from simulator.engine import registry
+from simulator.engine.understanding import promises_writing, wh_sentence
 
 
 def variables(self: Any) -> dict[str, float]:
@@ -34,6 +35,11 @@ def variables(self: Any) -> dict[str, float]:
         env["third_party"] = float(self.persona.party == "third_party")
         told_facts = [f for f in self.revealed if not (self._line_conditions and f in self.revealed_now)]
         env["recap_method_differs"] = float(self._recap_method_differs)
+        asks = self._analysis.asks if self._analysis is not None else ()
+        env["wh_question"] = float(bool(asks) and wh_sentence(self._analysis.text, asks[-1].start))
+        env["method_named"] = float(self._analysis is not None and any(
+            e.type == "payment_method" and e.value for e in self._analysis.entities))
+        env["writing_promised"] = float(self._analysis is not None and promises_writing(self._analysis.text))
         env["told"] = float(bool(told_facts or self.answered))
         for kind, event in registry.REQUEST_EVENTS.items():
             env[f"requested_{kind}"] = float(event in self.requests)

@@ -82,7 +82,9 @@ _NOT_NAMES = frozenset(
     "no what really seriously alright great pardon excuse again deal correct understood clear "
     "balance debt account bill loan amount payment card call number phone cell line "
     # "who am I speaking with exactly?" (tester3 #18)
-    "exactly actually precisely currently then just again still".split())
+    "exactly actually precisely currently then just again still "
+    # "is this Jordan I'm speaking with?" (tester6 2.1)
+    "i i'm im i've ive i'd i'll we we're we've".split())
 
 
 @dataclass(frozen=True)
