@@ -389,9 +389,8 @@ TONY_AGREED = [
 
 
 @pytest.mark.parametrize("line", [
-    pytest.param("Thanks for hanging in there with me Tony, I know you're busy, you be safe out there on the "
-                 "job.", marks=pytest.mark.xfail(strict=True, reason="analyser: 'you be safe out there' is read "
-                                                 "as empathy, no closing (cues.yaml, the lead's)")),  # T
+    # T (a strict xfail on the persona branch; the lead's closing cue of the same day reads it)
+    "Thanks for hanging in there with me Tony, I know you're busy, you be safe out there on the job.",
     "Thanks for your time, Tony, take care of yourself out there.",  # P
 ])
 def test_a_goodbye_ends_the_call(line: str) -> None:
