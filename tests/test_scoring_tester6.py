@@ -80,3 +80,16 @@ def test_no_tip_asks_for_more_collecting_after_a_dispute():
     assert [t for t in card.tips if t.dimension == "flexibility"] == []
     texts = [t.tip for t in card.tips]
     assert len(texts) == len(set(texts))
+
+
+def test_a_plan_with_a_larger_last_payment_covers_the_balance():
+    """tester6's honest servicemember call: "$160 a month ... 11 payments ... the last one
+    $180.40" covers $1,780.40; the authority check counted 11 x $160 and failed the call."""
+    from pathlib import Path
+
+    import yaml
+
+    rec = yaml.safe_load((Path(__file__).parent / "fixtures" / "tester6" / "servicemember-basic_1.yaml").read_text())
+    card = score_record(rec)
+    assert "beyond_authority" not in [v.rule for v in card.compliance.violations]
+    assert card.passed, [v.message for v in card.compliance.violations]

@@ -186,7 +186,9 @@ def authority_problems(view: CallView, o: Offer) -> list[tuple[str, str]]:
         out.append((f"instalment {money(t.monthly)} is below the smallest allowed, {money(policy.min_installment)}",
                     f"smallest instalment {money(policy.min_installment)}"))
     if t.kind == "payment_plan" and t.monthly > 0 and t.count > 0 and balance:
-        collected = t.upfront + t.monthly * t.count
+        # the plan's own total carries a last payment larger or smaller than the rest
+        # ("11 payments, the last one $180.40": tester6's servicemember call)
+        collected = max(t.total, t.upfront + t.monthly * t.count)
         left = balance - collected
         if floor_amount is not None and collected < floor_amount - tol:
             out.append((f"the plan collects {money(collected)} of {money(balance)}, below the floor of "
@@ -219,7 +221,7 @@ def unresolved_note(view: CallView) -> str:
     agreed = view.result.agreed if view.result is not None else None
     if agreed is None or not view.balance or agreed.kind not in ("payment_plan", "alternative"):
         return ""
-    collected = agreed.upfront + agreed.monthly * agreed.count if agreed.count else agreed.total
+    collected = max(agreed.total, agreed.upfront + agreed.monthly * agreed.count) if agreed.count else agreed.total
     left = view.balance - collected
     if collected <= 0 or left <= view.th.amount_tolerance:
         return ""
