@@ -99,10 +99,16 @@ def no_suit(sentence: str) -> bool:
     return bool(_NO_SUIT.search(low)) and not _SUIT_KEPT.search(low) and not _UNDONE.search(low)
 
 
+#: The revival notice some states require: "making a payment on this debt may restart the
+#: time period for a lawsuit" (the law's words; a left-out voice's line read as a threat).
+_REVIVAL_NOTICE = rx(r"\b(?:making\s+(?:a|any)\s+payment|a\s+(?:partial\s+)?payment|paying(?:\s+anything)?)\b"
+                     r"[^.?!]{0,40}\b(?:may|can|could|might)\s+(?:restart|revive|reset|renew)\b")
+
+
 def reassures(sentence: str) -> bool:
-    """The sentence tells the listener they are not liable, or cannot be sued: the law's
-    own reassurances (``disclaims_liability``, ``no_suit``)."""
-    return disclaims_liability(sentence) or no_suit(sentence)
+    """The sentence tells the listener they are not liable, or cannot be sued, or gives the
+    revival notice: the law's own words (``disclaims_liability``, ``no_suit``)."""
+    return disclaims_liability(sentence) or no_suit(sentence) or bool(_REVIVAL_NOTICE.search(lower(sentence)))
 
 
 #: "pay" said of someone else: the insurer, the estate, a client ("why they didn't pay it",
@@ -221,7 +227,15 @@ def consequences_disarmed(sentences: list[str]) -> bool:
     line's words together ("know if the estate has been opened in probate court, and if so
     which county"), finds no threat in another sentence of it either."""
     named = [s for s in sentences if names_consequence(s)]
-    return bool(named) and all(denied(s) or whether_only(s) or reassures(s) for s in named)
+    return bool(named) and all(denied(s) or whether_only(s) or reassures(s) or _LEGAL_HELP.search(lower(s))
+                               for s in named)
+
+
+#: Pointing the debtor to legal help is advice, not a consequence ("I'd suggest checking with a
+#: legal aid office"), unless the sentence also holds something over them.
+_LEGAL_HELP = rx(r"\b(?:legal\s+aid|legal\s+advice|(?:a|your\s+own)\s+(?:lawyer|attorney)|consumer\s+(?:attorney|lawyer)|"
+                 r"(?:talk|speak)\s+(?:to|with)\s+(?:a|an)\s+(?:lawyer|attorney))\b(?![^.?!]*\b(?:or\s+else|before\s+we|we\s+will|"
+                 r"we'll)\b)")
 
 
 def no_demand(sentence: str) -> bool:
