@@ -396,11 +396,6 @@ def asks_to_pay(t: Turn) -> str | None:
     return None
 
 
-#: The statute beside each stop's own rule, for a credit threat after it.
-AFTER_STATUTE: dict[str, str] = {"cease_requested": "1692c(c), ", "disputed": "1692g(b), ", "attorney": "1692c(a)(2), ",
-                                 "inconvenient": "1692c(a)(1), "}
-
-
 def _after(view: CallView, out: Compliance, rule_id: str, flag: str, what: str,
            moves: tuple[str, ...] = COLLECTING_MOVES, doing: str = "went on collecting",
            facts: str = "dispute, cease, attorney") -> None:
@@ -424,10 +419,11 @@ def _after(view: CallView, out: Compliance, rule_id: str, flag: str, what: str,
         elif "pressure" in moves and (words := credit_threat(t.text)):
             # "just so u know tho, this stays on ur credit until its paid" after "stop calling
             # me" (tester7): the credit held over the debtor is collecting, in any words.
+            # (the rule's own citation names its statute: 1692c(c), 1692g(b), 1692c(a)(2) ...)
             r = view.rubric.rule(rule_id)
             _add(view, out, rule_id, t.index, words,
                  f'{doing} (held the debtor\'s credit over them: "{quote(words, 80)}") after {what}',
-                 citation=f"{r.citation if r else ''}; 15 U.S.C. {AFTER_STATUTE.get(flag, '')}1692e(5)")
+                 citation=f"{r.citation if r else ''}; 15 U.S.C. 1692e(5)")
 
 
 @rule("collecting_after_dispute")

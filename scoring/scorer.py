@@ -253,13 +253,11 @@ def _tips(view: CallView, dims: dict[str, DimensionResult], compliance: Any, ove
         missed = [(0.0 if tip.dimension == "tone" else 1.0, lost, tip) for lost, _, tip in missed
                   if not (tip.dimension == "flexibility" and not view.offers)]
     missed.sort(key=lambda x: (x[0], x[1]))
-    for _, _, tip in missed:  # one tip said once ("Check the creditor policy ..." was printed twice)
-        if len(tips) - len(seen) >= view.rubric.max_tips:
-            break
-        if tip.tip not in said:
-            said.add(tip.tip)
-            tips.append(tip)
-    return tips
+    unique: dict[str, Tip] = {}  # one tip said once ("Check the creditor policy ..." was printed twice)
+    for _, _, tip in missed:
+        unique.setdefault(tip.tip, tip)
+    fresh = [tip for text, tip in unique.items() if text not in said]
+    return tips + fresh[: view.rubric.max_tips]
 
 
 def _hung_up_on_tone(view: CallView) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.session import Session
+from tests.test_persona_people import _start
 
 WALTER = [
     "Good afternoon, this is Sam with Northgate Recovery. Am I speaking with Walter Brooks?",
@@ -34,15 +34,8 @@ MARIA = [
 _TURNED_DOWN = ("more than i", "too rich", "too much", "can't swing", "can't do it", "i wish i could")
 
 
-def _play(scenario: str, lines: list[str]) -> Session:
-    s = Session.start(scenario, trainee="t")
-    for line in lines:
-        s.say(line)
-    return s
-
-
 def test_the_disclosure_answers_walters_question() -> None:
-    s = _play("time-barred-basic", WALTER[:2])
+    s = _start("time-barred-basic", WALTER[:2])
     turn = s.say(WALTER[2])
     assert not {"pressure", "threat", "abuse"} & set(turn.analysis.move_names), turn.analysis
     assert "lean on me" not in turn.reply.lower(), turn.reply
@@ -54,7 +47,7 @@ def test_the_disclosure_answers_walters_question() -> None:
     "We might be able to take a reduced amount on this.",
 ])
 def test_a_settlement_without_an_amount_is_not_turned_down(line: str) -> None:
-    s = _play("time-barred-basic", WALTER)
+    s = _start("time-barred-basic", WALTER)
     turn = s.say(line)
     low = turn.reply.lower()
     assert not any(t in low for t in _TURNED_DOWN), turn.reply
@@ -66,7 +59,7 @@ def test_a_settlement_without_an_amount_is_not_turned_down(line: str) -> None:
     "Would a monthly plan help?",
 ])
 def test_a_plan_without_an_amount_is_not_turned_down(line: str) -> None:
-    s = _play("hardship-basic", MARIA)
+    s = _start("hardship-basic", MARIA)
     turn = s.say(line)
     low = turn.reply.lower()
     assert not any(t in low for t in _TURNED_DOWN), turn.reply
@@ -79,7 +72,7 @@ def test_a_plan_without_an_amount_is_not_turned_down(line: str) -> None:
     "How soon could you get that to us?",
 ])
 def test_when_could_you_pay_is_answered_with_a_day(line: str) -> None:
-    s = _play("time-barred-basic", WALTER)
+    s = _start("time-barred-basic", WALTER)
     s.say("What if we settled it for $750?")
     turn = s.say(line)
     assert "payment_date" in [a.intent for a in turn.analysis.asks], turn.analysis.asks
@@ -105,14 +98,14 @@ DENISE = [
     ("Did you pay the final bill?", "final bill"),
 ])
 def test_the_disputer_answers_the_particulars(line: str, expect: str) -> None:
-    s = _play("dispute-basic", DENISE)
+    s = _start("dispute-basic", DENISE)
     turn = s.say(line)
     assert expect in turn.reply.lower(), turn.reply
     assert not {"pressure", "ask_capacity"} & set(turn.analysis.move_names), turn.analysis
 
 
 def test_when_was_that_after_the_return_asks_its_date() -> None:
-    s = _play("dispute-basic", DENISE)
+    s = _start("dispute-basic", DENISE)
     s.say("I understand. Where did you return the modem?")
     turn = s.say("And when was that?")
     assert "june" in turn.reply.lower(), turn.reply

@@ -21,16 +21,7 @@ import datetime as dt
 
 import pytest
 
-from simulator.session import Session
-
-
-def _start(scenario: str, lines: list[str], seed: int | None = None, call_time: str | None = None) -> Session:
-    prep = {"reviewed": ["account_summary", "payment_history", "contact_notes"],
-            "call_time": call_time} if call_time else None
-    s = Session.start(scenario, seed=seed, trainee="t", preparation=prep)
-    for line in lines:
-        s.say(line)
-    return s
+from tests.test_persona_people import _start
 
 
 def _intents(turn) -> list[str]:

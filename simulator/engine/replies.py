@@ -112,7 +112,9 @@ class Replies:
         if not answer:
             return reaction
         identity_swap = trigger == "identity_verification" and ask.intent != "identity_name"
-        asked = asked_gists([self.opening, *(t.reply for t in self.turns)])
+        # what the debtor asked before matters only to a reaction that ends on a question
+        asked = asked_gists([self.opening, *(t.reply for t in self.turns)]) \
+            if reaction.rstrip().endswith("?") else frozenset()
         if reaction and told:
             return joined(reaction, answer, asked)
         if identity_swap or not substantive or not reaction:

@@ -37,7 +37,7 @@ from simulator.nlu.cues import (
     merge,
     trainer_whys,
 )
-from simulator.nlu.insults import aimed_elsewhere, insult_in
+from simulator.nlu.insults import insult_in, without_elsewhere
 from simulator.nlu.labelling import negation_undone, sentence_rules, utterance_rules
 from simulator.nlu.learned import LearnedModel, default_model
 from simulator.nlu.listening import ANGER, APOLOGY, DISTRESS, ROOM, echo
@@ -290,13 +290,9 @@ class Analyser:
         """The abuse a cue phrase found in sentence ``s`` rests only on
         insult words aimed elsewhere (``insults.aimed_elsewhere``): with those spans blanked
         out, no abuse phrase or pattern is left."""
-        spans = aimed_elsewhere(s)
-        if not spans:
+        rest = without_elsewhere(s)
+        if rest is None:
             return False
-        masked = list(s)
-        for x, y in spans:
-            masked[x:y] = " " * (y - x)
-        rest = "".join(masked)
         if "abuse" in self._phrases.scan(rest)[0]:
             return False
         folded = fold(rest)

@@ -314,18 +314,24 @@ def aimed_elsewhere(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ELSEWHERE.finditer(lower(sentence))]
 
 
+def without_elsewhere(sentence: str) -> str | None:
+    """The sentence with its insult words aimed elsewhere blanked out (same length), or None
+    when it has none: what is left is what was said to the listener."""
+    spans = aimed_elsewhere(sentence)
+    if not spans:
+        return None
+    chars = list(sentence)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def only_elsewhere(sentence: str) -> bool:
     """Every insult word of the sentence is aimed elsewhere ("I'm such a muppet", "they
     called you a deadbeat?", "if you were a freeloader ..."): nothing in it is abuse."""
-    low = lower(sentence)
-    spans = [m.span() for m in _ELSEWHERE.finditer(low)]
-    if not spans:
-        return False
-    chars = list(low)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    rest = "".join(chars)
-    return not _ANY_WORD.search(rest) and "insult" not in classes_in(rest) and insult_in(rest) is None
+    rest = without_elsewhere(lower(sentence))
+    return rest is not None and not _ANY_WORD.search(rest) and "insult" not in classes_in(rest) \
+        and insult_in(rest) is None
 
 
 def insult_in(sentence: str) -> tuple[int, int, str] | None:

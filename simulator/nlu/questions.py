@@ -274,14 +274,7 @@ def asks_plainly(sentence: str) -> bool:
     first paycheck?" asks plainly; "Do you want a medal for picking up the phone?" only
     mentions a phone."""
     asks = find_asks(sentence)
-    if not asks:
-        return False
-    table = _by_name()
-    for ask in asks:
-        intent = table.get(ask.intent)
-        if intent is None or intent.pattern is None or not intent.pattern.search(sentence):
-            return False
-    return True
+    return bool(asks) and all(shown_by_pattern(ask.intent, sentence) for ask in asks)
 
 
 @lru_cache(maxsize=1)

@@ -151,6 +151,19 @@ NEGATIVE_MOVE_CAP = -0.35
 BLEND = "down"
 
 
+def _reassured(sentences: list[str]) -> bool:
+    """Every sentence is one of the law's reassurances or says nothing else ("Honestly? No.
+    ..."), and one is: checked on each line, so the first other sentence ends it."""
+    told = False
+    for s in sentences:
+        if len(s.split()) <= 2:
+            continue
+        if not reassures(s):
+            return False
+        told = True
+    return told or any(reassures(s) for s in sentences)
+
+
 def _blend(rule: float, learned: float) -> float:
     """The markers' number moved toward the learned one ("down": only when the learned
     tone is lower, which is how sarcasm and condescension that sound courteous read)."""
@@ -205,8 +218,7 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
                     found[label] = weight
     # "You are not personally responsible for his debts": a reassurance is at worst
     # neutral (the model hears "not", "you are" and "debts" as hostile).
-    told = [reassures(s) for s, _ in sentences]  # "Honestly? No. ..." says nothing else
-    reassured = any(told) and all(t or len(s.split()) <= 2 for t, (s, _) in zip(told, sentences, strict=True))
+    reassured = _reassured([s for s, _ in sentences])
     if reassured or any("rights" in classes_in(lower(s)) for s, _ in sentences):
         found.pop("you-first", None)  # "You can ask us to stop calling at any time": a right
     move_set = set(moves)
