@@ -31,3 +31,15 @@ def test_labels_cover_the_range() -> None:
     labels = [label_for(x / 10) for x in range(-10, 11)]
     assert labels[0] == "abusive" and labels[-1] == "warm"
     assert {"hostile", "curt", "neutral", "polite"} <= set(labels)
+
+
+def test_abusive_is_kept_for_insults_and_profanity() -> None:
+    """tester8: a veiled threat with no insult in it was labelled "abusive"; it is hostile,
+    however low its score, and an insult stays abusive."""
+    threat = analyze("Tell her Marcus from the pre-legal desk called. It's time-sensitive, she needs to call "
+                     "me back by Monday.", "She's not here. Can I take a message?")
+    ultimatum = analyze("Understood. Calls stop. One thing before I go: the client will take $345 to close it, "
+                        "but only until Friday. After Friday that's gone and it's out of my hands.")
+    assert ultimatum.tone.score < -0.6 and ultimatum.tone.label == "hostile"
+    assert threat.tone.label != "abusive"
+    assert analyze("Shut up, you deadbeat.").tone.label == "abusive"

@@ -34,7 +34,6 @@ KNOWN_MISSES = frozenset({
     'Madam, I am generating the paid-in-full certificate now and it will reach your registered email address shortly.',
     "I'm sending a zero-balance statement to your address on file. Should be there by Friday.",
     'When is your salary getting credited madam, and how much you can keep aside for this out of that?',
-    "I'd hate for you to miss out, dear, but this reduced amount expires within the hour.",
     'Madam, the system will close this offer at midnight tonight, after that nothing can be done from my end.',
     'offer dies in like 30 min fr so u gotta lock it in now',
     'Hello dear, would this happen to be Mrs. Eleanor Whitfield on the line?',

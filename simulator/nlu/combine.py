@@ -19,6 +19,13 @@ from collections.abc import Collection, Mapping, Sequence
 
 from simulator.nlu.closed_questions import not_open
 from simulator.nlu.features import context_features, features, word_features
+from simulator.nlu.finding_words import (
+    CONFIRMS_REQUEST,
+    FAREWELL_END,
+    GOES_ON_AFTER_CLOSING,
+    OFFER_QUESTION,
+    SELF_WORDS,
+)
 from simulator.nlu.insults import only_elsewhere
 from simulator.nlu.learned import LearnedModel
 from simulator.nlu.questions import Ask, asks_plainly
@@ -189,13 +196,6 @@ OWN_WORDS = ("threat", "pressure", "abuse")
 #: held-out reflection fell 0.722 -> 0.708 (micro 0.861 -> 0.860): only the two moves of
 #: the failing cases are kept, until a left-out-voice run decides the rest.
 OWN_WORDS_KEEP = ("next_steps", "closing")
-#: A line that ends on a farewell ("thx kevin, talk to you later", "ok cool talk to u then
-#: tony, be safe up there") closes the call whatever the model says: the model had vetoed
-#: both in tester7's calls of 2026-12-03, and the debtor said "Sorry, what was that?".
-FAREWELL_END = rx(r"\b(?:bye|goodbye|bye-bye|talk\s+(?:to\s+)?(?:you|u|ya)\s+(?:later|then|soon|tomorrow|tonight)|"
-                  r"speak\s+(?:to|with)\s+you\s+(?:later|then|soon|tomorrow)|take\s+care|(?:be|stay)\s+safe"
-                  r"(?:\s+(?:out|up|over|down)\s+there)?|have\s+a\s+(?:good|great|nice)\s+(?:one|day|night|evening|weekend))"
-                  r"(?:\W+\w+){0,3}\W*$")
 #: ... unless the words alone score more than this below the cut (on left-out voices'
 #: lines with a debtor line before them: pressure F1 0.849 against 0.848 without the
 #: check and 0.788 with no slack, 25 fewer false pressures; bench/nlu_eval.py --lovo).
@@ -222,7 +222,8 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
         rule = found.get(name)
         if rule is not None:
             if margin >= -veto or rule.why in trainer_whys or (
-                    name == "closing" and FAREWELL_END.search(text.lower())):
+                    name == "closing" and FAREWELL_END.search(text.lower())) or (
+                    name == "next_steps" and CONFIRMS_REQUEST.search(norm.lower())):
                 conf = round(model.confidence(name, score), 3) if margin >= 0 else rule.confidence
                 out[name] = Move(rule.move, rule.evidence, rule.start, rule.end, rule.why, conf)
         elif margin >= alone:
@@ -245,6 +246,10 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
             if name == "ask_capacity" and any(
                     o in found and made.start <= found[o].start < made.end for o in CHOICE_OFFERS):
                 continue  # "You know what, $750 I can do.": an amount offered, none asked
+            if name == "reflection" and OFFER_QUESTION.match(made.evidence.lower()):
+                continue  # "Do you want an itemised statement ...?": something offered, nothing restated
+            if name == "self_identification" and not SELF_WORDS.search(made.evidence.lower()):
+                continue  # "Understood. Rachel Kim at Kim & Ortiz Law Group.": their name read back
             if name in NO_DEMAND_MOVES and others_pay(made.evidence):
                 continue  # "did your insurance send anything saying why they didn't pay it?"
             if name in NO_DEMAND_MOVES and no_demand(made.evidence) and not (
@@ -256,8 +261,11 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
             and any(o in out for o in CHOICE_OFFERS) and not offers_ultimatum(mv.evidence):
         del out["pressure"]  # "would you like to pay it all now, or spread it out?": a choice
     mv = out.get("closing")
-    if mv is not None and "closing" not in found and "?" in text[mv.end:]:
-        del out["closing"]  # "great, thanks Maria. I'm Sam ... is now a good time?": it goes on
+    if mv is not None and "closing" not in found and ("?" in text[mv.end:] or any(
+            m.start >= mv.end for n, m in out.items() if n not in GOES_ON_AFTER_CLOSING)):
+        # "great, thanks Maria. I'm Sam ... is now a good time?", "Awesome, thanks Walter! I'm a
+        # debt collector ...": the call goes on (tester9's time-barred call ended at turn 2)
+        del out["closing"]
     mv = out.get("empathy")
     if mv is not None and "empathy" not in found and any(
             mv.start <= found[n].start < mv.end for n in TAKEN_BACK_BY if n in found):

@@ -291,7 +291,11 @@ _ELSEWHERE = rx(
     rf"|[\"“‘]\s*{_WORD}\s*[\"”’]|\bthe\s+word\s+[\"“‘]?{_WORD}"
     rf"|\b{_YOU}\s+(?:\w+\s+)?(?:said|say|says|feel|felt|think|thought|called\s+yourself|call\s+yourself|"
     r"mentioned|worry|worried|fear|believe|keep\s+saying|kept\s+saying|told\s+me)\b(?:\s+(?:like|that))?"
-    rf"[^.?!,;]{{0,25}}{_WORD}{_END}")
+    rf"[^.?!,;]{{0,25}}{_WORD}{_END}"
+    # the debtor's "you people" said back to them ("So you're saying you people just don't
+    # stop": tester9's hostile call, read as abuse and failed on 1006.14(d))
+    rf"|\b{_YOU}(?:'re|\s+are|\s+were)?\s+(?:\w+\s+)?(?:saying|said|say|told\s+me|telling\s+me|think|feel)\b"
+    rf"(?:\s+(?:like|that))?\s+{_YOU}\s+people\b")
 _ANY_WORD = rx(rf"\b{_WORD}{_END}")
 #: Every addressed form holds one of these words.
 _GATE = rx(rf"\b(?:{_WORD}|genius|einstein|sherlock|smart|wise\s+guy|hotshot|big\s+shot|highness|majesty|"

@@ -61,6 +61,14 @@ GOODBYE_WORDS = frozenset({"bye", "goodbye"})
 #: What comes before a part of the day that is wished, not greeted: "have a good evening".
 _WISHED = rx(r"\b(?:have|enjoy)\s+(?:a|the|your)\s+(?:\w+\s+)?$", re.IGNORECASE)
 SIGN_OFF_WHY = "thanks that sign off"
+#: "I can set that up ... Does that work?": terms offered for the debtor to accept, which
+#: a recap of terms already agreed does not do.
+OFFERED_TO_CONFIRM = rx(r"\b(?:i|we)\s+(?:can|could)\s+(?:set\s+(?:that|it|this)\s+up|do\s+(?:that|it|this)|"
+                        r"make\s+(?:that|it|this)\s+work|work\s+with\s+(?:that|it))\b[^?]*\?", re.IGNORECASE)
+#: A line's last sentence that is only thanks, perhaps with a name ("Thanks, Kevin.").
+LAST_THANKS = rx(r"(?:^|[.!?]\s+)((?:ok(?:ay)?\W+|great\W+|perfect\W+|alright\W+)?(?:thanks|thank\s+you|thx|cheers)"
+                 r"(?:\s+(?:again|so\s+much|a\s+lot))?(?:,?\s+[A-Za-z]+)?)\W*$", re.IGNORECASE)
+THANKS_AFTER_NEXT_STEP = "thanks once the next step is set"
 
 
 def sentence_rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
@@ -130,6 +138,16 @@ def utterance_rules(found: dict[str, Move], norm: str = "",
     a restatement found only by the linguistic rules (not a cue) does not stand when
     the rest of the utterance asks a question or gives advice or information (then the
     "you ..." sentence is the lead-in to that), unless it repeats the debtor's own words."""
+    mv = found.get("recap_agreement")
+    if mv is not None and mv.why.startswith("pattern") and OFFERED_TO_CONFIRM.search(norm, mv.end):
+        # "So $85 a month once the new job starts. I can set that up starting December 15th ...
+        # Does that work?": the debtor's figure taken up and put to them, nothing agreed yet
+        # (tester8's hardship call: Maria said "I don't think we agreed on anything yet").
+        found.pop("recap_agreement")
+        m = MONEY_PERIOD.search(norm)
+        if m is not None and "offer_payment_plan" not in found:
+            found["offer_payment_plan"] = Move("offer_payment_plan", norm[m.start():m.end()], m.start(), m.end(),
+                                               "terms put to the debtor to accept")
     if "recap_agreement" in found:
         for name in (*OFFERS, "ask_capacity", "reflection", "state_debt"):
             found.pop(name, None)
@@ -140,6 +158,13 @@ def utterance_rules(found: dict[str, Move], norm: str = "",
     mv = found.get("closing")
     if mv is not None and mv.why == SIGN_OFF_WHY and "?" in norm[mv.end:]:
         found.pop("closing")  # "Thank you. So what could you manage?": the call goes on
+    if "closing" not in found and "next_steps" in found:
+        # "I'll call you then. Thanks, Kevin.": thanks after the next step is settled end the
+        # call (tester8's work call: the debtor kept talking about orders).
+        m = LAST_THANKS.search(norm)
+        if m is not None and m.start() >= found["next_steps"].end:
+            found["closing"] = Move("closing", norm[m.start(1):m.end(1)], m.start(1), m.end(1),
+                                    THANKS_AFTER_NEXT_STEP)
     rf, oq = found.get("reflection"), found.get("open_question")
     if rf is not None and oq is not None and rf.end <= oq.start and LEAD_REFLECTION.search(rf.why):
         found.pop("open_question")

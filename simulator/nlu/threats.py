@@ -105,10 +105,23 @@ _REVIVAL_NOTICE = rx(r"\b(?:making\s+(?:a|any)\s+payment|a\s+(?:partial\s+)?paym
                      r"[^.?!]{0,40}\b(?:may|can|could|might)\s+(?:restart|revive|reset|renew)\b")
 
 
+#: A promise that the calls stop, which a cease request or a written-only request is owed
+#: (12 CFR 1006.6(c)): "Nothing further by phone unless you ask for it" read as pressure,
+#: tone -0.80, in tester8's deceased call.
+_NO_MORE_CALLS = rx(r"\b(?:nothing\s+(?:further|more|else)\s+by\s+(?:phone|telephone)|no\s+(?:more|further)\s+"
+                    r"(?:phone\s+)?calls?|(?:we|i|nobody|no\s+one)\s*(?:won'?t|will\s+not|'?ll\s+not)\s+(?:be\s+)?"
+                    r"(?:call(?:ing)?|phon(?:e|ing)|contact(?:ing)?)\s+(?:you\s+)?(?:again|anymore|any\s+more|further)|"
+                    r"(?:we|i)(?:'ll|\s+will)\s+stop\s+(?:calling|the\s+calls)|\bcalls?\s+(?:will\s+)?stop)\b"
+                    r"(?![^.?!]*\b(?:until|unless\s+you\s+(?:pay|don'?t))\b)")
+
+
 def reassures(sentence: str) -> bool:
     """The sentence tells the listener they are not liable, or cannot be sued, or gives the
-    revival notice: the law's own words (``disclaims_liability``, ``no_suit``)."""
-    return disclaims_liability(sentence) or no_suit(sentence) or bool(_REVIVAL_NOTICE.search(lower(sentence)))
+    revival notice, or that the calls stop: the law's own words (``disclaims_liability``,
+    ``no_suit``)."""
+    low = lower(sentence)
+    return (disclaims_liability(sentence) or no_suit(sentence) or bool(_REVIVAL_NOTICE.search(low))
+            or bool(_NO_MORE_CALLS.search(low)))
 
 
 #: "pay" said of someone else: the insurer, the estate, a client ("why they didn't pay it",
@@ -242,7 +255,10 @@ def no_demand(sentence: str) -> bool:
     """The sentence says nothing is being asked of the debtor, and does not take it back:
     a model-only reading of pressure or a money request in it is dropped."""
     low = lower(sentence)
-    return bool(_NO_DEMAND.search(low)) and not _DEMAND_AFTER.search(low)
+    said = _NO_DEMAND.search(low)
+    # Only what follows the words that ask nothing can take them back: "you don't have to pay
+    # this out of your own pocket" holds "pay this" inside the denial itself (tester8's widow).
+    return bool(said) and not _DEMAND_AFTER.search(low, said.end())
 
 
 #: "if" that means "whether", after a verb of asking or knowing ("may I ask if you're his

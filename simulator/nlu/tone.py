@@ -107,9 +107,14 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
     ("direct question", -0.05, r"^\W*(?:so\s+)?(?:why|what|where|who|how|which|when)\b[^.!?]{0,200}\?"),
     # ... not a question that drops its "do" or "are" ("u got anything lined up?", "you
     # good to talk?": a texter's plain question, tester7 2026-12-03).
+    # ... nor the debtor's own story told back ("You were told the visit was covered", "You got
+    # burned last year"), nor where they can check or reach someone ("You can call Crestview to
+    # check on us"): tester8's restatements read -0.38 hostile and cost composure points.
     ("you-first", -0.3, r"^\W*(?:you|your|u)\b(?!\s+(?:got|good|free|ok|okay|available|around|busy|"
-     r"still|able|wanna|want|need|doing|feeling|working|home|there)\b[^.!?]{0,120}\?)"),
-    ("negative words", -0.25, r"\b(?:wrong|bad(?!\s+time)|(?<!no\s)problem\w*|fail\w*|error|mistakes?|annoy\w*|"
+     r"still|able|wanna|want|need|doing|feeling|working|home|there)\b[^.!?]{0,120}\?)"
+     r"(?!(?:'ve|\s+have)?\s+(?:were|was|got|had|said|told|mentioned|went|tried|lost|been|just\s+(?:said|told|mentioned)|"
+     r"can\s+(?:also\s+)?(?:call|check|reach|contact|verify|confirm|look|email|write|send|mail|ask))\b)"),
+    ("negative words", -0.25, r"\b(?:wrong(?!\s+(?:person|people|party|number|address|line))|bad(?!\s+time)|(?<!no\s)problem\w*|fail\w*|error|mistakes?|annoy\w*|"
      r"ignor\w*|spam\w*|hate\w*|worse|worst|awful|terrible|horrible|disgust\w*|abus\w*|attack\w*|"
      r"accus\w*|lie|lies|lying|false|fake|bias\w*|pointless|silly|lame|nonsense|junk|mess|"
      r"complain\w*|threat\w*|rude|insult\w*|offen[cs]\w*|harass\w*|vandali[sz]\w*|delet\w*|"
@@ -256,4 +261,14 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
         f"{label} ({'+' if w > 0 else ''}{w:g})"
         for label, w in sorted(found.items(), key=lambda kv: -abs(kv[1]))
     )
-    return Tone(score, label_for(score), reasons)
+    label = label_for(score)
+    if label == "abusive" and not _ABUSIVE & found.keys():
+        # A threat or an ultimatum is hostile; "abusive" is kept for insults, profanity and
+        # abuse, which a trainee reading it will look for (tester8: "-0.99 abusive" on a veiled
+        # threat with no insult in it).
+        label = "hostile"
+    return Tone(score, label, reasons)
+
+
+#: Reasons that make the bottom of the scale "abusive" rather than "hostile".
+_ABUSIVE = frozenset({"abuse", "insult", "profanity"})
