@@ -40,3 +40,15 @@ def test_a_testers_line_is_read_as_labelled(item: dict) -> None:
 
 def test_every_known_miss_is_in_the_set() -> None:
     assert set(KNOWN_MISSES) <= {item["line"] for item in SET["items"]}
+
+
+def test_pressure_is_shown_where_it_is_said() -> None:
+    """tester8: the card quoted "We're not filing suit on it today." as the pressure; the
+    push is "so I'd clear it while the offer's good"."""
+    from simulator.nlu.analyser import analyze
+
+    found = analyze("We're not filing suit on it today. That said, it's still on our attorneys' review list, "
+                    "so I'd clear it while the offer's good.",
+                    "Can you people even sue me over something this old?")
+    pressure = next(m for m in found.moves if m.move == "pressure")
+    assert "clear it while the offer" in pressure.evidence
