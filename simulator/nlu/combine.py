@@ -25,7 +25,7 @@ from simulator.nlu.finding_words import (
     GOES_ON_AFTER_CLOSING,
     OFFER_QUESTION,
     RECAP_NO_OFFER,
-    SELF_WORDS,
+    read_back,
 )
 from simulator.nlu.insults import only_elsewhere
 from simulator.nlu.learned import LearnedModel
@@ -252,7 +252,7 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
                 continue  # "You know what, $750 I can do.": an amount offered, none asked
             if name == "reflection" and OFFER_QUESTION.match(made.evidence.lower()):
                 continue  # "Do you want an itemised statement ...?": something offered, nothing restated
-            if name == "self_identification" and not SELF_WORDS.search(made.evidence.lower()):
+            if name == "self_identification" and read_back(made.evidence, context):
                 continue  # "Understood. Rachel Kim at Kim & Ortiz Law Group.": their name read back
             if name in NO_DEMAND_MOVES and others_pay(made.evidence):
                 continue  # "did your insurance send anything saying why they didn't pay it?"

@@ -10,9 +10,14 @@ from simulator.rxcache import compile as rx
 #: hospital ...?" read as a reflection and Gary repeated his complaint): no restatement.
 OFFER_QUESTION = rx(r"\W*(?:(?:and|so|okay|ok|well|also)\W+)?(?:do\s+you\s+want|would\s+you\s+like|"
                     r"should\s+i|shall\s+i|can\s+i|could\s+i|(?:do\s+you\s+)?want\s+me\s+to)\b[^.!?]*\?")
-#: The words a speaker names themselves with; a model-only self-identification without any
-#: is someone else's name read back (tester8's "Rachel Kim at Kim & Ortiz Law Group.").
-SELF_WORDS = rx(r"\b(?:i|i'm|im|i\s+am|my|me|myself|this\s+is|it's|its|calling|speaking|here|name's|name\s+is)\b")
+#: The words a speaker names themselves with ("this Remy callin' from ...", "You're through
+#: to Eleanor at ...", "We're Pinnacle Receivables"); a model-only self-identification without
+#: any, whose names the debtor has just said, is their name read back (tester8's "Rachel Kim at
+#: Kim & Ortiz Law Group." after the debtor named her attorney).
+SELF_WORDS = rx(r"\b(?:i|i'm|im|i\s+am|my|me|myself|this|it's|its|call\w*|speaking|here|name's|name|we|we're|"
+                r"our|us|you're|you\s+are|through\s+to)\b")
+#: A name: a capitalised word of three letters or more.
+NAME = rx(r"\b[A-Z][a-z]{2,}\b")
 #: Moves that may follow a closing in the same line ("Thanks for your time. I'll mail the
 #: letter today."); any other move after it means the call goes on.
 GOES_ON_AFTER_CLOSING = frozenset({"closing", "next_steps", "recap_agreement", "greeting"})
@@ -31,3 +36,11 @@ FAREWELL_END = rx(r"\b(?:bye|goodbye|bye-bye|talk\s+(?:to\s+)?(?:you|u|ya)\s+(?:
 CONFIRMS_REQUEST = rx(r"\b(?:we|i)(?:'ll|\s+will)\s+(?:only\s+)?(?:contact|call|deal\s+with|speak\s+with|talk\s+to|"
                       r"work\s+with|write\s+to|go\s+through)\s+(?:her|him|them|your\s+(?:attorney|lawyer|counsel))\b"
                       r"|\b(?:from\s+now\s+on|going\s+forward)\b[^.?!]{0,40}\b(?:not\s+you|in\s+writing|by\s+mail|no\s+(?:more\s+)?calls)\b")
+
+
+def read_back(evidence: str, context: str | None) -> bool:
+    """A name the debtor just said, said back without a word the speaker names themselves
+    with (``SELF_WORDS``)."""
+    if not context or SELF_WORDS.search(evidence.lower()):
+        return False
+    return len(set(NAME.findall(evidence)) & set(NAME.findall(context))) >= 2
