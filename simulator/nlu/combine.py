@@ -24,7 +24,6 @@ from simulator.nlu.finding_words import (
     FAREWELL_END,
     GOES_ON_AFTER_CLOSING,
     OFFER_QUESTION,
-    RECAP_NO_OFFER,
     read_back,
 )
 from simulator.nlu.insults import only_elsewhere
@@ -217,12 +216,9 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
     best = decision_scores(model, heads, text, norm, spans, context, found, own_heads)
     own_tone = model.tone_of(own_heads if own_heads is not None else heads)
     out: dict[str, Move] = {}
-    below: set[str] = set()  # moves whose model score is under the cut
     for name, (score, span) in best.items():
         alone, veto = policy_of(policy.get(name))
         margin = score - model.cut[model.index[name]]
-        if margin < 0:
-            below.add(name)
         rule = found.get(name)
         if rule is not None:
             if margin >= -veto or rule.why in trainer_whys or (
@@ -264,13 +260,6 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
     if mv is not None and "pressure" not in found and "?" in mv.evidence and _OR.search(mv.evidence) \
             and any(o in out for o in CHOICE_OFFERS) and not offers_ultimatum(mv.evidence):
         del out["pressure"]  # "would you like to pay it all now, or spread it out?": a choice
-    if "recap_agreement" in out:
-        for name in RECAP_NO_OFFER & below & out.keys():
-            if out[name].why not in trainer_whys:
-                # a recap restates terms and makes no new offer (the labelling rules): a rule
-                # finding the model does not back goes (on left-out voices 108 false offers
-                # in recaps, 1 true one: docs/analyser.md, eighth session)
-                del out[name]
     mv = out.get("closing")
     if mv is not None and "closing" not in found and ("?" in text[mv.end:] or any(
             m.start >= mv.end for n, m in out.items() if n not in GOES_ON_AFTER_CLOSING)):

@@ -21,8 +21,6 @@ NAME = rx(r"\b[A-Z][a-z]{2,}\b")
 #: Moves that may follow a closing in the same line ("Thanks for your time. I'll mail the
 #: letter today."); any other move after it means the call goes on.
 GOES_ON_AFTER_CLOSING = frozenset({"closing", "next_steps", "recap_agreement", "greeting"})
-#: Offers a recap does not make: kept only where the model backs them.
-RECAP_NO_OFFER = frozenset({"offer_payment_plan", "offer_settlement", "offer_alternative", "request_full_payment"})
 #: A line that ends on a farewell ("thx kevin, talk to you later", "ok cool talk to u then
 #: tony, be safe up there") closes the call whatever the model says: the model had vetoed
 #: both in tester7's calls of 2026-12-03, and the debtor said "Sorry, what was that?".
