@@ -22,6 +22,15 @@ _ACCEPT = rx(
 #: Words that turn the figure down or question it: "not", "can't", "too low".
 _DECLINE = rx(r"\b(not|no(?!\s+(?:problem|worries))|can'?t|cannot|won'?t|isn'?t|doesn'?t|too (?:low|little|small|long)|"
               r"unfortunately|afraid|only if|more than)\b|\?\s*$", re.I)
+#: A sentence after the figure that proposes it ("I can set that up starting December 15th.",
+#: "Does that work?"): the figure restated, then offered (tester8 2.1: Maria named $85 and
+#: heard "So $85 a month... I can set that up... Does that work?" as a recap of nothing).
+_PROPOSE = rx(r"\b(?:(?:i|we) can (?:set (?:that|it|this) up|get (?:that|it|this) set up|start (?:it|that|this)|"
+              r"do (?:that|it|this))|(?:does|would|will|could) (?:that|this|it) work|"
+              r"how (?:does|would) (?:that|this) sound|(?:sound|sounds) (?:good|ok|okay|fair|right)\s*\?)", re.I)
+#: ... unless it turns the figure down after all.
+_NEGATION = rx(r"\b(?:not|no|can'?t|cannot|won'?t|isn'?t|doesn'?t|too (?:low|little|small|long)|"
+               r"unfortunately|afraid|only if|more than)\b", re.I)
 _PERIODS = ("month", "week", "two_weeks")
 _MOVE_OF = {"payment_plan": "offer_payment_plan", "settlement": "offer_settlement",
             "full_payment": "request_full_payment", "promise_to_pay": "request_full_payment"}
@@ -70,9 +79,15 @@ def accepted_kind(analysis: Analysis, reply: str, counter: Terms | None, balance
         said = _sentence(text, e)
         if _DECLINE.search(said):
             continue
-        if _ACCEPT.search(said) or _bare_acceptance(_before(text, said)):
+        if _ACCEPT.search(said) or _bare_acceptance(_before(text, said)) or _proposed_after(text, said):
             return kind
     return None
+
+
+def _proposed_after(text: str, sentence: str) -> bool:
+    """The rest of the line, after the figure's sentence, proposes it and turns nothing down."""
+    rest = text[text.find(sentence) + len(sentence):]
+    return bool(_PROPOSE.search(rest)) and not _NEGATION.search(rest)
 
 
 def _before(text: str, sentence: str) -> str:

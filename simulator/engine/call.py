@@ -195,7 +195,7 @@ class Call(Builder, Callbacks, Replies, Recaps, Ending):
         self._env_cache = None
         text = self.voice.choose(variants, line_values(self)) if variants else ""
         if not text and variants:
-            text = self._special("repeat") or "Mm."
+            text, self._filler = self._special("repeat") or "Mm.", True
         return text
 
     def _special(self, intent: str) -> str:
@@ -341,14 +341,7 @@ class Call(Builder, Callbacks, Replies, Recaps, Ending):
             self.machine.set_state(state_before, model=self.model)
             reply = self._special("identity_mismatch") or reply
 
-        if agreed_before is not None and "recap_agreement" in moves and self._recap_differs(agreed_before):
-            # The debtor hears terms they never agreed to: they say so, instead of "that's right".
-            self._recap_method_differs = self._method_differs(agreed_before)
-            corrected = self._special("recap_differs")
-            if corrected:
-                reply = corrected
-                self._event("recap_corrected")
-        reply = self._hear_fee(reply)
+        reply = self._hear_fee(self._correct_recap(agreed_before, moves, reply))
         if self.agreed is not agreed_before:  # agreed in this line: its recap may settle details
             self._refine_agreed_from_recap()
         if "answered:payment_method" in self._turn_events:

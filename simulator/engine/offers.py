@@ -168,6 +168,24 @@ def _offered(analysis: Analysis, periodic: list[Entity]) -> float:
     return float(periodic[0].value)
 
 
+#: Words that make a count the most allowed, not the plan: "up to 24 months", "as long as
+#: two years", "a maximum of 12 payments".
+_CEILING = rx(r"\b(?:up to|as (?:long|many) as|a maximum of|max(?:imum)?(?: of)?|no more than|at most|"
+              r"not more than)\s*$", re.I)
+
+
+def term_only(analysis: Analysis, balance: float) -> bool:
+    """The line's only plan terms are the longest term allowed ("I can spread it up to 24
+    months... what could you put toward it each month?"): no instalment is offered, and a
+    capacity question in it is the point (tester8 2.5: Gary 'accepted' $1,875 / 24 = $78.12)."""
+    text = analysis.text
+    counts = [e for e in analysis.entities if e.type == "count"]
+    money = [e for e in analysis.entities if e.type == "money" and isinstance(e.value, int | float)
+             and 0 < e.value < balance * 0.95]
+    return bool(counts) and not money and all(
+        _CEILING.search(text[max(0, e.start - 25):e.start]) for e in counts if e.end)
+
+
 _KIND_MOVE = {"payment_plan": "offer_payment_plan", "settlement": "offer_settlement",
               "full_payment": "request_full_payment", "promise_to_pay": "request_full_payment"}
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from simulator.engine.accepting import accepted_kind, offer_move
 from simulator.engine.answers import pick
-from simulator.engine.offers import fee_named, read_terms
+from simulator.engine.offers import fee_named, read_terms, term_only
 from simulator.engine.records import Terms
 from simulator.engine.replies import asked_gists, joined
 from simulator.engine.turns import TurnPlan
@@ -43,6 +43,7 @@ class Recaps:
     _analysis: Analysis | None
     _recap_method_differs: bool
     persona: Any
+    numbers: dict[str, float]
     ended: bool
     state: str
     events: list[str]
@@ -50,6 +51,7 @@ class Recaps:
     voice: Any
     _holds: Any
     _event: Any
+    _special: Any
 
     def _recap_differs(self, a: Terms) -> bool:
         """The recap names an amount or a count other than the agreed one, or another way
@@ -69,6 +71,23 @@ class Recaps:
                 return True
             return bool(not o.monthly and o.total and abs(o.total - a.total) >= 1)
         return bool(o.total and abs(o.total - a.total) >= 1)
+
+    def _correct_recap(self, agreed_before: Terms | None, moves: list[str], reply: str) -> str:
+        """The debtor hears terms they never agreed to: they say so, instead of "that's
+        right"; and a recap they had to correct builds no trust (tester8 2.9: a wrong way
+        to pay took Tony from 78 to 98, as the right recap did)."""
+        if agreed_before is None or "recap_agreement" not in moves or not self._recap_differs(agreed_before):
+            return reply
+        self._recap_method_differs = self._method_differs(agreed_before)
+        corrected = self._special("recap_differs")
+        if not corrected:
+            return reply
+        self._event("recap_corrected")
+        for number, delta in self.persona.effects.get("recap_agreement", {}).items():
+            gain = delta < 0 if number == "irritation" else delta > 0
+            if number in ("trust", "irritation") and gain:
+                self.numbers[number] = min(100.0, max(0.0, self.numbers[number] - delta))
+        return corrected
 
     def _refine_agreed_from_recap(self) -> None:
         """A recap that restates the agreed amount may settle its details (date, method)."""
@@ -92,6 +111,9 @@ class Recaps:
         if self.agreed is not None:
             self._restated_as_recap(plan, analysis)
             return None
+        if "ask_capacity" in plan.moves and term_only(analysis, self.balance):
+            plan.moves[:] = [m for m in plan.moves if m not in MONEY_OFFERS]
+            return None
         taken = None
         if not MONEY_OFFERS & set(plan.moves):
             taken = accepted_kind(analysis, self.last_reply, self.counter, self.balance)
@@ -102,9 +124,26 @@ class Recaps:
                     plan.understood = True
                     plan.events[:] = [e for e in plan.events if e != "not_understood"]
                     plan.effect_keys[:] = [k for k in plan.effect_keys if k != "not_understood"]
+        if taken is None and self._recap_proposes(plan, analysis):
+            taken = self.counter.kind if self.counter is not None else None
+            plan.moves.append(offer_move(taken or "payment_plan"))
         if "recap_agreement" in plan.moves and MONEY_OFFERS & set(plan.moves):
             plan.moves.remove("recap_agreement")
         return taken
+
+    def _recap_proposes(self, plan: TurnPlan, analysis: Analysis) -> bool:
+        """Before anything is agreed, a "recap" of other figures than the debtor's counter
+        offer puts those terms on the table ("So that's $78.12 a month for 24 months" after
+        Gary said $100: he heard "that's what I said" and agreed to his own $100, tester8)."""
+        c = self.counter
+        if c is None or "recap_agreement" not in plan.moves or MONEY_OFFERS & set(plan.moves):
+            return False
+        o = read_terms(analysis, self.balance, self.today, assume=c.kind)
+        if o is None or not (o.monthly or o.total):
+            return False
+        if c.kind == "payment_plan" and o.monthly and c.monthly:
+            return abs(o.monthly - c.monthly) >= 1  # $78.12 x 24 and $100 x 19 both collect $1,875
+        return not _same_figures(o, c)
 
     def _restated_as_recap(self, plan: TurnPlan, analysis: Analysis) -> None:
         """After the agreement, an offer of the agreed figure (or of none) that names a day

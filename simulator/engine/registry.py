@@ -76,6 +76,7 @@ SESSION_VARIABLES: dict[str, str] = {
     "recap_method_differs": "1 when this line's recap names another way to pay than the debtor chose",
     "wh_question": "1 when the question this line asks last is a wh-question ('When's a better time?'): no 'Yes' or 'Please'",
     "method_named": "1 when this line names a way to pay ('on that debit card', 'by check')",
+    "asked_what_happened": "1 when the question this line asks last is what happened ('What happened with the payments?')",
     "writing_promised": "1 when this line promises a letter or something in writing ('I'll mail you the agreement')",
 }
 
@@ -111,6 +112,7 @@ BUILTIN_CONDITIONS: dict[str, str] = {
     "writing_promised": "writing_promised",
     "method_named": "method_named",
     "wh_question": "wh_question",
+    "asked_what_happened": "asked_what_happened",
 }
 
 
@@ -243,7 +245,7 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "offer": ("total", "monthly", "count", "upfront", "first_date"),
     "counter": ("total", "monthly", "count", "upfront"),
     "persona": ("lump_sum", "monthly_capacity", "preferred_method"),
-    "agreed": ("total", "monthly", "count", "first_date", "method", "terms"),
+    "agreed": ("total", "monthly", "count", "first_date", "method", "terms", "when"),
     "asked": ("name",),  # the name the caller asked for, as they said it
     "fact": (),  # {fact.NAME}: any fact of the persona
     "detail": (),  # {detail.NAME}: any story detail of the persona

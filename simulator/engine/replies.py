@@ -11,6 +11,7 @@ from simulator.content.models import Answer, Transition
 from simulator.engine.answers import pick
 from simulator.engine.turns import TurnPlan, identity_proved
 from simulator.engine.values import line_values
+from simulator.nlu.questions import Ask, find_asks, shown_by_pattern
 from simulator.nlu.types import OFFER_MOVES
 from simulator.rxcache import compile as rx
 
@@ -76,6 +77,18 @@ def joined(reaction: str, answer: str, asked: frozenset[frozenset[str]] = frozen
             rest.append(last)
     return " ".join([*parts, *rest])
 
+
+def without_echo(reply: str, text: str) -> str:
+    """The reply without a short opening sentence that only echoes the trainee's own
+    opening word for word (the roommate answered "No problem. When's a good time to reach
+    her?" with "No problem. She usually gets home...", tester8 2.10)."""
+    mine = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    parts = _SENTENCE_END.split(reply.strip(), maxsplit=1)
+    if len(parts) < 2 or len(mine.split()) > 3 or _plain(parts[0]) != _plain(mine):
+        return reply
+    return parts[1]
+
+
 class Replies:
     """Composing the reply (see ``_compose``) and verifying identity from it."""
 
@@ -94,10 +107,19 @@ class Replies:
     _pending_identity: bool
     _proofs: list[tuple[str, str]]
     _turn_events: list[str]
+    _analysis: Any
+    _filler: bool  # the reaction is the short stand-in said when every variant was said
 
     def _compose(self, plan: TurnPlan, fired: Transition | None, trigger: str,
                  state_before: str, answered: list[str]) -> str:
-        """The reply: the reaction to the move that fired, the answer to the question."""
+        """The reply: the reaction to the move that fired, the answer to the question; no
+        word-for-word echo of the trainee's opening, except in a goodbye."""
+        reply = self._reaction_and_answer(plan, fired, trigger, state_before, answered)
+        return reply if trigger == "closing" or self.ended else without_echo(reply, self._analysis.text)
+
+    def _reaction_and_answer(self, plan: TurnPlan, fired: Transition | None, trigger: str,
+                             state_before: str, answered: list[str]) -> str:
+        self._filler = False
         reaction = self._reply_for(fired, state_before)
         if self.ended:
             return reaction
@@ -111,6 +133,12 @@ class Replies:
         answer = self._answer(ask.intent, plan, answered, filler=not reaction)
         if not answer:
             return reaction
+        other, first = self._other_clause_ask(ask)
+        if other is not None and other.intent not in answered:
+            more = self._answer(other.intent, plan, answered, filler=False)
+            answer = (joined(more, answer) if first else joined(answer, more)) if more else answer
+        if self._filler:
+            return answer  # "Like I said." may not lead a first word on something new (tester8 2.1)
         identity_swap = trigger == "identity_verification" and ask.intent != "identity_name"
         # what the debtor asked before matters only to a reaction that ends on a question
         asked = asked_gists([self.opening, *(t.reply for t in self.turns)]) \
@@ -120,6 +148,21 @@ class Replies:
         if identity_swap or not substantive or not reaction:
             return answer
         return joined(reaction, answer, asked)
+
+    def _other_clause_ask(self, ask: Ask) -> tuple[Ask | None, bool]:
+        """A payment question asked plainly in another clause of the same sentence
+        ("What date works for the first payment, and how do you want to pay?"), and whether
+        it comes first: the analyser finds one ask a sentence, and people answer both halves
+        (tester8 2.6: "Check." only)."""
+        text = self._analysis.text
+        start = max(text.rfind(c, 0, ask.start) for c in ".!?") + 1
+        ends = [i for i in (text.find(c, ask.end) for c in ".!?") if i >= 0]
+        for part, first in ((text[start:ask.start], True), (text[ask.end:min(ends, default=len(text))], False)):
+            found = find_asks(part.strip(" ,;") + "?")
+            if found and found[-1].intent != ask.intent and found[-1].topic == ask.topic == "payment" \
+                    and shown_by_pattern(found[-1].intent, part):
+                return found[-1], first
+        return None, False
 
     def _answer(self, intent: str, plan: TurnPlan, answered: list[str], filler: bool = True) -> str:
         """Answer one question; '' when the persona has nothing fresh to say to it and

@@ -26,6 +26,7 @@ from simulator.engine.understanding import (
 from simulator.engine.values import spoken_birthday
 from simulator.nlu.questions import IDENTITY_INTENTS, Ask
 from simulator.nlu.types import OFFER_MOVES, Analysis
+from simulator.rxcache import compile as rx
 
 #: Questions an open question answers: the debtor's own account of things.
 OPEN_INTENTS = frozenset({"what_happened", "feelings", "plans", "other"})
@@ -41,6 +42,12 @@ COVERED_BY: dict[str, frozenset[str]] = {
     "plans": frozenset({"open_question", "empathy", "reflection"}),
 }
 _PROOF = IDENTITY_INTENTS
+#: A sentence that only thanks someone by name: "Thanks, Tony.", "Thank you again, Linda."
+_THANKS_NAME = rx(r"^\W*(?i:(?:ok(?:ay)?|alright|great|perfect)\W+)?(?i:thanks|thank you|thx|cheers)"
+                  r"(?i:\s+(?:again|so much|very much|a lot))?\W+[A-Z][a-z'-]+\W*$")
+_SENTENCES = rx(r"(?<=[.!?])\s+")
+#: Moves a closing thanks may carry when it opens the line ("Thanks, Tony. Get back to your job.").
+_AFTER_THANKS = frozenset({"empathy", "greeting"})
 
 
 @dataclass
@@ -178,6 +185,8 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
     if plan.listens and not moves:
         plan.effect_keys.append("listen")
 
+    if "closing" not in moves and not plan.asks and thanks_at_the_end(call, text, moves):
+        moves.append("closing")
     plan.understood = bool(moves or asks or plan.listens or keeps_it_private(text))
     if not plan.understood:
         plan.events.append("not_understood")
@@ -187,6 +196,21 @@ def plan_turn(call: Any, analysis: Analysis) -> TurnPlan:
     plan.moves = moves
     call.trainee_prints.append(mine)
     return plan
+
+
+def thanks_at_the_end(call: Any, text: str, moves: list[str]) -> bool:
+    """Thanks by name once the call's business is done (an agreement, a call-back, a request
+    noted) ends the call: "...I'll call you then. Thanks, Kevin.", "Thanks, Tony. Get back to
+    your job." (tester8 2.8: "Sorry, what was that?" and "Not now. I've got orders up.").
+    The thanks ends the line, or opens it before nothing but kind words."""
+    if call.agreed is None and not call.requests - {"inconvenient"}:
+        return False
+    parts = [p for p in _SENTENCES.split(text.strip()) if p]
+    if not parts or "?" in text:
+        return False
+    if _THANKS_NAME.match(parts[-1]):
+        return True
+    return bool(_THANKS_NAME.match(parts[0])) and set(moves) <= _AFTER_THANKS
 
 
 def identity_proved(call: Any, proofs: list[tuple[str, str]]) -> str:

@@ -24,13 +24,17 @@ def spoken_birthday(d: dt.date) -> str:
 def _terms(t: Terms | None) -> dict[str, str]:
     if t is None:
         return {}
+    first = spoken_date(t.first_date) if t.first_date else "the first"
     return {
         "total": money(t.total), "monthly": money(t.monthly), "count": str(t.count),
         "upfront": money(t.upfront),
-        "first_date": spoken_date(t.first_date) if t.first_date else "the first",
+        "first_date": first,
         "method": (t.method or "").replace("_", " "),
         # The terms as said: "$80 a month" for a plan, "$1,240" for a lump sum.
         "terms": f"{money(t.monthly)} a month" if t.kind == "payment_plan" and t.monthly else money(t.total),
+        # When it is paid, as said: a plan "starting December 15", one payment "by December 18"
+        # (tester8 2.10: a settlement in full recapped as "starting December 18").
+        "when": f"{'starting' if t.monthly and t.count > 1 else 'by'} {first}",
     }
 
 

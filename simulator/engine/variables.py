@@ -37,6 +37,7 @@ def variables(self: Any) -> dict[str, float]:
         env["recap_method_differs"] = float(self._recap_method_differs)
         asks = self._analysis.asks if self._analysis is not None else ()
         env["wh_question"] = float(bool(asks) and wh_sentence(self._analysis.text, asks[-1].start))
+        env["asked_what_happened"] = float(bool(asks) and asks[-1].intent == "what_happened")
         env["method_named"] = float(self._analysis is not None and any(
             e.type == "payment_method" and e.value for e in self._analysis.entities))
         env["writing_promised"] = float(self._analysis is not None and promises_writing(self._analysis.text))
