@@ -23,7 +23,7 @@ from scoring.amounts import (
 )
 from scoring.caseless import Caseless
 from scoring.checks.base import move_quote
-from scoring.compliance_words import credit_threat
+from scoring.compliance_words import MONEY_DOWN, credit_threat
 from scoring.context import SPEAKS_FOR_DEBTOR, CallView, stands_down
 from scoring.scorecard import Compliance, Skipped, Violation
 from scoring.text import money, quote
@@ -110,12 +110,21 @@ def _skip(out: Compliance, rule_id: str, reason: str) -> None:
 
 def _first(turn: Turn, moves: tuple[str, ...]) -> str | None:
     """The first of ``moves`` the line carries, in the order the line says them (a line
-    that only stands collection down carries no collecting move)."""
-    skip = "offer_alternative" if "offer_alternative" in moves and stands_down(turn) else None
+    that only stands collection down carries no collecting move). Pressure that names no
+    debt, account, creditor or money ("Funny how everybody's in a rush when I call",
+    tester8) is a tone fault, not discussing or collecting the debt."""
+    skip = {"offer_alternative"} if "offer_alternative" in moves and stands_down(turn) else set()
+    if "pressure" in moves and not _debt_content(turn):
+        skip.add("pressure")
     for m in turn.analysis.moves:
-        if m.move in moves and m.move != skip:
+        if m.move in moves and m.move not in skip:
             return m.move
     return None
+
+
+def _debt_content(turn: Turn) -> bool:
+    """Does the line say anything about a debt: a debt word or hint, or an amount?"""
+    return bool(turn.analysis.entities_of("money") or DEBT_WORDS.search(turn.text) or DEBT_HINTS.search(turn.text))
 
 
 @rule("call_time")
@@ -308,7 +317,8 @@ def _threat(view: CallView, out: Compliance) -> None:
             credit = credit_threat(t.text)  # "u know this stuff ends up on ur credit right?" is the threat
             if credit is not None and credit.lower() not in words.lower():
                 words = next((s.strip() for s in re.findall(r"[^.?!]+[.?!]*", t.text) if credit in s), credit)
-            _add(view, out, "threat", t.index, words, f'threatened the debtor: "{quote(words, 80)}"')
+            who = "the debtor" if t.before is None or t.before.party in SPEAKS_FOR_DEBTOR else "a third party"
+            _add(view, out, "threat", t.index, words, f'threatened {who}: "{quote(words, 80)}"')
 
 
 @rule("abuse")
@@ -358,7 +368,7 @@ PAY_INVITE = rx(
     # "many customers prefer to clear it first", "you may want to settle it anyway" (tester5,
     # a dispute call, 2026-12-03): paying held up as the sensible choice
     r"|\b(?:customers|people|folks|clients|most|many)\s+(?:\w+\s+)?(?:prefer|choose|like|decide|opt)\s+to\s+"
-    r"(?:clear|pay|settle|resolve|take\s+care\s+of)\b"
+    r"(?:clear|pay|settle|resolve|take\s+care\s+of|put|send)\b"
     r"|\b(?:clear|pay|settle)\s+(?:it|this|that|the\s+(?:balance|account))\s+(?:off\s+)?(?:first|anyway|regardless|"
     r"in\s+the\s+meantime|while\s+(?:we|you|it))\b", re.I)
 
@@ -373,7 +383,7 @@ def invites_payment(t: Turn) -> str | None:
 
     for s in re.finditer(r"[^.?!]+[.?!]*", t.text):
         sentence = s.group(0)
-        m = PAY_INVITE.search(sentence)
+        m = PAY_INVITE.search(sentence) or MONEY_DOWN.search(sentence)
         if m is None or no_demand(sentence):
             continue
         if _NOT.search(sentence[max(0, m.start() - 25):m.start()]):
@@ -618,11 +628,13 @@ def _request_not_noted(view: CallView, out: Compliance) -> None:
 
 @rule("beyond_authority")
 def _beyond_authority(view: CallView, out: Compliance) -> None:
-    from scoring.checks.flexibility import authority_offers, authority_problems
+    from scoring.checks.flexibility import authority_offers, authority_problems, undue
 
     if view.policy is None:
         _skip(out, "beyond_authority", "no creditor policy")
         return
+    if undue(view) is not None:
+        return  # no offer was due at all: the collecting rule is the one finding
     seen: set[tuple[int | None, str]] = set()
     for o in authority_offers(view):
         problems = authority_problems(view, o)

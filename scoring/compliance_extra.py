@@ -212,6 +212,20 @@ def _notes_promise(view: CallView, out: Compliance) -> None:
              "(the next collector would act on it)")
 
 
+@extends("falsified_record")
+def _notes_untrue(view: CallView, out: Compliance) -> None:
+    """Notes that deny what the call did (``scoring.notes_truth``): a falsified record, like
+    a false form. (A debtor fact the call never heard costs the notes' key-fact credit.)"""
+    from scoring.notes_truth import denials
+
+    if view.record is None:
+        return
+    for d in denials(view)[:1]:
+        _add(view, out, "falsified_record", d.turn, d.sentence,
+             f'falsified record: the notes say "{d.sentence}", but {d.why}; notes that deny what happened hide it '
+             "from the next collector and any audit")
+
+
 #: A debtor's request in their own words that the engine raised no event for: "nobody calls
 #: me at work", "don't call back" (event, pattern).
 DEBTOR_REQUESTS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -158,7 +158,9 @@ def disclosure_taken_back(text: str) -> str | None:
 LEGAL_DESK = rx(
     r"\b(?:our|the|(?-i:[A-Z])[\w&-]*(?:\s+(?-i:[A-Z])[\w&-]*)?(?:'s|’s))\s+(?:legal|litigation)\s+(?:review\s+)?"
     r"(?:desk|department|dept|team|division|unit|review|office|group)\b|"
-    r"\bour\s+(?:law|attorney|lawyers?)\s+(?:office|firm|department|team|desk)\b",
+    r"\bour\s+(?:law|attorney|lawyers?)\s+(?:office|firm|department|team|desk)\b|"
+    # "it's still on our attorneys' review list", "Marcus from the pre-legal desk" (tester8)
+    r"\bour\s+(?:attorneys?|lawyers?)(?:'s?|’s?)?(?=\W)|\bpre-?legal\s+(?:desk|department|dept|team|unit|review|stage|group)\b",
     re.I)
 #: A false affiliation (15 U.S.C. 1692e(1), 1692e(16)): "we're actually with the credit bureau".
 FALSE_AFFILIATION = rx(
@@ -320,3 +322,10 @@ def later_time(reply: str, now: int) -> str | None:
         if hour * 60 + int(m.group("m") or 0) > now:
             return m.group(0)
     return None
+
+
+#: Money down asked as a gesture: "a lot of people like to put even $25 down while it's
+#: reviewed, just to show good faith" (tester9, a dispute call that scored 100).
+MONEY_DOWN = rx(
+    r"\b(?:put|pay|send)\s+(?:even\s+|just\s+|only\s+)?(?:\$\s?\d[\d,.]*|something|a\s+little|a\s+bit)\s+"
+    r"(?:down|toward|towards|in|now)\b|\bshow\s+(?:some\s+)?good\s+faith\b", re.I)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from scoring.lines import SCORING_MOVES, rushed_question, scoring_groups  # noqa: F401  (SCORING_MOVES re-exported)
 from scoring.rubric import Rubric, Thresholds
 from scoring.text import content_words, move_quote
 from simulator.engine.records import CallResult, Terms, Turn
@@ -39,6 +40,11 @@ STAND_DOWN = rx(
 _MONEY_WORDS = rx(r"\b(?:pay|pays|paid|paying|payments?|dollars?|bucks|settle\w*|install?ments?|"
                           r"plan|part\s+of\s+it|something)\b|\$", re.I)
 _NEGATED = rx(r"\b(?:no|not|never|nothing|without)\b|n't\b", re.I)
+
+
+#: An amount in the debtor's words: "$200", "85 a month", "two hundred".
+_FIGURE = rx(r"\$\s?\d|\b\d+(?:[.,]\d+)?\b|\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+             r"thousand|grand)\b", re.I)
 
 
 def _asks_money(text: str) -> bool:
@@ -92,7 +98,6 @@ REQUEST_EVENTS: dict[str, str] = {
     "time_barred": "said the debt is too old to sue on",
     "written_only": "asked to deal with the debt only in writing until it is validated",
 }
-#: Moves that earn credit somewhere on the card: a line may carry a few, not all of them.
 #: Sentences of a disclosure the law asks for: not counted toward the monologue limit.
 _DISCLOSURE = rx(r"(?i)\battempt\s+to\s+collect\s+a\s+debt\b|\binformation\s+obtained\b|"
                  r"\b(?:call|line)\s+(?:is|may\s+be|will\s+be|might\s+be)\s+(?:recorded|monitored)\b|"
@@ -100,10 +105,6 @@ _DISCLOSURE = rx(r"(?i)\battempt\s+to\s+collect\s+a\s+debt\b|\binformation\s+obt
                  r"\blaw\s+limits\s+how\s+long\b|\b(?:cannot|can'?t|can\s+not)\s+sue\s+you\b|"
                  r"\brestart\s+the\s+time\s+period\b")
 _SENTENCE = rx(r"(?<=[.!?;])\s+")
-SCORING_MOVES: frozenset[str] = frozenset({
-    "open_question", "empathy", "reflection", "ask_capacity", "request_full_payment",
-    "offer_settlement", "offer_payment_plan", "offer_alternative", "recap_agreement", "next_steps",
-})
 #: Moves that need the debtor's answer to work.
 ASK_MOVES: frozenset[str] = frozenset({
     "open_question", "ask_capacity", "request_full_payment", "offer_settlement",
@@ -231,12 +232,16 @@ class CallView:
             # a recap reads the terms back, and may name the follow-up: half as long again
             # (tester6's 61-word recap lost all its credit)
             cap = limit * 3 // 2 if "recap_agreement" in t.analysis.move_names else limit
-            scoring = [m for m in t.analysis.move_names if m in SCORING_MOVES]
+            scoring = scoring_groups(t)
+            rushed = rushed_question(t)
             if len(scoring) > most:
                 out[t.index] = (f"{len(scoring)} scoring moves in one line ({', '.join(m.replace('_', ' ') for m in scoring)}; "
                                 f"at most {most})")
             elif words > cap and len(self.turns) > 1:
                 out[t.index] = f"{words} words (limit {cap})"
+            elif rushed is not None:
+                out[t.index] = (f'asked "{rushed}" and went on to an offer in the same line: the debtor could '
+                                "not answer")
             else:
                 asks = [m.end for m in t.analysis.moves if m.move in ASK_MOVES]
                 closes = [m.start for m in t.analysis.moves if m.move == "closing"]
@@ -246,6 +251,15 @@ class CallView:
                         f"made an offer ({last.move.replace('_', ' ')})")
                     out[t.index] = f"{did} and said goodbye in the same line: the debtor could not answer"
         return out
+
+    @cached_property
+    def whole_scripts(self) -> set[int]:
+        """Monologue lines that carry a whole call (more than twice the scoring moves or the
+        words allowed: tester9's 129-word script): such a line costs all of ``no_monologue``."""
+        most, limit = self.th.max_scoring_moves, self.th.monologue_words
+        return {i for i in self.monologues
+                for t in self.turns if t.index == i
+                and (len(scoring_groups(t)) > 2 * most or self.spoken_words(t) > 2 * limit)}
 
     def credited(self, t: Turn) -> bool:
         """Can this line's moves earn credit? Not when it is a monologue."""
@@ -375,7 +389,9 @@ class CallView:
         """When the debtor's capacity became known, and how: the first capacity answer
         (the reply to an ask_capacity line), hardship reveal, counter-offer or refusal."""
         for t in self.turns:
-            if t.analysis.has("ask_capacity") and t.reply:
+            # an answer with a figure in it ("not a dime over the phone" is a refusal to say:
+            # tester9's card cited it as the capacity answer)
+            if t.analysis.has("ask_capacity") and t.reply and _FIGURE.search(t.reply):
                 return t.index, "answered what they can afford"
             if any(ev in CAPACITY_EVENTS for ev in t.events):
                 ev = next(e for e in t.events if e in CAPACITY_EVENTS)

@@ -33,7 +33,9 @@ REQUEST_WORDS: dict[str, re.Pattern[str]] = {
     "cease_requested": rx(
         r"\bcease|\bstop (?:call|contact)|\bno (?:more )?(?:calls|contact|phone)|\bdo not (?:call|contact)|"
         r"\bdon'?t (?:call|contact)|\bnot to (?:be )?call", re.I),
-    "attorney": rx(r"\battorney|\blawyer|\bcounsel\b|\brepresented", re.I),
+    # desk shorthand counts: "rep'd by atty", "atty-rep", "Atty rep: Rachel Kim" (tester8's notes)
+    "attorney": rx(r"\battorney|\blawyer|\bcounsel\b|\brepresent|\batty\b|\batt'?y\b|\brep'?d\s+by\b|\blaw\s+(?:firm|office|group)\b",
+                   re.I),
     "validation_requested": rx(r"\bvalidat|\bverif|\bin writing\b|\bwriting\b|\bwritten\b|\bletter\b|"
                                r"\b(?:mail|send)\w*\s+(?:\w+\s+)?notice\b", re.I),
     "callback": rx(
@@ -310,11 +312,17 @@ def terms_recapped(view: CallView) -> Finding:
 def notes_key_facts(view: CallView) -> Finding:
     if view.record is None or view.result is None:
         return na("no notes")
+    from scoring.notes_truth import invented_facts
+
     revealed = view.result.revealed
-    if not revealed:
+    invented = invented_facts(view)
+    if not revealed and not invented:
         return na("the debtor disclosed no facts to note")
     notes = view.record.notes or ""
-    evidence = []
+    # key-fact credit is for what the debtor said: a fact they never said counts against
+    # (tester9's "new job Dec 1" earned 10/10 beside the facts she did tell)
+    evidence = [ev(None, ", ".join(hits), f"notes record {name.replace('_', ' ')}, which the debtor never said in the call")
+                for name, hits in invented]
     ok = 0
     for name in sorted(revealed):
         fact = view.facts.get(name)
@@ -328,7 +336,7 @@ def notes_key_facts(view: CallView) -> Finding:
             evidence.append(ev(None, snippet(notes, hits[0]), f"notes record {label}: " + ", ".join(f'"{h}"' for h in hits[:3])))
         else:
             evidence.append(ev(None, revealed[name], f"notes do not record {label}"))
-    return Finding(ok / len(revealed), evidence)
+    return Finding(ok / (len(revealed) + len(invented)), evidence)
 
 
 def missing_requests(view: CallView) -> list[tuple[int, str, str]]:

@@ -31,12 +31,72 @@ def _why_not(view: CallView, o: Offer) -> str:
     return "the offer came with pressure or a threat"
 
 
+def same_option(a: Offer, b: Offer) -> bool:
+    """The same option again: the same kind and amount, and the same count and start where
+    both say them ("$155 a month for 8 months starting December 1st", then "shall I set up
+    the $155 a month?": tester9's plan pushed three times was credited as a second option)."""
+    if a.kind != b.kind:
+        return False
+    if a.terms is None or b.terms is None:
+        return a.terms is None and b.terms is None
+    x, y = a.terms, b.terms
+
+    def agree(p: float, q: float) -> bool:
+        return not p or not q or abs(p - q) < 0.5
+
+    # A plan is its monthly amount (the engine fills in a count the words left out, so the
+    # count follows the amount), its start and any money down.
+    monthly = bool(x.monthly or y.monthly)
+    head = (x.monthly, y.monthly) if monthly else (x.total, y.total)
+    return (abs(head[0] - head[1]) < 0.5 and (monthly or agree(x.count, y.count))
+            and agree(x.start_days, y.start_days) and agree(x.upfront, y.upfront))
+
+
+def _distinct(offers: list[Offer]) -> list[Offer]:
+    out: list[Offer] = []
+    for o in offers:
+        if not any(same_option(o, k) for k in out):
+            out.append(o)
+    return out
+
+
 def _reduced(offers: list[Offer]) -> list[Offer]:
     return [o for o in offers if o.kind != "full_payment"]
 
 
+#: What the debtor had said when an offer was not due at all (the gate's collecting rules
+#: judge such an offer: grading its flexibility too would give two findings for one fault).
+UNDUE: dict[str, str] = {
+    "disputed": "disputed the debt",
+    "cease_requested": "asked for no more contact",
+    "attorney": "named an attorney",
+    "bankruptcy": "filed for bankruptcy",
+    "inconvenient": "said this time or place is inconvenient",
+    "written_only": "asked for everything in writing",
+}
+
+
+def undue(view: CallView) -> str | None:
+    """Why no offer was due, when every offer came after the debtor had taken the debt off
+    the table (tester9's "$40 a month" to a debtor at work was graded for flexibility and
+    failed as beyond authority beside the finding that no offer should have been made)."""
+    if not view.offers:
+        return None
+    by_index = {t.index: t for t in view.turns}
+    whys = []
+    for o in view.offers:
+        b = by_index[o.turn].before if o.turn in by_index else None
+        why = next((w for flag, w in UNDUE.items() if b is not None and getattr(b, flag, False)), None)
+        if why is None:
+            return None
+        whys.append(why)
+    return f"the debtor {whys[0]}: no offer was due (the compliance gate lists the offer)"
+
+
 def negotiation_expected(view: CallView) -> tuple[bool, str]:
     """Should the trainee have put an option on the table? (And why not, if not.)"""
+    if (why := undue(view)) is not None:
+        return False, why
     if view.offers:
         return True, ""
     if view.stop_turn is not None:
@@ -86,11 +146,9 @@ def multiple_options(view: CallView) -> Finding:
         if stuffed is not None:
             return Finding(0.0, [ev(stuffed.turn, stuffed.quote, f"no credit: {_why_not(view, stuffed)}")])
         return Finding(0.0, [ev(None, "", "no option was ever put to the debtor")])
-    distinct: dict[tuple, Offer] = {}
-    for o in offers:
-        distinct.setdefault(o.signature, o)
+    distinct = _distinct(offers)
     if len(distinct) >= 2:
-        return Finding(1.0, [ev(o.turn, o.quote, f"option: {o.describe()}") for o in list(distinct.values())[:4]])
+        return Finding(1.0, [ev(o.turn, o.quote, f"option: {o.describe()}") for o in distinct[:4]])
     only = offers[0]
     if view.agree_turn is not None and view.agree_turn >= only.turn:
         return Finding(1.0, [ev(only.turn, only.quote, f"the first option ({only.describe()}) was accepted")])
@@ -100,6 +158,8 @@ def multiple_options(view: CallView) -> Finding:
 
 @check("adapted_offer")
 def adapted_offer(view: CallView) -> Finding:
+    if (why := undue(view)) is not None:
+        return na(why)
     cap = view.capacity_turn
     if cap is None:
         return na("the debtor's capacity to pay never came up")
@@ -114,10 +174,15 @@ def adapted_offer(view: CallView) -> Finding:
         return na("terms were agreed before capacity came up")
     if not any(t.index > k for t in view.turns):
         return na(f"the call ended as the debtor {how}")
-    earlier = {o.signature for o in view.offers if o.turn <= k}
+    earlier = [o for o in view.offers if o.turn <= k]
     later = [o for o in view.offers if o.turn > k and earns(view, o)]
     # Asking for the whole balance again is no adaptation to what the debtor can pay.
-    fresh = next((o for o in later if o.signature not in earlier and o.kind != "full_payment"), None)
+    fresh = next((o for o in later if not any(same_option(o, e) for e in earlier) and o.kind != "full_payment"),
+                 None)
+    if fresh is not None and (ignored := _counter_ignored(view, fresh.turn)) is not None:
+        c, o = ignored
+        return Finding(0.0, [ev(o.turn, o.quote, f"the debtor countered at turn {c}, and the same offer came back: "
+                                                 f"{o.describe()} (the counter was ignored)")])
     if fresh is not None:
         return Finding(1.0, [ev(fresh.turn, fresh.quote,
                                 f"new offer after the debtor {how} at turn {k}: {fresh.describe()}")])
@@ -130,8 +195,24 @@ def adapted_offer(view: CallView) -> Finding:
     return Finding(0.0, [ev(k, "", f"no new offer after the debtor {how} at turn {k}")])
 
 
+def _counter_ignored(view: CallView, since: int) -> tuple[int, Offer] | None:
+    """(the counter's turn, the repeated offer) when the debtor countered at or after
+    ``since`` and every later offer only repeated an earlier one (tester9: "$300 a month is
+    honestly the best I can do" after "Could we do $85 a month instead?")."""
+    for t in view.turns:
+        if t.index < since or "offer_countered" not in t.events:
+            continue
+        before = [o for o in view.offers if o.turn <= t.index]
+        after = [o for o in view.offers if o.turn > t.index]
+        if after and all(any(same_option(o, b) for b in before) for o in after):
+            return t.index, after[0]
+    return None
+
+
 @check("usual_order")
 def usual_order(view: CallView) -> Finding:
+    if (why := undue(view)) is not None:
+        return na(why)
     offers = [o for o in view.offers if earns(view, o)]
     if not _reduced(offers):
         return na("no reduced option (settlement, plan) was offered")
@@ -159,8 +240,9 @@ def usual_order(view: CallView) -> Finding:
     if score >= 1.0:
         sequence = " -> ".join(dict.fromkeys(KIND_LABEL[o.kind] for o in offers))
         note = f"order: {sequence}"
-        if OFFER_RANK[first.kind] > 0:
-            note += f" (capacity known at turn {cap[0]})" if cap else ""
+        if OFFER_RANK[first.kind] > 0 and cap:
+            # say what was known, and when ("capacity known at turn 4" named the job loss: tester8)
+            note += f" (the debtor {cap[1]} at turn {cap[0]})"
         evidence.append(ev(None, "", note))
     return Finding(score, evidence)
 
@@ -209,7 +291,12 @@ def authority_offers(view: CallView) -> list[Offer]:
     agreed = view.result.agreed if view.result is not None else None
     if agreed is not None and view.agree_turn is not None:
         sig = Offer(0, agreed.kind, agreed, "").signature
-        if not any(o.signature == sig for o in offers):
+        same_line = next((o for o in offers if o.turn == view.agree_turn and o.kind == agreed.kind), None)
+        if same_line is not None and same_line.signature != sig:
+            # the offer the debtor took, its terms filled in by the agreement, is one offer
+            # ("2 offer(s)" for tester8's one plan): judged on the agreed terms
+            offers[offers.index(same_line)] = Offer(same_line.turn, agreed.kind, agreed, same_line.quote)
+        elif not any(o.signature == sig for o in offers):
             turn = next(t for t in view.turns if t.index == view.agree_turn)
             offers.append(Offer(view.agree_turn, agreed.kind, agreed, turn.text))
             offers.sort(key=lambda o: o.turn)
@@ -232,6 +319,8 @@ def unresolved_note(view: CallView) -> str:
 def within_authority(view: CallView) -> Finding:
     if view.policy is None:
         return na("no creditor policy to check against")
+    if (why := undue(view)) is not None:
+        return na(why)
     offers = authority_offers(view)
     # Asking for the balance in full is within any authority (unless its date is not): only
     # reduced options, or an offer that breaks the policy, give this check something to judge.

@@ -8,7 +8,8 @@ situations", "showing understanding, active listening, and respect to the debtor
 from __future__ import annotations
 
 from scoring.checks.base import Finding, check, ev, move_quote, na
-from scoring.context import REQUEST_EVENTS, STOP_EVENTS, CallView
+from scoring.checks.feelings import distress, hardship_said
+from scoring.context import REQUEST_EVENTS, SPEAKS_FOR_DEBTOR, STOP_EVENTS, CallView
 from scoring.text import content_words, keyword_hits, snippet
 from simulator.engine.records import Turn
 
@@ -70,6 +71,19 @@ def _stopped_at_opening(view: CallView) -> str | None:
     return REQUEST_EVENTS.get(ev, ev)
 
 
+def _no_room(view: CallView) -> Finding | None:
+    """A zero, not "not applicable", when the trainee's own monologue left the debtor no
+    room to say anything (DESIGN section 7: a check that applies is never left unassessed
+    because the trainee skipped it; tester9's one-line script had empathy and reflection
+    'not applicable')."""
+    whole = view.whole_scripts
+    if not whole:
+        return None
+    i = min(whole)
+    return Finding(0.0, [ev(i, "", f"the whole call was said in one line (turn {i}): the debtor had no room to "
+                                   "tell anything to acknowledge, reflect or build on")])
+
+
 @check("open_questions")
 def open_questions(view: CallView) -> Finding:
     if not _with_debtor(view):
@@ -93,9 +107,31 @@ def open_questions(view: CallView) -> Finding:
     if len(hits) < target and _told_everything(view):
         target = len(hits)
         evidence.append(ev(None, "", "the debtor told all there was to tell: no further question was due"))
+    elif len(hits) < target and (drew := _drew_the_story(view, hits)) is not None:
+        target = len(hits)
+        evidence.append(ev(drew, "", f"the question at turn {drew} drew the debtor's story and the debtor moved on "
+                                     "to agreeing: no further question was due"))
     if len(hits) < target:
         evidence.append(ev(None, "", f"{len(hits)} of the {target} open questions expected"))
     return Finding(len(hits) / target, evidence)
+
+
+def _drew_the_story(view: CallView, hits: list[Turn]) -> int | None:
+    """The open question whose answer told the debtor's story, in a call the debtor then
+    agreed in: a second question would have been padding (tester9's honest calls lost
+    10/20 on a quota of two)."""
+    agreed = view.agree_turn
+    if agreed is None:
+        return None
+    for t in hits:
+        if t.index < agreed and any(e.startswith("revealed:") for e in t.events):
+            # straight on to agreeing: every line between did something with it. A line that
+            # did nothing ("That's good news about the new job.") was the room for another
+            # question while the debtor had more to tell (test_scoring_honest keeps that).
+            between = [x for x in view.turns if t.index < x.index < agreed]
+            if all(x.analysis.move_names for x in between):
+                return t.index
+    return None
 
 
 def _told_everything(view: CallView) -> bool:
@@ -126,12 +162,22 @@ def empathy_after_reveal(view: CallView) -> Finding:
     # An angry opening is not a trigger here: verification and the disclosure must come
     # first; the escalation events that follow are (composure covers the opening).
     triggers: dict[int, str] = {}
+    by_index = {t.index: t for t in view.turns}
+    plain: set[int] = set()  # told as a plain fact: missing empathy costs half
     for turn_no, fact in view.reveals:
-        if fact.kind in EMOTIONAL_KINDS:
-            triggers.setdefault(turn_no, f"the debtor revealed {fact.name.replace('_', ' ')} at turn {turn_no}")
+        if fact.kind in EMOTIONAL_KINDS and turn_no not in triggers:
+            triggers[turn_no] = f"the debtor revealed {fact.name.replace('_', ' ')} at turn {turn_no}"
+            if fact.kind == "hardship" and not distress(by_index[turn_no].reply):
+                plain.add(turn_no)
+            else:
+                plain.discard(turn_no)
     for t in view.turns:
         if "escalated" in t.events:
             triggers.setdefault(t.index, f"the debtor got upset at turn {t.index}")
+            plain.discard(t.index)
+        elif (t.index not in triggers and t.before is not None and t.before.verified
+              and t.before.party in SPEAKS_FOR_DEBTOR and (said := hardship_said(t.reply))):
+            triggers[t.index] = f'the debtor said "{said}" at turn {t.index}'
     by_index = {t.index: t for t in view.turns}
     escalations = {t.index for t in view.turns if "escalated" in t.events}
     judged = ok = 0
@@ -159,9 +205,12 @@ def empathy_after_reveal(view: CallView) -> Finding:
                 why = "sympathy taken back in the same breath (a demand for the full balance or pressure)"
             else:
                 why = f"no empathy within {window} turns"
+            if k in plain and hollow is None:
+                ok += 0.5
+                why += " (half: it was told as a plain fact, with no hardship felt now)"
             evidence.append(ev((hollow or t).index, (hollow or t).text, f"{why} after {triggers[k]}"))
     if not judged:
-        return na("the debtor revealed no hardship or emotion that called for empathy")
+        return _no_room(view) or na("the debtor revealed no hardship or emotion that called for empathy")
     return Finding(ok / judged, evidence)
 
 
@@ -185,7 +234,11 @@ def reflections(view: CallView) -> Finding:
     # bankruptcy, a death) is for the notes: a reflection is due only for what came before.
     stop = view.stop_turn
     for t in view.turns:
-        candidate = (t.analysis.has("reflection") or t.analysis.has("empathy")) and view.listens(t)
+        # A reflection that turns straight to a demand ("So you feel like we people just don't
+        # stop. Anyway, how would you like to pay the $1,875 today?": tester9) parrots; it
+        # does not listen.
+        candidate = ((t.analysis.has("reflection") or t.analysis.has("empathy")) and view.listens(t)
+                     and not any(t.analysis.has(m) for m in DISMISSING))
         if said_enough and not candidate:
             continue  # nothing more to learn from this turn (the debtor's words cost time)
         recent = view.debtor_lines_before(t.index)[-3:]
@@ -203,6 +256,10 @@ def reflections(view: CallView) -> Finding:
         shared = [theirs[s] for s in view.content_words(t.text) if s in theirs]
         if len(shared) >= need:
             credit = 1.0
+        elif t.analysis.has("reflection") and shared:
+            # a paraphrase anchored on the debtor's own word ("So the statements went to the
+            # old address" for "the statements never made it to the new place": tester8)
+            credit = 1.0
         elif t.analysis.has("reflection"):
             credit = 0.5
         else:
@@ -219,10 +276,12 @@ def reflections(view: CallView) -> Finding:
         if not said_enough:
             if said_after:
                 return na("what the debtor said came after they stopped the collection: the notes carry it")
-            return na("the debtor said too little to reflect")
+            return _no_room(view) or na("the debtor said too little to reflect")
         return Finding(0.0, [ev(None, "", "no reflection of what the debtor said")])
     quote_text = best_turn.text  # the whole line: the shared words must be visible
-    if best_credit >= 1.0:
+    if best_credit >= 1.0 and len(best_shared) < need:
+        note = "paraphrased what the debtor said, around their word " + ", ".join(f'"{w}"' for w in best_shared[:5])
+    elif best_credit >= 1.0:
         note = "reused the debtor's words: " + ", ".join(f'"{w}"' for w in best_shared[:5])
     else:
         note = "reflected, but not in the debtor's own words"
@@ -263,7 +322,7 @@ def references_disclosed(view: CallView) -> Finding:
     if not judged:
         if stop is not None and view.reveals:
             return na("what the debtor said came after they stopped the collection: the notes carry it")
-        return na("the debtor disclosed nothing to come back to")
+        return _no_room(view) or na("the debtor disclosed nothing to come back to")
     return Finding(ok / judged, evidence)
 
 
@@ -278,4 +337,7 @@ def no_monologue(view: CallView) -> Finding:
                                           "one thing at a time")])
     by_index = {t.index: t for t in view.turns}
     evidence = [ev(i, by_index[i].text, f"monologue, no credit: {why}") for i, why in list(flagged.items())[:4]]
-    return Finding(1.0 - 0.5 * len(flagged), evidence, passed=False)
+    whole = view.whole_scripts
+    if whole:
+        evidence.append(ev(min(whole), "", "the whole call in one line: the debtor was given no room to speak"))
+    return Finding(0.0 if whole else 1.0 - 0.5 * len(flagged), evidence, passed=False)

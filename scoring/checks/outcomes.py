@@ -25,6 +25,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "bankruptcy": (),
     "deceased": (),
 }
+#: Outcomes that record a request or disclosure the next contact must honour.
+BINDING_OUTCOMES = ("dispute", "cease_requested", "attorney", "deceased", "bankruptcy", "validation_requested")
 AGREEMENT_OUTCOMES = ("full_payment", "settlement", "payment_plan", "promise_to_pay")
 #: What the form may say when nothing was agreed, by the call's outcome.
 NO_DEAL: dict[str, tuple[str, ...]] = {
@@ -73,6 +75,11 @@ def fitting_outcomes(view: CallView) -> tuple[str, ...]:
         extra.append("callback")
     if result.outcome == "validation_requested":
         extra += ["callback", "no_agreement"]
+    # A request or disclosure the law hangs on stays true when the debtor later hangs up:
+    # the form must carry it, or the next caller breaks it (tester8: a cease request, an
+    # attorney and a death, each recorded after a hang-up, scored 0/30 "mismatch").
+    raised = {e for t in view.turns for e in t.events}
+    extra += [o for o in BINDING_OUTCOMES if o in raised]
     return tuple(allowed + [o for o in extra if o not in allowed])
 
 

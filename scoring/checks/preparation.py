@@ -140,7 +140,13 @@ def identified_early(view: CallView) -> Finding:
         (t for t in view.turns if t.index >= start and (t.analysis.has("mini_miranda") or t.analysis.has("state_debt"))),
         None,
     )
-    if purpose is not None and purpose.index <= deadline:
+    late = _late_disclosure(view)
+    if purpose is not None and purpose.index <= deadline and late is not None:
+        # the debt named early, the disclosure late: the purpose was not "identified"
+        # (tester9's "the balance is" at turn 2 earned it; the mini-Miranda came at turn 5)
+        evidence.append(ev(purpose.index, move_quote(purpose, "state_debt") or purpose.text,
+                           f"named the debt, but the debt-collector disclosure came {late}"))
+    elif purpose is not None and purpose.index <= deadline:
         score += 0.5
         move = "mini_miranda" if purpose.analysis.has("mini_miranda") else "state_debt"
         evidence.append(ev(purpose.index, move_quote(purpose, move), "stated the purpose of the call"))
@@ -159,6 +165,15 @@ def identified_early(view: CallView) -> Finding:
         else:
             evidence.append(ev(None, "", "never stated the purpose of the call"))
     return Finding(score, evidence)
+
+
+def _late_disclosure(view: CallView) -> str | None:
+    """When the gate found the debt discussed before the disclosure: how late it came."""
+    for found in view.flagged.values():
+        if any(v.rule == "mini_miranda" for v in found):
+            said = next((t.index for t in view.turns if t.analysis.has("mini_miranda")), None)
+            return f"only at turn {said}" if said is not None else "never"
+    return None
 
 
 #: A name left for the debtor, whatever it is: "let her know Rafa called", "tell him Jo rang".
