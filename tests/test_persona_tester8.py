@@ -193,8 +193,12 @@ GARY_COUNTERED = [
 def test_a_two_part_question_is_answered_in_both_halves(line: str) -> None:
     s = _start("hostile-basic", GARY_COUNTERED, seed=3, call_time="19:10")
     turn = s.say(line)
-    assert "answered:payment_date" in turn.events and "answered:payment_method" in turn.events, (
-        turn.events, turn.reply)
+    # Each half gets its answer or its refusal: with his $100 counter not yet taken up, "I
+    # haven't agreed to anything" is a fair answer to the method (the reading of the
+    # itemised-statement offer as a reflection, which had calmed him, was a misread).
+    for intent in ("payment_date", "payment_method"):
+        assert f"answered:{intent}" in turn.events or f"refused:{intent}" in turn.events, (
+            turn.events, turn.reply)
 
 
 def test_a_recap_of_other_figures_than_his_counter_puts_them_on_the_table() -> None:

@@ -109,8 +109,12 @@ def test_capacity_is_cited_at_the_turn_the_debtor_named_a_figure():
 
 
 def test_one_offer_is_not_two_and_no_capacity_means_no_adaptation_credit():
+    # Since the persona round of 2026-12-03 Gary counters $100 at turn 8, so the recap of
+    # other figures at turn 10 is a second offer (two offers are right now); what must hold
+    # is that an offer that ignored his counter earns no adaptation credit.
     card = score_record(_his("hostile-plan"))
-    assert "2 offer(s)" not in _notes(_check(card, "within_authority"))
+    adapted = _check(card, "adapted_offer")
+    assert not adapted.passed and "the counter was ignored" in _notes(adapted), _notes(adapted)
 
 
 # ------------------------------------------------------------ honest calls stay where they were
