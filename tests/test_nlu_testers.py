@@ -46,6 +46,7 @@ def _problems(item: dict) -> list[str]:
         out.append(f"tone {found.tone.score:+.2f}")
     asked = {a.intent for a in found.asks}
     out += [f"asks no {i} ({sorted(asked)})" for i in item.get("asks", []) if i not in asked]
+    out += [f"asks {i}" for i in item.get("asks_not", []) if i in asked]
     return out
 
 

@@ -101,7 +101,10 @@ class Analyser:
         self._examples = {mc.name: mc.examples for mc in self._moves}
         self._extended: dict[str, Analyser] = {}
         self.learned = learned
-        self.trainer_whys = trainer_whys
+        # A pattern that opens with the regex comment ``(?#firm)`` stands like a trainer's cue:
+        # the learned layer cannot veto it (cues.yaml: veiled threats that name the employer).
+        self.trainer_whys = trainer_whys | {p.why for mc in self._moves for p in mc.patterns
+                                            if p.why.startswith(FIRM_WHY)}
         self.model: LearnedModel | None = None  # None: the shipped model
         self.policy: Mapping[str, Any] | None = None  # None: combine.POLICY
 
@@ -324,6 +327,8 @@ class Analyser:
 
 
 _DEFAULT: list[Analyser] = []
+#: The ``why`` of a firm pattern (``(?#firm)`` at its start).
+FIRM_WHY = "pattern (?#firm)"
 
 
 def default_analyser() -> Analyser:

@@ -31,6 +31,7 @@ from simulator.nlu.learned import LearnedModel
 from simulator.nlu.questions import Ask, asks_plainly
 from simulator.nlu.text import whole_words
 from simulator.nlu.threats import (
+    checks_on_file,
     consequences_disarmed,
     denied,
     insult_denied,
@@ -41,6 +42,7 @@ from simulator.nlu.threats import (
     plain_question,
     reassures,
     whether_only,
+    why_not_paid,
 )
 from simulator.nlu.types import MOVES, Move
 from simulator.rxcache import compile as rx
@@ -236,11 +238,12 @@ def combine(model: LearnedModel, text: str, norm: str, spans: list[tuple[int, in
                 continue  # the model's own tone of these words is not negative: no hostility
             if name in QUESTION_NO_MODEL and _only_asks(name, made.evidence, asks):
                 continue  # "When does the new job actually start paying you?": it asks
-            if name == "abuse" and (insult_denied(made.evidence) or only_elsewhere(made.evidence)):
+            if name == "abuse" and (insult_denied(made.evidence) or only_elsewhere(made.evidence)
+                                    or why_not_paid(made.evidence)):
                 continue  # "Being broke doesn't make you a failure", "I'm such a muppet": not said to them
             if name in NOT_LIABLE_NOT and reassures(made.evidence):
                 continue  # "you are not personally responsible for his debts", "we cannot sue you for it"
-            if name == "threat" and (denied(made.evidence) or whether_only(made.evidence) or
+            if name == "threat" and (denied(made.evidence) or whether_only(made.evidence) or checks_on_file(text) or
                                      consequences_disarmed([text[a:b] for a, b in spans])):
                 continue  # "we won't be contacting your employer", "may I ask if you're his wife?"
             if name == "ask_capacity" and any(

@@ -69,6 +69,9 @@ OFFERED_TO_CONFIRM = rx(r"\b(?:i|we)\s+(?:can|could)\s+(?:set\s+(?:that|it|this)
 LAST_THANKS = rx(r"(?:^|[.!?]\s+)((?:ok(?:ay)?\W+|great\W+|perfect\W+|alright\W+)?(?:thanks|thank\s+you|thx|cheers)"
                  r"(?:\s+(?:again|so\s+much|a\s+lot))?(?:,?\s+[A-Za-z]+)?)\W*$", re.IGNORECASE)
 THANKS_AFTER_NEXT_STEP = "thanks once the next step is set"
+#: Thanks, then "Good evening." to end the line: a farewell, not a greeting.
+THANKS_THEN_WISH = rx(r"\b(?:thanks|thank\s+you)\b[^.?!]*[.!]\s+(good\s+(?:evening|night|day|afternoon|morning))\W*$",
+                      re.IGNORECASE)
 
 
 def sentence_rules(s: str, hits: dict[str, Move], add: Any, ctx_words: set[str],
@@ -158,6 +161,13 @@ def utterance_rules(found: dict[str, Move], norm: str = "",
     mv = found.get("closing")
     if mv is not None and mv.why == SIGN_OFF_WHY and "?" in norm[mv.end:]:
         found.pop("closing")  # "Thank you. So what could you manage?": the call goes on
+    mv = found.get("greeting")
+    if mv is not None and "closing" not in found:
+        m = THANKS_THEN_WISH.search(norm)
+        if m is not None and m.start(1) <= mv.start:
+            # "Thank you, Maria. Good evening.": a wish that ends the call (tester11)
+            found.pop("greeting")
+            found["closing"] = Move("closing", norm[m.start(1):m.end(1)], m.start(1), m.end(1), SIGN_OFF_WHY)
     if "closing" not in found and "next_steps" in found:
         # "I'll call you then. Thanks, Kevin.": thanks after the next step is settled end the
         # call (tester8's work call: the debtor kept talking about orders).

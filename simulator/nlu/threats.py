@@ -61,7 +61,9 @@ _NOT_LIABLE = rx(
     r"|\b(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+(?:personally\s+)?owe\s+(?:this|it|that|anything|us|them)\b"
     r"|\b(?:claims?|debts?|it|this|that|the\s+(?:bill|balance|account))\s+(?:goes|go|is|are|will\s+go|gets?\s+paid)\s+"
     r"(?:to|against|from|by)\s+(?:his|her|their|the)\s+estate\b"
-    r"|\b(?:the|his|her|their)\s+estate\s+(?:does|is\s+responsible|owes|pays|would\s+pay|will\s+pay)\b")
+    r"|\b(?:the|his|her|their)\s+estate\s+(?:does|is\s+responsible|owes|pays|would\s+pay|will\s+pay)\b"
+    r"|\bestate\b[^.?!]{0,30}\bnot\s+(?:you|yours)\b"
+    r"|\b(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+have\s+to\s+pay\b[^.?!]{0,20}\b(?:your\s+own|yourself|personally)\b")
 
 
 def disclaims_liability(sentence: str) -> bool:
@@ -82,6 +84,7 @@ _NO_SUIT = rx(
     r"|(?:\bnot|n't|\bnever)\s+(?:\w+\s+){0,3}?(?:restart|revive|reset|start\s+over|renew|reopen)\b"
     r"|(?:\bnot|n't|\bnever)\s+(?:give|gives)\s+(?:\w+\s+){0,2}(?:the\s+)?right\s+to\s+sue\b"
     r"|\btoo\s+old\s+(?:for\s+(?:a\s+)?(?:lawsuit|suit|court|legal\s+action)|to\s+(?:sue|be\s+sued))\b"
+    r"|^\W*(?:because\s+)?(?:the\s+|this\s+)?debt\s+is\s+too\s+old\W*$"
     r"|\b(?:outside|past|beyond)\s+the\s+(?:statute\s+of\s+limitations|time\s+limit|limitations\s+period)\b"
     r"|\blaw\s+limits\s+how\s+long\b"
     r"|\b(?:legal\s+action|a\s+lawsuit|suing|a\s+suit)\s+(?:isn'?t|is\s+not|is\s+no\s+longer)\s+"
@@ -115,13 +118,27 @@ _NO_MORE_CALLS = rx(r"\b(?:nothing\s+(?:further|more|else)\s+by\s+(?:phone|telep
                     r"(?![^.?!]*\b(?:until|unless\s+you\s+(?:pay|don'?t))\b)")
 
 
+#: Paying is the debtor's choice ("Debt still exist, but is your choice to pay or not",
+#: tester11's time-barred answer, read as pressure with tone -0.83; "Paying is completely up
+#: to you"), unless a demand follows.
+_VOLUNTARY = rx(r"\b(?:your|the)\s+(?:own\s+)?(?:choice|decision)\s+(?:to\s+pay|whether|if)\b"
+                r"|\bup\s+to\s+you\s+(?:whether|if)\s+(?:you\s+)?pay"
+                r"|\b(?:paying|payment|to\s+pay)\s+(?:(?:it|this)\s+)?is\s+(?:completely\s+|entirely\s+|totally\s+|always\s+)?"
+                r"(?:optional|voluntary|up\s+to\s+you|your\s+(?:choice|decision|call))\b"
+                r"|\b(?:can|may)\s+(?:still\s+)?(?:choose\s+to\s+)?pay\s+(?:it\s+)?voluntarily\b"
+                r"|\b(?:not|n't)\s+(?:legally\s+)?(?:required|obligated|obliged)\s+to\s+pay\b")
+
+
 def reassures(sentence: str) -> bool:
     """The sentence tells the listener they are not liable, or cannot be sued, or gives the
-    revival notice, or that the calls stop: the law's own words (``disclaims_liability``,
-    ``no_suit``)."""
+    revival notice, or that the calls stop, or that paying is their choice: the law's own
+    words (``disclaims_liability``, ``no_suit``)."""
     low = lower(sentence)
-    return (disclaims_liability(sentence) or no_suit(sentence) or bool(_REVIVAL_NOTICE.search(low))
-            or bool(_NO_MORE_CALLS.search(low)))
+    if (disclaims_liability(sentence) or no_suit(sentence) or _REVIVAL_NOTICE.search(low)
+            or _NO_MORE_CALLS.search(low)):
+        return True
+    said = _VOLUNTARY.search(low)
+    return bool(said) and not _DEMAND_AFTER.search(low, said.end())
 
 
 #: "pay" said of someone else: the insurer, the estate, a client ("why they didn't pay it",
@@ -216,6 +233,34 @@ def plain_question(sentence: str) -> bool:
     if not _BELITTLING_START.match(low):  # "When do you actually get paid?" stresses a fact
         low = low.replace("do you actually", "do you")
     return not HOSTILE & classes_in(low).keys()
+
+
+#: "Why you did not pay since July?" (tester11, a non-native speaker): why the payments
+#: stopped, asked bluntly; blame at most, never abuse without a word that belittles.
+_WHY_NOT_PAID = rx(r"^\W*(?:(?:so|and|but|ok|okay)\W+)?why\b[^.?!]{0,30}(?:\bnot\b|n't\b|\bstop(?:ped)?\b)"
+                   r"[^.?!]{0,30}\b(?:pay|paying|paid|payments?)\b[^.!]*\?")
+
+
+def why_not_paid(sentence: str) -> bool:
+    """A plain "why did the payments stop?" with no word that belittles or blames
+    (``HOSTILE``): it asks; it is no abuse on the model's word alone."""
+    low = lower(sentence)
+    return bool(_WHY_NOT_PAID.search(low)) and not HOSTILE & classes_in(low).keys()
+
+
+#: A question that checks a fact on file ("Your employer, Ramirez, Booth and Blake, is listed on
+#: the file; is that still current?": tester10, read as a threat at -0.94), with no action
+#: taken against anyone in it.
+_ON_FILE = rx(r"\b(?:on\s+(?:the\s+)?file|in\s+our\s+(?:records|system)|(?:is|are)\s+listed|we\s+have\s+(?:down|listed))\b")
+_ACTION = rx(r"\b(?:contact\w*|call\w*|tell\w*|notif\w*|inform\w*|visit\w*|garnish\w*|reach\w*|speak\w*|talk\w*|"
+             r"let\s+(?:them|him|her)\s+know|hear|find\s+out|report\w*|sue|court|seiz\w*|send\w*)\b")
+
+
+def checks_on_file(sentence: str) -> bool:
+    """The sentence asks whether a fact on file is still right, and names no action: it
+    threatens nothing on the model's word alone."""
+    low = lower(sentence)
+    return "?" in low and bool(_ON_FILE.search(low)) and not _ACTION.search(low)
 
 
 def offers_ultimatum(sentence: str) -> bool:

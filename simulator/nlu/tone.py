@@ -16,7 +16,13 @@ from collections.abc import Iterable
 
 from simulator.nlu.lexicon import classes_in, lower
 from simulator.nlu.prefilter import Pattern, could_match
-from simulator.nlu.threats import insult_denied, others_pay, plain_question, reassures
+from simulator.nlu.threats import (
+    checks_on_file,
+    insult_denied,
+    others_pay,
+    plain_question,
+    reassures,
+)
 from simulator.nlu.types import Tone
 
 #: (label, weight, pattern). Weights add up; the sum is squashed with tanh.
@@ -79,7 +85,8 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
      r"ignored?|lied)|you\s+should\s+have|you\s+didn't|you\s+did\s+not|you\s+clearly|excuses?|"
      r"stall(?:ing)?|wasting|you\s+made\s+a\s+promise|you\s+signed)\b"),
     ("sarcasm", -0.8, r"\b(?:yeah,?\s+right|sure\s+you\s+did|oh\s+(?:wow|great|sure|really|so)(?!\W+(?:hi|hello|hey|thanks?|thank\s+you|good\s+to|nice\s+to)\b)|"
-     r"convenient|how\s+convenient|nice\s+try|good\s+luck\s+(?:ever|with\s+that|getting)|"
+     r"(?<!more\s)(?<!most\s)(?<!a\s)convenient(?!\s+(?:time|for\s+you|day|hour|moment|way|option|method|date|place))|"
+     r"how\s+convenient|nice\s+try|good\s+luck\s+(?:ever|with\s+that|getting)|"
      r"bitter\s+much|must\s+be\s+nice|unbelievable|are\s+you\s+(?:kidding|serious)|"
      r"give\s+me\s+a\s+break|spare\s+me)\b"),
     ("curtness", -0.55, r"^\W*(?:whatever|fine|yeah\s+yeah|uh-huh\.\s+sure|look|listen|"
@@ -93,7 +100,7 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
      r"\bwho\s+(?:the\s+(?:hell|heck|devil|f\w*)|do\s+you\s+think)\b"),
     ("demand", -0.5, r"(?<!nothing\s)(?<!anything\s)\byou\s+(?:need|have|must|better|had\s+better|'d\s+better|will|'ll)\s+(?:to\s+)?"
      r"(?:stop|pay|listen|quit|do\b|explain|answer|cease|remove|provide)|\b(?:i\s+need|i\s+want|"
-     r"i\s+demand|i\s+expect)\s+(?:an?\s+answer|it|this|you|that)\b|\bdo\s+not\s+|\bdon't\s+"
+     r"i\s+demand|i\s+expect)\s+(?:an?\s+answer|it|this|you|that)\b|(?<!you\s)(?<!we\s)(?<!i\s)(?<!they\s)\bdo\s+not\s+|\bdon't\s+"
      r"(?:you\s+)?(?:dare|ever|add|remove|revert|give|touch|make|tell)\b|"
      r"\b(?:pay|paid|payment|need|want|do\s+it|send|sort|fix|settle|today|this)\s+(?:it\s+|this\s+|that\s+)?"
      r"right\s+now\b(?![^.!?]*\?)|"
@@ -111,10 +118,10 @@ _MARKERS: tuple[tuple[str, float, str], ...] = (
     # burned last year"), nor where they can check or reach someone ("You can call Crestview to
     # check on us"): tester8's restatements read -0.38 hostile and cost composure points.
     ("you-first", -0.3, r"^\W*(?:you|your|u)\b(?!\s+(?:got|good|free|ok|okay|available|around|busy|"
-     r"still|able|wanna|want|need|doing|feeling|working|home|there)\b[^.!?]{0,120}\?)"
+     r"still|able|wanna|want|need|doing|feeling|working|home|there|can|could|will|would|have)\b[^.!?]{0,120}\?)"
      r"(?!(?:'ve|\s+have)?\s+(?:were|was|got|had|said|told|mentioned|went|tried|lost|been|just\s+(?:said|told|mentioned)|"
      r"can\s+(?:also\s+)?(?:call|check|reach|contact|verify|confirm|look|email|write|send|mail|ask))\b)"),
-    ("negative words", -0.25, r"\b(?:wrong(?!\s+(?:person|people|party|number|address|line))|bad(?!\s+time)|(?<!no\s)problem\w*|fail\w*|error|mistakes?|annoy\w*|"
+    ("negative words", -0.25, r"\b(?:wrong(?!\s+(?:person|people|party|number|address|line))|bad(?!\s+time)|(?<!no\s)problem\w*|fail(?!ure\s+to\s+(?:respond|dispute|reply|notify))\w*|error|mistakes?|annoy\w*|"
      r"ignor\w*|spam\w*|hate\w*|worse|worst|awful|terrible|horrible|disgust\w*|abus\w*|attack\w*|"
      r"accus\w*|lie|lies|lying|false|fake|bias\w*|pointless|silly|lame|nonsense|junk|mess|"
      r"complain\w*|threat\w*|rude|insult\w*|offen[cs]\w*|harass\w*|vandali[sz]\w*|delet\w*|"
@@ -217,6 +224,8 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
                     refused = insult_denied(sentence)
                 if refused:
                     continue
+            if marker.label in _NOT_IN_REASSURANCE and reassures(sentence):
+                continue  # "You do not have to pay from your own money": no order, no blame
             if marker.rx.search(sentence):
                 label, weight = marker.label, marker.weight
                 if label not in found or abs(weight) > abs(found[label]):
@@ -224,7 +233,8 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
     # "You are not personally responsible for his debts": a reassurance is at worst
     # neutral (the model hears "not", "you are" and "debts" as hostile).
     reassured = _reassured([s for s, _ in sentences])
-    if reassured or any("rights" in classes_in(lower(s)) for s, _ in sentences):
+    if reassured or any("rights" in classes_in(lower(s)) for s, _ in sentences) or (
+            "you-first" in found and checks_on_file(" ".join(s for s, _ in sentences))):
         found.pop("you-first", None)  # "You can ask us to stop calling at any time": a right
     move_set = set(moves)
     if move_set & _LISTENING:
@@ -250,7 +260,8 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
     if learned is not None and math.isfinite(learned):
         if reassured:
             learned = max(learned, 0.0)
-        elif learned < 0 and sentences and all(plain_question(s) or others_pay(s) for s, _ in sentences):
+        elif learned < 0 and sentences and (all(plain_question(s) or others_pay(s) for s, _ in sentences)
+                                            or checks_on_file(" ".join(s for s, _ in sentences))):
             learned = 0.0  # "When do you actually get paid?": a question with no belittling word
         score = _blend(score, learned)
         found["learned"] = round(learned, 2)
@@ -270,5 +281,8 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
     return Tone(score, label, reasons)
 
 
+#: Markers a sentence of the law's reassurance does not carry (tester11's "You do not have to
+#: pay from your own money" read as a demand, -0.69, to a widow).
+_NOT_IN_REASSURANCE = frozenset({"you-first", "demand"})
 #: Reasons that make the bottom of the scale "abusive" rather than "hostile".
 _ABUSIVE = frozenset({"abuse", "insult", "profanity"})
