@@ -43,3 +43,13 @@ def test_a_testers_line_is_read_as_labelled(item: dict) -> None:
 def test_every_known_miss_is_in_the_set() -> None:
     assert set(KNOWN_MISSES) <= {item["line"] for item in SET["items"]}
 
+
+
+def test_the_full_name_asked_is_read_from_other_phrasings() -> None:
+    """tester10: "Would you be Maria Delgado, by any chance?" asked the name, but only "Maria"
+    reached the engine, so the identity was not proved and the gate failed the call."""
+    from simulator.nlu.questions import asked_name
+
+    assert asked_name("Would you be Maria Delgado, by any chance?") == "Maria Delgado"
+    assert asked_name("Good evening. My name is Sam, I call from Northgate Recovery. I speak with "
+                      "Maria Delgado?") == "Maria Delgado"

@@ -54,7 +54,7 @@ _NAME_AFTER = rx(
     r"(?:speak(?:ing)?|talk(?:ing)?)\s+(?:with|to)\s+(?:a\s+|an\s+)?"
     rf"((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
     rf"\b(?:is|are)\s+(?:this|that|you|it)\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\b(?!')|"
-    rf"\b(?:would|could|might)\s+(?:this|that|it)\s+(?:happen\s+to\s+)?be\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\b(?!')|"
+    rf"\b(?:would|could|might)\s+(?:this|that|it|you)\s+(?:happen\s+to\s+)?be\s+((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)\b(?!')|"
     rf"\b(?:you're|you\s+are)\s+((?i:{_TITLE})?{_NAME}\s+{_NAME})\b(?=[^.?!]{{0,15}}\?)|"
     rf"\b(?:looking|asking)\s+for\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
     rf"\b(?:trying\s+to\s+reach|trying\s+to\s+get\s+hold\s+of|after)\s+(?:a\s+|an\s+)?((?i:{_TITLE})?{_NAME}(?:\s+{_NAME})?)|"
