@@ -53,3 +53,14 @@ def test_the_full_name_asked_is_read_from_other_phrasings() -> None:
     assert asked_name("Would you be Maria Delgado, by any chance?") == "Maria Delgado"
     assert asked_name("Good evening. My name is Sam, I call from Northgate Recovery. I speak with "
                       "Maria Delgado?") == "Maria Delgado"
+
+
+def test_a_fact_on_file_with_a_veiled_shame_is_still_a_threat() -> None:
+    """The rule that a question checking a fact on file threatens nothing (tester10's employer
+    question) once dropped a held-out veiled threat about a car on the file; the lead's own
+    paraphrase keeps it."""
+    from simulator.nlu.analyser import analyze
+
+    found = analyze("Nice truck you've got, it's listed on the file, isn't it? Be a shame if anything "
+                    "happened to it.")
+    assert "threat" in found.move_names

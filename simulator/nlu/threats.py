@@ -260,7 +260,8 @@ def checks_on_file(sentence: str) -> bool:
     """The sentence asks whether a fact on file is still right, and names no action: it
     threatens nothing on the model's word alone."""
     low = lower(sentence)
-    return "?" in low and bool(_ON_FILE.search(low)) and not _ACTION.search(low)
+    return ("?" in low and bool(_ON_FILE.search(low)) and not _ACTION.search(low)
+            and "veiled" not in classes_in(low))  # "... on the file, right? Real shame if ..."
 
 
 def offers_ultimatum(sentence: str) -> bool:
