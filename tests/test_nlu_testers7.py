@@ -2,7 +2,7 @@
 "Dmitri", a non-native, direct collector) typed in their calls of 2026-12-03
 (tests/hardsets/testers7.yaml), written down from their reports before any rule touched them.
 
-Before the change, at 201731a: 34 of 38 read wrong; after, 7 (strict xfails below).
+Before the change, at 201731a: 34 of 38 read wrong; after, 6 (strict xfails below).
 """
 
 from __future__ import annotations
@@ -22,8 +22,6 @@ KNOWN_MISSES: dict[str, str] = {
         "pressure: the model reads the payment history ('Last payment was $180, then stop.') as pressure after Tony's story, not without it; within the words-alone slack (OWN_WORDS_SLACK)",
     "I'm sure the credit union will waive the late fees for you, dear.":
         'tone: the learned tone reads a (wrong) kind promise as hostile (-0.8); no rule of tone speaks to it',
-    'Understood. We stop calling you. I note it in file today, and you get letter which confirm this at address on file.':
-        "asks identity_address: 'at address on file' in a statement is read as a request (a non-native 'which confirm'); the ask rules read the sentence as a question",
     'How is your family taking the news of the deployment?':
         "no open_question: the rule finds it ('open how question'); the model's score is under its cut by more than the veto (1.5)",
     'I must inform you that your account is now 120 days past due.':

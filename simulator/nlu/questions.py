@@ -39,12 +39,12 @@ _WH = rx(r"^\W*(?:(?:so|and|but|okay|ok|well|now|also|then|um|uh|hmm|just|sorry|
                  r"(?:have|has|had) (?:you|u|they|we|she|he|i)|am i|mind|"
                  # texted questions drop the verb or spell it short: "r u working", "u doing ok"
                  r"r (?:u|you|ya)|(?:u|you|ya) (?:doing|got|been|free|around|busy|still|up to|working|employed|catch|see|watch|"
-                 r"think|know|have|get))\b",
+                 r"think|know|have(?!\s+(?:my|our|the\s+right|a\s+right|every\s+right))|get))\b",
                  re.IGNORECASE)
 _REQUEST = rx(r"\b(?:(?:can|could|would|will) you|(?:may|can|could) i|i(?:'ll| will)? need|"
                       r"please|(?<!you )tell me|let me know|"
                       # "a letter to confirm it": the letter confirms, nothing is asked
-                      r"(?<!letter to )(?<!email to )(?<!notice to )(?<!text to )(?<!receipt to )"
+                      r"(?<!letter to )(?<!email to )(?<!notice to )(?<!text to )(?<!receipt to )(?<!which )(?<!that )"
                       r"(?:confirm|verify)|do you mind|mind (?:if|giving|telling)|"
                       r"(?:looking|calling|asking) for|trying to (?:reach|get hold of)|speak (?:with|to))\b",
                       re.IGNORECASE)
