@@ -42,6 +42,8 @@ def test_kind_words_do_not_outweigh_steamrolling() -> None:
     s = _start("hardship-basic", MARIA, seed=42, call_time="18:30")
     start = dict(s.call.numbers)
     for line in STEAMROLL:
+        if s.ended:  # she hung up on it: broken, as the persona table says
+            break
         turn = s.say(line)
     assert turn.numbers["trust"] < start["trust"], turn.numbers
     assert turn.numbers["irritation"] > start["irritation"], turn.numbers
