@@ -25,10 +25,12 @@ from simulator.content.models import Persona, Scenario, Transition
 from simulator.engine import registry
 from simulator.engine.answers import pick
 from simulator.engine.building import Builder, PersonaError  # noqa: F401 - re-exported
+from simulator.engine.callback_time import CallbackTimes
 from simulator.engine.callbacks import Callbacks
 from simulator.engine.ending import Ending
 from simulator.engine.lines import Voice, join_lead
 from simulator.engine.offers import read_terms
+from simulator.engine.pushing import Pushing
 from simulator.engine.recaps import Recaps
 from simulator.engine.records import PartyFacts, Terms, Turn
 from simulator.engine.replies import Replies
@@ -55,7 +57,7 @@ class _Model:
     state: str
 
 
-class Call(Builder, Callbacks, Replies, Recaps, Ending):
+class Call(Builder, Callbacks, Replies, Recaps, Ending, Pushing, CallbackTimes):
     """A live call against one persona. Deterministic for a given seed and lines."""
 
     def __init__(
@@ -118,6 +120,7 @@ class Call(Builder, Callbacks, Replies, Recaps, Ending):
         self.ended_by: str | None = None
         self.last_reply = ""
         self.turns: list[Turn] = []
+        self._init_pushing()
 
         self._conditions = self._compile_conditions()
         self._states = {s.name: s for s in persona.states}
@@ -266,6 +269,7 @@ class Call(Builder, Callbacks, Replies, Recaps, Ending):
         self.said = frozenset(moves)
         self._analysis = analysis
         self.offer = read_terms(analysis, self.balance, self.today, assume=taken)
+        push_keys, muted = self._weigh_push(plan, analysis)  # kind words in a push earn nothing
         self._recap_method_differs = False
         self._turn_events = list(plan.events)
         self.revealed_now = set()
@@ -295,12 +299,13 @@ class Call(Builder, Callbacks, Replies, Recaps, Ending):
             f["offers"] += 1
         if MONEY_ASKS & self.said:
             f["money_asks"] += 1
-        if RAPPORT_MOVES & self.said and not plan.repeated:  # saying it twice is not rapport
+        if RAPPORT_MOVES & (self.said - muted) and not plan.repeated:  # saying it twice is not rapport
             f["rapport"] += 1
         if "purpose" in plan.tells:
             f["purpose_stated"] = 1.0
-        self._apply(["turn", *plan.effect_keys], gains=not plan.repeated)
-        self._apply(moves, gains=not plan.repeated)
+        self._apply(["turn", *plan.effect_keys, *push_keys], gains=not plan.repeated)
+        self._apply([m for m in moves if m not in muted], gains=not plan.repeated)
+        self._apply(sorted(muted), gains=False)
 
         state_before = self.state
         agreed_before = self.agreed
@@ -309,7 +314,7 @@ class Call(Builder, Callbacks, Replies, Recaps, Ending):
         self._refine_agreed_from_recap()
         trigger = ""
         if plan.understood and not plan.says_again:
-            for move in sorted(moves, key=self._rank):
+            for move in sorted(self._firing(moves), key=self._rank):
                 if self._fire(move):
                     trigger = move
                     break
@@ -341,7 +346,9 @@ class Call(Builder, Callbacks, Replies, Recaps, Ending):
             self.machine.set_state(state_before, model=self.model)
             reply = self._special("identity_mismatch") or reply
 
-        reply = self._hear_fee(self._correct_recap(agreed_before, moves, reply))
+        reply = self._push_reply(self._hear_fee(self._correct_recap(agreed_before, moves, reply)))
+        reply = self._check_callback_time(text, reply)
+        self._remember_push(moves, self._turn_events)
         if self.agreed is not agreed_before:  # agreed in this line: its recap may settle details
             self._refine_agreed_from_recap()
         if "answered:payment_method" in self._turn_events:

@@ -83,10 +83,9 @@ class Recaps:
         if not corrected:
             return reply
         self._event("recap_corrected")
-        for number, delta in self.persona.effects.get("recap_agreement", {}).items():
-            gain = delta < 0 if number == "irritation" else delta > 0
-            if number in ("trust", "irritation") and gain:
-                self.numbers[number] = min(100.0, max(0.0, self.numbers[number] - delta))
+        # Nothing in a line the debtor has to correct builds trust, its "I'll mail you a letter"
+        # included (tester9 2.11: Walter went from 73 to 88 while saying "that's not what we agreed").
+        self._undo_gains(self.said)
         return corrected
 
     def _refine_agreed_from_recap(self) -> None:
@@ -167,12 +166,17 @@ class Recaps:
         """A fee added to what is owed is questioned, not passed over (tester7 D4: Jordan
         agreed to $1,480 and twice let "plus a $15 processing fee" go by): after a recap the
         question is the whole reply, never "that's right"."""
-        if self._analysis is None or self.ended or fee_named(self._analysis, self.balance) is None:
+        if self._analysis is None or self.ended:
+            return reply
+        still = fee_named(self._analysis, self.balance) is None and self._fee_total_again()
+        if fee_named(self._analysis, self.balance) is None and not still:
             return reply
         ans = pick(self.persona, "fee", self.state, self._holds)
         if ans is None:
             return reply
         again = "fee_questioned" in self.events and bool(ans.again)  # the second time, firmer
+        if still:  # his question was passed over: the line earns nothing, and he asks again
+            self._undo_gains(self.said)
         said = self.voice.choose(ans.again if again else ans.say, line_values(self))
         if not said:
             return reply
@@ -180,6 +184,23 @@ class Recaps:
         if "recap_agreement" in self.said or not reply:
             return said
         return joined(reply, said, asked_gists([t.reply for t in self.turns]))
+
+    def _fee_total_again(self) -> bool:
+        """A fee the debtor questioned, left unanswered, and a total with it named again
+        ("for the $1,825.40 total", tester9 2.4: Marcus said "Yep, that's it.")."""
+        if "fee_questioned" not in self.events or self._analysis is None:
+            return False
+        return any(e.type == "money" and isinstance(e.value, int | float)
+                   and 0.5 <= e.value - self.balance <= max(50.0, self.balance * 0.1)
+                   for e in self._analysis.entities)
+
+    def _undo_gains(self, moves: frozenset[str] | set[str]) -> None:
+        """Take back the trust (and calm) these moves just gave."""
+        for move in set(moves) - getattr(self, "_muted", frozenset()):
+            for number, delta in self.persona.effects.get(move, {}).items():
+                gain = delta < 0 if number == "irritation" else delta > 0
+                if number in ("trust", "irritation") and gain:
+                    self.numbers[number] = min(100.0, max(0.0, self.numbers[number] - delta))
 
     def _method_differs(self, a: Terms, o: Terms | None = None) -> bool:
         """The line names a way to pay other than the one the debtor chose in the call."""

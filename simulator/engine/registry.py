@@ -197,6 +197,9 @@ ENGINE_EVENTS: tuple[str, ...] = (
     "trainee_repeated",
     "recap_corrected",
     "fee_questioned",
+    "monologue",
+    "refused_booked",
+    "callback_time_corrected",
     "not_understood",
     "not_english",
     "escalated",
@@ -214,6 +217,11 @@ EFFECT_KEYS: dict[str, str] = {
     "listen": "a line that only lets the debtor talk ('Go on', 'I'm listening', 'Take your time')",
     "small_talk": "a question that is small talk (weather, sport, films)",
     "not_understood": "a line the debtor could not act on, or not in English",
+    "pushed": "the full balance asked again after a refusal, terms offered again after they were turned "
+    "down, or a refused plan booked (the line's listening moves earn nothing)",
+    "monologue": "one line that asks, offers, recaps and closes at once (its conversation moves earn nothing)",
+    "money_too_soon": "money asked for before the disclosure or any rapport (the line's listening moves "
+    "earn nothing)",
 }
 
 #: Intents a persona's ``answers`` may use besides the question intents of
@@ -228,6 +236,10 @@ SPECIAL_INTENTS: dict[str, str] = {
     "or another way to pay than the debtor chose",
     "fee": "... the trainee adds a fee to what is owed ('plus a $15 processing fee'): the debtor "
     "questions it",
+    "monologue": "... the trainee said a whole call in one line ('That's a lot at once. What are you asking me?')",
+    "callback_time_differs": "... the trainee names a call-back hour the debtor never gave "
+    "('Wait, no. Around 6:30.')",
+    "refused_booked": "... the trainee books a plan the debtor turned down ('Wait, I didn't agree to that.')",
 }
 
 #: Placeholders debtor lines may use, as {root.field}.
