@@ -661,3 +661,6 @@ from scoring import circumstances as _circumstances  # noqa: E402,F401
 
 # The scenario's own required disclosures (the SCRA notice, the estate's liability).
 from scoring import disclosures as _disclosures  # noqa: E402,F401
+
+# Promises past the creditor's authority: a waiver of fees, a write-off.
+from scoring import promises as _promises  # noqa: E402,F401

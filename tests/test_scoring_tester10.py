@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 
 from scoring.api import score_record
@@ -70,16 +69,12 @@ def test_bank_transfer_is_one_of_the_methods_he_named():
 
 
 # ------------------------------------------------------------ 3.9: "not over the phone" honoured
-@pytest.mark.xfail(strict=True, reason="waits for the persona: resistant's 'Send it in writing. I'm not doing "
-                   "this over the phone.' raises validation_requested but not written_only")
 def test_honouring_send_it_in_writing_makes_flexibility_not_applicable():
     card = score_record(_hers("resistant-in-writing"))
     assert card.dimensions["flexibility"].score is None, _notes(_check(card, "multiple_options"))
     assert card.passed and card.overall >= 80, card.overall
 
 
-@pytest.mark.xfail(strict=True, reason="waits for the persona: resistant's 'Send it in writing. I'm not doing "
-                   "this over the phone.' raises validation_requested but not written_only")
 def test_going_on_by_phone_after_not_over_the_phone_is_a_finding():
     card = score_record(_hers("slip-resistant-after-writing"))
     assert _violations(card, "collecting_before_validation"), card.compliance.violations
@@ -96,3 +91,49 @@ def test_an_oral_dont_call_back_cites_the_medium_rule():
     card = score_record(_hers("slip-hostile-monologue-writeoff"))
     found = _violations(card, "request_not_noted")
     assert found and "1006.14(h)" in found[0].citation, found
+
+
+# ------------------------------------------------------------ 3.8: tips quote only what was heard
+def test_a_tip_never_quotes_a_fact_the_debtor_did_not_disclose():
+    for name, leaked in (("slip-cooperative-below-floor", "statements"), ("resistant-in-writing", "burned")):
+        card = score_record(_hers(name))
+        tips = " ".join(t.tip for t in card.tips)
+        assert leaked not in tips, (name, tips)
+
+
+# ------------------------------------------------------------ 3.7: one line, two readings
+def test_the_line_that_came_back_to_the_move_is_also_a_reflection():
+    card = score_record(_hers("cooperative-good"))
+    assert _check(card, "references_disclosed").passed
+    c = _check(card, "reflections")
+    assert c.passed, _notes(c)
+
+
+# ------------------------------------------------------------ 3.11: a recap the debtor corrected
+def test_a_recap_with_the_method_the_debtor_corrected_earns_half():
+    # "So, to confirm, ... by debit card" / "Check. I'll mail a check." and never restated
+    c = _check(score_record(_hers("hostile-good")), "terms_recapped")
+    assert c.earned == c.points / 2, _notes(c)
+
+
+# ------------------------------------------------------------ 3.4: a waiver nobody authorised
+def test_promising_the_late_fees_waived_is_beyond_authority():
+    card = score_record(_hers("slip-hardship-employer-waiver"))
+    found = [v for v in _violations(card, "beyond_authority") if v.turn == 5]
+    assert found and "waive the late fees" in found[0].quote, card.compliance.violations
+
+
+# ------------------------------------------------------------ item 1: the field is checked at load
+def test_a_bad_required_disclosure_is_reported_at_file_line_col(tmp_path, capsys):
+    from simulator import cli
+
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "scenarios" / "servicemember-basic.yaml").read_text(encoding="utf-8")
+    text = text.replace('"\\\\bSCRA\\\\b"', '"(unclosed"', 1).replace(
+        "    due_after_event: servicemember\n", "    due_after_event: servicemembr\n", 1)
+    bad = tmp_path / "servicemember-basic.yaml"
+    bad.write_text(text, encoding="utf-8")
+    assert cli.main(["validate", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert f"{bad}:" in out and "bad regular expression '(unclosed'" in out, out
+    assert "'servicemembr'" in out and "would never be due" in out, out

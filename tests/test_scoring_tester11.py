@@ -53,3 +53,18 @@ def test_the_scra_told_bluntly_counts():
 def test_a_follow_up_at_work_tomorrow_against_tonight_on_his_cell_is_a_mismatch():
     c = _check(score_record(_his("slip-work-call")), "form_matches_call")
     assert not c.passed, _notes(c)
+
+
+# ------------------------------------------------------------ 3.6: the story told unprompted
+def test_a_cooperative_debtor_who_told_all_unprompted_was_due_no_question():
+    card = score_record(_his("coop-full"))
+    for check_id in ("open_questions", "references_disclosed"):
+        c = _check(card, check_id)
+        assert not c.applies or c.passed, (check_id, _notes(c))
+
+
+# ------------------------------------------------------------ 3.7: a fact from the case brief
+def test_notes_of_what_the_case_brief_says_are_no_invention():
+    # "last agency called him at work many times": the scenario tells the trainee so
+    c = _check(score_record(_his("hostile-plan")), "notes_key_facts")
+    assert c.passed, _notes(c)
