@@ -76,6 +76,7 @@ def _required_disclosures(view: CallView, out: Compliance) -> None:
             out.notes.append(f"{req.id}: due only after the last line; not assessed ({req.what})")
             continue
         window = "by the end of the call" if within is None else f"within {within} line(s) of turn {max(due, 1)}"
+        # the turn is the last line that could have said it (the card names a turn)
         out.violations.append(Violation(
-            RULE_ID, req.citation, None, "never said", req.severity,
+            RULE_ID, req.citation, max(last, 1), "never said", req.severity,
             f"never said {req.what} ({window}; {req.citation})"))

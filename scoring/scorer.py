@@ -171,7 +171,7 @@ def _heard(view: CallView, tip: str) -> bool:
     said: set[str] = set(view.content_words(view.opening or ""))
     for t in view.turns:
         said.update(view.content_words(t.reply or ""))
-    return all(len(set(view.content_words(q)) & said) >= min(2, len(view.content_words(q))) for q in quoted)
+    return all(set(view.content_words(q)) & said for q in quoted)
 
 
 def _never_shown(view: CallView, name: str) -> bool:

@@ -95,7 +95,7 @@ def open_questions(view: CallView) -> Finding:
         # A dispute, a cease request or an attorney ends discovery by law: one question to
         # understand it is the whole of what the call may still ask.
         target = 1
-    if not hits and (why := _not_now(view) or _stopped_at_opening(view)):
+    if not hits and not _pushed_on(view) and (why := _not_now(view) or _stopped_at_opening(view)):
         return na(f"the debtor {why}: no question about their situation was due")
     if not hits and not asked and (told := _told_unprompted(view)) is not None:
         return na(f"the debtor told their story unprompted (turn {told}) and agreed: no question was due")
@@ -116,6 +116,20 @@ def open_questions(view: CallView) -> Finding:
     if len(hits) < target:
         evidence.append(ev(None, "", f"{len(hits)} of the {target} open questions expected"))
     return Finding(len(hits) / target, evidence)
+
+
+#: Moves that go after money: after a stop they are the gate's finding.
+_MONEY_MOVES = ("ask_capacity", "request_full_payment", "offer_settlement", "offer_payment_plan",
+                "offer_alternative")
+
+
+def _pushed_on(view: CallView) -> bool:
+    """Whether the trainee went after money once the debtor took the debt off the table: the
+    call was then run as a negotiation, and its questions are judged as one (a held-out
+    small-talk call asked for "$200 a month" after "I'm not doing this over the phone")."""
+    at = next((t.index for t in view.turns if any(e in NOT_NOW_EVENTS for e in t.events)), None)
+    return at is not None and any(t.index > at and any(t.analysis.has(m) for m in _MONEY_MOVES)
+                                  for t in view.turns)
 
 
 def _told_unprompted(view: CallView) -> int | None:
