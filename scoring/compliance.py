@@ -600,7 +600,9 @@ def _falsified(view: CallView, out: Compliance) -> None:
 #: (``notes_requests``), not a finding that fails an otherwise lawful call (tester7).
 REQUEST_CITATIONS: dict[str, str] = {
     "dispute": "15 U.S.C. 1692g(b)",
-    "cease_requested": "12 CFR 1006.6(c); 15 U.S.C. 1692c(c)",
+    # Said on the phone, "don't call back" is a request not to use that medium (1006.14(h));
+    # 1006.6(c) and 1692c(c) bind once the debtor puts it in writing (tester10, Grace 3.5).
+    "cease_requested": "12 CFR 1006.14(h); 12 CFR 1006.6(c), 15 U.S.C. 1692c(c) once in writing",
     "attorney": "12 CFR 1006.6(b)(2); 15 U.S.C. 1692c(a)(2)",
     "validation_requested": "15 U.S.C. 1692g(b); 12 CFR 1006.34",
     "inconvenient": "12 CFR 1006.6(b)(1); 15 U.S.C. 1692c(a)(1)",
@@ -656,3 +658,9 @@ import scoring.compliance_extra  # noqa: E402,F401
 # Rules for circumstances the call brings to light (bankruptcy, a deceased debtor, a
 # servicemember, a time-barred debt): registered on import.
 from scoring import circumstances as _circumstances  # noqa: E402,F401
+
+# The scenario's own required disclosures (the SCRA notice, the estate's liability).
+from scoring import disclosures as _disclosures  # noqa: E402,F401
+
+# Promises past the creditor's authority: a waiver of fees, a write-off.
+from scoring import promises as _promises  # noqa: E402,F401

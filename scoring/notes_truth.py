@@ -92,13 +92,17 @@ def denials(view: CallView) -> list[FalseNote]:
 
 def invented_facts(view: CallView) -> list[tuple[str, list[str]]]:
     """(fact name, the notes' words for it) for each debtor fact the notes record that
-    nobody said in the call and the account file does not hold ("new job Dec 1")."""
+    nobody said in the call and neither the account file nor the scenario brief holds
+    ("new job Dec 1")."""
     if view.record is None or view.result is None or not view.facts:
         return []
     notes = view.record.notes or ""
     if not notes.strip():
         return []
     said = " ".join([view.opening or ""] + [t.text for t in view.turns] + [t.reply or "" for t in view.turns])
+    if view.scenario is not None:  # the case brief the trainee read ("the last agency called
+        # him at work six times a day": tester11 3.7's notes were held to have invented it)
+        said += " " + " ".join(str(getattr(view.scenario, k, "") or "") for k in ("description", "objective_hint"))
     if view.account is not None:
         said += " " + " ".join(f"{k} {v}" for rows in view.account.sections().values() for k, v in rows)
     out = []

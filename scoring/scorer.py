@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from scoring.checks import REGISTRY
@@ -27,6 +28,7 @@ from scoring.scorecard import (
     Tip,
     r2,
 )
+from scoring.written_only import with_written_only
 from simulator.engine.records import FinishedSession, Terms, Turn
 from simulator.hashing import model_hash
 
@@ -75,7 +77,7 @@ def view_from_session(session: FinishedSession, rubric: Rubric) -> CallView:
     account = session.account
     return CallView(
         source="session",
-        turns=list(session.turns),
+        turns=with_written_only(list(session.turns)),
         opening=session.opening or "",
         rubric=rubric,
         record=session.record,
@@ -148,11 +150,28 @@ def _run_check(view: CallView, spec: Any) -> CheckResult:
                        finding.evidence, _tip_for(view, spec, earned) if missed else None)
 
 
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
 def _tip_for(view: CallView, spec: Any, earned: float) -> str:
     """The tip for a missed check, with an example that fits the debtor in this call."""
     if spec.partial_tip and earned > 0:
         return spec.partial_tip
-    return spec.persona_tips.get(view.archetype, spec.tip)
+    tip = spec.persona_tips.get(view.archetype)
+    return tip if tip is not None and _heard(view, tip) else spec.tip
+
+
+def _heard(view: CallView, tip: str) -> bool:
+    """Whether a persona tip's quoted example is about something the debtor said in this
+    call: a tip may not quote a fact the trainee never heard ("So the statements went to
+    the old address..." to a debtor who never mentioned them: tester10 3.8)."""
+    quoted = _QUOTED.findall(tip)
+    if not quoted:
+        return True
+    said: set[str] = set(view.content_words(view.opening or ""))
+    for t in view.turns:
+        said.update(view.content_words(t.reply or ""))
+    return all(set(view.content_words(q)) & said for q in quoted)
 
 
 def _never_shown(view: CallView, name: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from scoring.checks.base import Finding, check, ev, move_quote, na
+from scoring.checks.doc_extra import either_method, method_named, planned_call, recap_method_problem  # noqa: F401 (method_named: re-exported)
 from scoring.checks.outcomes import (  # noqa: F401  (REQUIRED: the app's wrap-up screen reads it here)
     AGREEMENT_OUTCOMES,
     ENDED,
@@ -132,18 +133,6 @@ def discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
 
 
 
-#: A way to pay named as one: "by check", "mail a check", "your debit card", not "so you
-#: can check it" (an outside tester's hostile call, 2026-12-03: the form's method was held
-#: to the persona's preferred "check", which nobody had named).
-_METHOD_LEAD = r"(?:by|with|via|through|a|an|your|my|the|in|use|using|send|mail|write|pay|paying)\s+(?:(?:personal|cashier'?s|paper|bank|same)\s+)?"
-
-
-def method_named(method: str, said: str) -> bool:
-    """Whether lower-cased call text names ``method`` as a way to pay."""
-    words = re.escape(method.replace("_", " "))
-    return bool(re.search(rf"\b{_METHOD_LEAD}{words}s?\b|\b{words}\s+(?:payment|by\s+mail)\b", said))
-
-
 def _discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
     form, result = view.record.agreement, view.result
     agreed = result.agreed
@@ -196,7 +185,8 @@ def _discrepancies(view: CallView) -> tuple[int, list[Discrepancy], list[str]]:
             skipped.append("first payment date")
     if agreed.method:
         if method_named(agreed.method, said) or any(t.offer is not None and t.offer.method for t in view.turns):
-            pairs.append(("payment_method", agreed.method, form.payment_method, "text"))
+            pairs.append(("payment_method", either_method(view, agreed.method, form.payment_method),
+                          form.payment_method, "text"))
         elif form.payment_method and not method_named(str(form.payment_method), said):
             # The form names a way to pay nobody named in the call (tester7's made-up "check"):
             # flagged, not scored, since the form must carry a method (tester4's honest plan).
@@ -305,6 +295,8 @@ def terms_recapped(view: CallView) -> Finding:
         said = ", ".join(dict.fromkeys(money(a) for a in amounts[:3]))
         want = ", ".join(dict.fromkeys(money(x) for x in targets[:2]))  # a full payment's total is its upfront
         return Finding(0.5, [ev(t.index, quote_text, f"recapped {said}, but the agreed terms were {want}")])
+    if (wrong := recap_method_problem(view, t)) is not None:
+        return Finding(0.5, [ev(t.index, quote_text, wrong)])
     return Finding(1.0, [ev(t.index, quote_text, "recapped the terms")])
 
 
@@ -378,6 +370,12 @@ def notes_next_step(view: CallView) -> Finding:
     if not notes.strip():
         return Finding(0.0, [ev(None, "", "no notes were written")])
     low = notes.lower()
+    # After "stop calling me", a planned call is no next step but a planned violation
+    # ("Will try again next month", tester10 3.10): only the other cues count.
+    ceased = any(e == "cease_requested" for _, e, _ in view.requests)
+    if ceased and (again := planned_call(low)):
+        return Finding(0.0, [ev(None, snippet(notes, again), f'the notes plan another contact ("{again}") '
+                                "after the debtor asked for no more contact: that is no next step")])
     cue = next((c for c, lc, pat in _cue_patterns(tuple(view.rubric.next_step_cues))
                 if lc in low and pat.search(low)), None)
     date = None if cue else _DATE.search(notes)  # a date counts only when no cue does

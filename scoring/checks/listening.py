@@ -95,8 +95,10 @@ def open_questions(view: CallView) -> Finding:
         # A dispute, a cease request or an attorney ends discovery by law: one question to
         # understand it is the whole of what the call may still ask.
         target = 1
-    if not hits and (why := _not_now(view) or _stopped_at_opening(view)):
+    if not hits and not _pushed_on(view) and (why := _not_now(view) or _stopped_at_opening(view)):
         return na(f"the debtor {why}: no question about their situation was due")
+    if not hits and not asked and (told := _told_unprompted(view)) is not None:
+        return na(f"the debtor told their story unprompted (turn {told}) and agreed: no question was due")
     if not hits:
         if asked:
             t = asked[0]
@@ -114,6 +116,32 @@ def open_questions(view: CallView) -> Finding:
     if len(hits) < target:
         evidence.append(ev(None, "", f"{len(hits)} of the {target} open questions expected"))
     return Finding(len(hits) / target, evidence)
+
+
+#: Moves that go after money: after a stop they are the gate's finding.
+_MONEY_MOVES = ("ask_capacity", "request_full_payment", "offer_settlement", "offer_payment_plan",
+                "offer_alternative")
+
+
+def _pushed_on(view: CallView) -> bool:
+    """Whether the trainee went after money once the debtor took the debt off the table: the
+    call was then run as a negotiation, and its questions are judged as one (a held-out
+    small-talk call asked for "$200 a month" after "I'm not doing this over the phone")."""
+    at = next((t.index for t in view.turns if any(e in NOT_NOW_EVENTS for e in t.events)), None)
+    return at is not None and any(t.index > at and any(t.analysis.has(m) for m in _MONEY_MOVES)
+                                  for t in view.turns)
+
+
+def _told_unprompted(view: CallView) -> int | None:
+    """The turn whose reply told the debtor's story without being asked, in a call the
+    debtor agreed in by that reply (tester11 3.6: "How do I fix this?" then the move and
+    "Let's just pay it off" in one answer to the first concrete ask)."""
+    agreed = view.agree_turn
+    if agreed is None:
+        return None
+    # In one breath: the story and the yes in the same reply. A story told earlier left room
+    # for a question before the offer (the debtor's circumstances were there to explore).
+    return next((turn for turn, _ in view.reveals if turn == agreed), None)
 
 
 def _drew_the_story(view: CallView, hits: list[Turn]) -> int | None:
@@ -145,6 +173,24 @@ def _told_everything(view: CallView) -> bool:
 #: Moves that take back an acknowledgement in the same breath ("I'm sorry to hear that. I
 #: still need the full balance today" dismisses what the debtor just said).
 DISMISSING = ("request_full_payment", "pressure", "threat", "abuse")
+
+
+def _dismisses(view: CallView, t: Turn) -> bool:
+    """Whether the line's own ask sweeps aside what it reflects. Pressure, threats and abuse
+    always do; asking for the balance does when the debtor had shown a hardship, a feeling
+    or anger (tester9's "So you feel like we people just don't stop. Anyway, how would you
+    like to pay the $1,875 today?"), not when a debtor with the money asked what their
+    options are (tester10 3.7: "moving twice in one year is a great deal to manage ...
+    Would you be able to take care of the full $1,480 today?", credited as coming back to
+    the move, was no reflection)."""
+    if any(t.analysis.has(m) for m in DISMISSING if m != "request_full_payment"):
+        return True
+    if not t.analysis.has("request_full_payment"):
+        return False
+    return any(u.index < t.index and ("escalated" in u.events or any(
+        e.startswith("revealed:") and view.facts.get(e.split(":", 1)[1]) is not None
+        and view.facts[e.split(":", 1)[1]].kind in ("hardship", "emotion") for e in u.events))
+        for u in view.turns)
 
 
 def _acknowledges(view: CallView, t: Turn) -> bool:
@@ -238,7 +284,7 @@ def reflections(view: CallView) -> Finding:
         # stop. Anyway, how would you like to pay the $1,875 today?": tester9) parrots; it
         # does not listen.
         candidate = ((t.analysis.has("reflection") or t.analysis.has("empathy")) and view.listens(t)
-                     and not any(t.analysis.has(m) for m in DISMISSING))
+                     and not _dismisses(view, t))
         if said_enough and not candidate:
             continue  # nothing more to learn from this turn (the debtor's words cost time)
         recent = view.debtor_lines_before(t.index)[-3:]
@@ -299,6 +345,8 @@ def references_disclosed(view: CallView) -> Finding:
             continue
         if stop is not None and turn_no >= stop:
             continue  # after a dispute or a cease request the job is to note it, not build on it
+        if view.agree_turn is not None and turn_no >= view.agree_turn:
+            continue  # told as the debtor agreed (tester11 3.6): the deal was done, nothing to build on
         keywords = list(fact.keywords) or list(content_words(fact.text).values())
         if not keywords:
             continue

@@ -107,6 +107,13 @@ def lint_scenario(loaded: Loaded, path: Path | None) -> list[Problem]:
                     lt.add(("checks", i, "expect", "events", j),
                            f"no engine event or event of persona '{ref}' is called '{ev}'"
                            f"{did_you_mean(ev, sorted(events))}", "warning")
+        # A required disclosure due after an event nobody raises would never be due.
+        for i, req in enumerate(_list(d.get("required_disclosures"))):
+            ev = _dict(req).get("due_after_event")
+            if isinstance(ev, str) and ev not in events:
+                lt.add(("required_disclosures", i, "due_after_event"),
+                       f"no engine event or event of persona '{ref}' is called '{ev}'"
+                       f"{did_you_mean(ev, sorted(events))}: the disclosure would never be due")
 
     for i, check in enumerate(_list(d.get("checks"))):
         call_time = _dict(check).get("call_time")

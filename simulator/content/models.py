@@ -202,6 +202,38 @@ class RubricOverride(Strict):
     pass_mark: float | None = Field(None, ge=0, le=100)
 
 
+class RequiredDisclosure(Strict):
+    """Something the trainee must tell the debtor in this scenario (a legal notice, an
+    answer the law requires), checked by the scorer against the trainee's own lines."""
+
+    id: str = Field(pattern=_ID, description="A short id, e.g. 'scra'.")
+    what: str = Field(description="What must be said, in a trainer's words (shown on the card).")
+    said_by: list[str] = Field(
+        min_length=1, description="Regular expressions (case-insensitive); a trainee line "
+        "matching any of them says it.")
+    citation: str = Field(description="The rule behind it, e.g. '50 U.S.C. 3937'.")
+    severity: Literal["critical", "major"] = "major"
+    due_after_event: str | None = Field(
+        None, description="An engine event (e.g. 'servicemember') that makes it due; "
+        "without this or due_after_debtor_says, it is due in every call.")
+    due_after_debtor_says: list[str] = Field(
+        default_factory=list, description="Regular expressions on the debtor's lines: a "
+        "line matching one makes it due (e.g. the survivor asks whether she must pay).")
+    within_turns: int | None = Field(
+        None, ge=1, description="It must be said by this many trainee lines after it became "
+        "due (a line before that counts too); without it, by the end of the call.")
+
+    @field_validator("said_by", "due_after_debtor_says")
+    @classmethod
+    def _patterns(cls, v: list[str]) -> list[str]:
+        for p in v:
+            try:
+                re.compile(p, re.I)
+            except re.error as exc:
+                raise ValueError(f"bad regular expression {p!r}: {exc}") from exc
+        return v
+
+
 class Scenario(Strict):
     schema_: str | None = Field(None, alias="$schema", exclude=True)
     id: str = Field(pattern=_ID)
@@ -216,6 +248,9 @@ class Scenario(Strict):
     call: CallContext = Field(default_factory=CallContext)
     rubric: RubricOverride | None = None
     cues: dict[str, MoveCues] = Field(default_factory=dict)
+    required_disclosures: list[RequiredDisclosure] = Field(
+        default_factory=list, description="What the trainee must tell the debtor in this "
+        "scenario; the compliance gate lists each one never said (rule required_disclosure).")
     checks: list[ScriptedCheck] = Field(default_factory=list)
 
 

@@ -71,6 +71,7 @@ RULE_IDS: frozenset[str] = frozenset(
         "military_command_threat",
         "time_barred_suit",
         "false_representation",
+        "required_disclosure",
     }
 )
 
