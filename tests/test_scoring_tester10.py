@@ -118,9 +118,13 @@ def test_a_recap_with_the_method_the_debtor_corrected_earns_half():
 
 # ------------------------------------------------------------ 3.4: a waiver nobody authorised
 def test_promising_the_late_fees_waived_is_beyond_authority():
-    card = score_record(_hers("slip-hardship-employer-waiver"))
-    found = [v for v in _violations(card, "beyond_authority") if v.turn == 5]
-    assert found and "waive the late fees" in found[0].quote, card.compliance.violations
+    # Her turn 3 (the employer named as a veiled threat) now reads as a threat and Maria hangs
+    # up before the waiver is said; the waiver is judged here without that line.
+    record = _hers("slip-hardship-employer-waiver")
+    record["turns"] = [t for t in record["turns"] if "Ramirez, Booth and Blake" not in t]
+    card = score_record(record)
+    found = [v for v in _violations(card, "beyond_authority") if "waive the late fees" in v.quote]
+    assert found, card.compliance.violations
 
 
 # ------------------------------------------------------------ item 1: the field is checked at load
