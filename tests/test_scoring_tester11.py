@@ -4,46 +4,28 @@ failed on the scorer before the fix. His records are in ``tests/fixtures/tester1
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from scoring.api import score_record
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "tester11"
-
-
-def _his(name: str) -> dict:
-    data = yaml.safe_load((FIXTURES / f"{name}.yaml").read_text(encoding="utf-8"))
-    data.pop("expect", None)
-    return data
-
-
-def _check(card, check_id: str):
-    return next(c for d in card.dimensions.values() for c in d.checks if c.id == check_id)
-
-
-def _notes(c) -> str:
-    return " | ".join(e.note for e in c.evidence)
+from tests.cards import notes, record_of
 
 
 # ------------------------------------------------------------ 3.8: the attorney as the next step
 def test_contact_attorney_only_is_the_next_step():
     # "No more contact with debtor; contact attorney only."
-    c = _check(score_record(_his("attorney-stop")), "notes_next_step")
-    assert c.passed, _notes(c)
+    c = score_record(record_of("tester11", "attorney-stop")).check("notes_next_step")
+    assert c.passed, notes(c)
 
 
 # ------------------------------------------------------------ 3.11 / item 1: the SCRA never said
 def test_the_commander_call_also_never_mentioned_the_scra():
-    card = score_record(_his("slip-servicemember-commander"))
+    card = score_record(record_of("tester11", "slip-servicemember-commander"))
     assert any(v.rule == "required_disclosure" and "3937" in v.citation
                for v in card.compliance.violations), card.compliance.violations
 
 
 def test_the_scra_told_bluntly_counts():
-    card = score_record(_his("servicemember-plan"))
+    card = score_record(record_of("tester11", "servicemember-plan"))
     assert not [v for v in card.compliance.violations if v.rule == "required_disclosure"]
     assert card.passed
 
@@ -51,20 +33,20 @@ def test_the_scra_told_bluntly_counts():
 # ------------------------------------------------------------ 3.12: the follow-up he asked for
 @pytest.mark.xfail(strict=True, reason="not fixed yet: the form's follow-up date is not held to the call-back time agreed")
 def test_a_follow_up_at_work_tomorrow_against_tonight_on_his_cell_is_a_mismatch():
-    c = _check(score_record(_his("slip-work-call")), "form_matches_call")
-    assert not c.passed, _notes(c)
+    c = score_record(record_of("tester11", "slip-work-call")).check("form_matches_call")
+    assert not c.passed, notes(c)
 
 
 # ------------------------------------------------------------ 3.6: the story told unprompted
 def test_a_cooperative_debtor_who_told_all_unprompted_was_due_no_question():
-    card = score_record(_his("coop-full"))
+    card = score_record(record_of("tester11", "coop-full"))
     for check_id in ("open_questions", "references_disclosed"):
-        c = _check(card, check_id)
-        assert not c.applies or c.passed, (check_id, _notes(c))
+        c = card.check(check_id)
+        assert not c.applies or c.passed, (check_id, notes(c))
 
 
 # ------------------------------------------------------------ 3.7: a fact from the case brief
 def test_notes_of_what_the_case_brief_says_are_no_invention():
     # "last agency called him at work many times": the scenario tells the trainee so
-    c = _check(score_record(_his("hostile-plan")), "notes_key_facts")
-    assert c.passed, _notes(c)
+    c = score_record(record_of("tester11", "hostile-plan")).check("notes_key_facts")
+    assert c.passed, notes(c)

@@ -20,18 +20,14 @@ RECAP = ("Okay hon, so just so we're both on the same page here: that's $80 a mo
          "make sure everything went through okay for you.")
 
 
-def _check(card, check_id: str):
-    return next(c for d in card.dimensions.values() for c in d.checks if c.id == check_id)
-
-
 def test_a_recap_a_few_words_long_keeps_its_credit():
     rec = exemplary("hardship-basic")
     rec["turns"][7] = RECAP
     assert len(RECAP.split()) > 60
     card = score_record(rec)
-    recap = _check(card, "terms_recapped")
+    recap = card.check("terms_recapped")
     assert recap.earned == recap.points, recap
-    assert not any("monologue" in (e.note or "") for c in [_check(card, "no_monologue")] for e in c.evidence if e.turn == 8)
+    assert not any("monologue" in (e.note or "") for c in [card.check("no_monologue")] for e in c.evidence if e.turn == 8)
 
 
 def test_a_disclosure_the_law_asks_for_is_not_counted_against_the_line():
@@ -43,7 +39,7 @@ def test_a_disclosure_the_law_asks_for_is_not_counted_against_the_line():
         "I'd like to see what we can work out together.")
     assert len(rec["turns"][1].split()) > 60
     card = score_record(rec)
-    assert 2 not in [e.turn for e in _check(card, "no_monologue").evidence if "monologue" in (e.note or "")]
+    assert 2 not in [e.turn for e in card.check("no_monologue").evidence if "monologue" in (e.note or "")]
 
 
 def test_a_long_pitch_is_still_a_monologue():
@@ -53,7 +49,7 @@ def test_a_long_pitch_is_still_a_monologue():
                        "the harder it gets, and I have seen a lot of people in your spot who waited and waited and "
                        "then regretted it, so let's just get it done now while we are on the phone together.")
     card = score_record(rec)
-    assert 7 in [e.turn for e in _check(card, "no_monologue").evidence if "monologue" in (e.note or "")]
+    assert 7 in [e.turn for e in card.check("no_monologue").evidence if "monologue" in (e.note or "")]
 
 
 def test_collector_shorthand_for_a_call_back_is_a_next_step():
@@ -62,7 +58,7 @@ def test_collector_shorthand_for_a_call_back_is_a_next_step():
     rec = exemplary("hardship-basic")
     rec["notes"] = "Lost job in Aug, new job lined up, money tight. CB tonight 6:30pm CT on his cell."
     card = score_record(rec)
-    step = _check(card, "notes_next_step")
+    step = card.check("notes_next_step")
     assert step.earned == step.points, step
 
 

@@ -5,33 +5,11 @@ lines marked ``# tester8`` are his own."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from scoring.api import score_record
 from scoring.checks.documentation import REQUEST_WORDS
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "tester8"
-
-
-def _his(name: str) -> dict:
-    data = yaml.safe_load((FIXTURES / f"{name}.yaml").read_text(encoding="utf-8"))
-    data.pop("expect", None)
-    return data
-
-
-def _rules(card) -> list[str]:
-    return [v.rule for v in card.compliance.violations]
-
-
-def _check(card, check_id: str):
-    return next(c for d in card.dimensions.values() for c in d.checks if c.id == check_id)
-
-
-def _notes(c) -> str:
-    return " | ".join(e.note for e in c.evidence)
+from tests.cards import notes, record_of, rules
 
 
 # ------------------------------------------------------------ 3.2: desk shorthand for an attorney
@@ -46,45 +24,45 @@ def test_attorney_shorthand_in_the_notes_counts(notes):
 
 
 def test_the_attorney_call_noted_in_shorthand_passes():
-    card = score_record(_his("attorney-stop"))
-    assert "request_not_noted" not in _rules(card)
+    card = score_record(record_of("tester8", "attorney-stop"))
+    assert "request_not_noted" not in rules(card)
     assert card.passed
 
 
 def test_atty_rep_with_name_passes_too():
-    rec = _his("attorney-stop")
+    rec = record_of("tester8", "attorney-stop")
     rec["notes"] = ("RPC, DOB verified. Atty rep: Rachel Kim, Kim & Ortiz Law Group, (404) 555-0182. "
                     "Next: contact atty office 11/23.")
     card = score_record(rec)
-    assert "request_not_noted" not in _rules(card)
+    assert "request_not_noted" not in rules(card)
 
 
 # ------------------------------------------------------------ 3.4: the form carries the request
 @pytest.mark.parametrize("name", ["slip-cease-ultimatum", "slip-attorney-legaldept", "deceased-estate"])
 def test_a_form_that_records_the_request_made_before_the_hang_up_is_accepted(name):
-    c = _check(score_record(_his(name)), "form_matches_call")
-    assert c.passed, _notes(c)
+    c = score_record(record_of("tester8", name)).check("form_matches_call")
+    assert c.passed, notes(c)
 
 
 # ------------------------------------------------------------ 3.3: sarcasm is no disclosure
 def test_sarcasm_with_no_debt_content_is_not_discussing_the_debt():
-    card = score_record(_his("slip-workcall-sarcasm"))
-    rules = _rules(card)
-    assert "third_party_disclosure" not in rules
-    assert "collecting_at_inconvenient_time" not in rules
+    card = score_record(record_of("tester8", "slip-workcall-sarcasm"))
+    cited = rules(card)
+    assert "third_party_disclosure" not in cited
+    assert "collecting_at_inconvenient_time" not in cited
     assert not card.passed  # the tone still costs it the pass
-    assert not _check(card, "no_pressure_or_abuse").passed
+    assert not card.check("no_pressure_or_abuse").passed
 
 
 # ------------------------------------------------------------ 3.7 / 3.8: attorney involvement implied
 def test_our_attorneys_on_a_time_barred_debt_cites_1692e3():
-    card = score_record(_his("slip-timebarred-attorneys"))
-    assert any("1692e(3)" in (v.citation or "") for v in card.compliance.violations), _rules(card)
+    card = score_record(record_of("tester8", "slip-timebarred-attorneys"))
+    assert any("1692e(3)" in (v.citation or "") for v in card.compliance.violations), rules(card)
 
 
 def test_pre_legal_desk_to_the_roommate_cites_1692e3_and_is_not_a_threat_to_the_debtor():
-    card = score_record(_his("slip-thirdparty-prelegal"))
-    assert any("1692e(3)" in (v.citation or "") for v in card.compliance.violations), _rules(card)
+    card = score_record(record_of("tester8", "slip-thirdparty-prelegal"))
+    assert any("1692e(3)" in (v.citation or "") for v in card.compliance.violations), rules(card)
     threats = [v for v in card.compliance.violations if v.rule == "threat"]
     assert threats and all("threatened the debtor" not in v.message for v in threats)
 
@@ -92,29 +70,29 @@ def test_pre_legal_desk_to_the_roommate_cites_1692e3_and_is_not_a_threat_to_the_
 # ------------------------------------------------------------ 3.9: plain facts call for no full empathy
 @pytest.mark.parametrize("name", ["servicemember-plan", "timebarred-sif"])
 def test_a_factual_disclosure_costs_at_most_half_the_empathy_check(name):
-    c = _check(score_record(_his(name)), "empathy_after_reveal")
-    assert not c.applies or c.earned >= c.points / 2, _notes(c)
+    c = score_record(record_of("tester8", name)).check("empathy_after_reveal")
+    assert not c.applies or c.earned >= c.points / 2, notes(c)
 
 
 # ------------------------------------------------------------ 3.10: a paraphrase is a reflection
 def test_a_good_paraphrase_earns_the_reflection():
-    c = _check(score_record(_his("coop-pif")), "reflections")
-    assert c.passed, _notes(c)
+    c = score_record(record_of("tester8", "coop-pif")).check("reflections")
+    assert c.passed, notes(c)
 
 
 # ------------------------------------------------------------ 3.11: evidence names the right turn
 def test_capacity_is_cited_at_the_turn_the_debtor_named_a_figure():
-    c = _check(score_record(_his("hardship-plan")), "usual_order")
-    assert "capacity known at turn 4" not in _notes(c) and "revealed a hardship at turn 4" in _notes(c), _notes(c)
+    c = score_record(record_of("tester8", "hardship-plan")).check("usual_order")
+    assert "capacity known at turn 4" not in notes(c) and "revealed a hardship at turn 4" in notes(c), notes(c)
 
 
 def test_one_offer_is_not_two_and_no_capacity_means_no_adaptation_credit():
     # Since the persona round of 2026-12-03 Gary counters $100 at turn 8, so the recap of
     # other figures at turn 10 is a second offer (two offers are right now); what must hold
     # is that an offer that ignored his counter earns no adaptation credit.
-    card = score_record(_his("hostile-plan"))
-    adapted = _check(card, "adapted_offer")
-    assert not adapted.passed and "the counter was ignored" in _notes(adapted), _notes(adapted)
+    card = score_record(record_of("tester8", "hostile-plan"))
+    adapted = card.check("adapted_offer")
+    assert not adapted.passed and "the counter was ignored" in notes(adapted), notes(adapted)
 
 
 # ------------------------------------------------------------ honest calls stay where they were
@@ -122,5 +100,5 @@ def test_one_offer_is_not_two_and_no_capacity_means_no_adaptation_credit():
                                   "attorney-stop", "timebarred-sif", "dispute-stop", "workcall-callback",
                                   "validation-writing", "servicemember-plan"])
 def test_his_honest_calls_pass(name):
-    card = score_record(_his(name))
-    assert card.passed and card.overall >= 85, (card.overall, _rules(card))
+    card = score_record(record_of("tester8", name))
+    assert card.passed and card.overall >= 85, (card.overall, rules(card))

@@ -14,6 +14,8 @@ lawful answer, not a threat.
 
 from __future__ import annotations
 
+import re
+
 from simulator.nlu.lexicon import CONSEQUENCES, classes_in, lower
 from simulator.nlu.questions import asks_plainly
 from simulator.rxcache import compile as rx
@@ -137,8 +139,7 @@ def reassures(sentence: str) -> bool:
     if (disclaims_liability(sentence) or no_suit(sentence) or _REVIVAL_NOTICE.search(low)
             or _NO_MORE_CALLS.search(low)):
         return True
-    said = _VOLUNTARY.search(low)
-    return bool(said) and not _DEMAND_AFTER.search(low, said.end())
+    return _not_taken_back(_VOLUNTARY, low)
 
 
 #: "pay" said of someone else: the insurer, the estate, a client ("why they didn't pay it",
@@ -300,10 +301,14 @@ _LEGAL_HELP = rx(r"\b(?:legal\s+aid|legal\s+advice|(?:a|your\s+own)\s+(?:lawyer|
 def no_demand(sentence: str) -> bool:
     """The sentence says nothing is being asked of the debtor, and does not take it back:
     a model-only reading of pressure or a money request in it is dropped."""
-    low = lower(sentence)
-    said = _NO_DEMAND.search(low)
-    # Only what follows the words that ask nothing can take them back: "you don't have to pay
-    # this out of your own pocket" holds "pay this" inside the denial itself (tester8's widow).
+    return _not_taken_back(_NO_DEMAND, lower(sentence))
+
+
+def _not_taken_back(words: re.Pattern[str], low: str) -> bool:
+    """``words`` are said and no demand follows them. Only what follows can take them back:
+    "you don't have to pay this out of your own pocket" holds "pay this" inside the denial
+    itself (tester8's widow)."""
+    said = words.search(low)
     return bool(said) and not _DEMAND_AFTER.search(low, said.end())
 
 

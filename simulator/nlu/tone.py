@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from simulator.nlu.lexicon import classes_in, lower
 from simulator.nlu.prefilter import Pattern, could_match
@@ -163,17 +163,17 @@ NEGATIVE_MOVE_CAP = -0.35
 BLEND = "down"
 
 
-def _reassured(sentences: list[str]) -> bool:
+def _reassured(sentences: list[str], reassuring: Callable[[str], bool] = reassures) -> bool:
     """Every sentence is one of the law's reassurances or says nothing else ("Honestly? No.
     ..."), and one is: checked on each line, so the first other sentence ends it."""
     told = False
     for s in sentences:
         if len(s.split()) <= 2:
             continue
-        if not reassures(s):
+        if not reassuring(s):
             return False
         told = True
-    return told or any(reassures(s) for s in sentences)
+    return told or any(reassuring(s) for s in sentences)
 
 
 def _blend(rule: float, learned: float) -> float:
@@ -216,6 +216,13 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
     """
     sentences = list(sentences)
     found: dict[str, float] = {}
+    calm: dict[str, bool] = {}  # each sentence read for a reassurance once, by whichever asks first
+
+    def reassuring(sentence: str) -> bool:
+        if sentence not in calm:
+            calm[sentence] = reassures(sentence)
+        return calm[sentence]
+
     for sentence, folded in sentences:
         refused = None  # "Nobody thinks you're a deadbeat": the insult word is refused
         for marker in could_match(_COMPILED, folded):
@@ -224,7 +231,7 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
                     refused = insult_denied(sentence)
                 if refused:
                     continue
-            if marker.label in _NOT_IN_REASSURANCE and reassures(sentence):
+            if marker.label in _NOT_IN_REASSURANCE and reassuring(sentence):
                 continue  # "You do not have to pay from your own money": no order, no blame
             if marker.rx.search(sentence):
                 label, weight = marker.label, marker.weight
@@ -232,9 +239,10 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
                     found[label] = weight
     # "You are not personally responsible for his debts": a reassurance is at worst
     # neutral (the model hears "not", "you are" and "debts" as hostile).
-    reassured = _reassured([s for s, _ in sentences])
+    reassured = _reassured([s for s, _ in sentences], reassuring)
+    whole = " ".join(s for s, _ in sentences)
     if reassured or any("rights" in classes_in(lower(s)) for s, _ in sentences) or (
-            "you-first" in found and checks_on_file(" ".join(s for s, _ in sentences))):
+            "you-first" in found and checks_on_file(whole)):
         found.pop("you-first", None)  # "You can ask us to stop calling at any time": a right
     move_set = set(moves)
     if move_set & _LISTENING:
@@ -261,7 +269,7 @@ def tone_of(sentences: Iterable[tuple[str, str]], moves: Iterable[str] = (),
         if reassured:
             learned = max(learned, 0.0)
         elif learned < 0 and sentences and (all(plain_question(s) or others_pay(s) for s, _ in sentences)
-                                            or checks_on_file(" ".join(s for s, _ in sentences))):
+                                            or checks_on_file(whole)):
             learned = 0.0  # "When do you actually get paid?": a question with no belittling word
         score = _blend(score, learned)
         found["learned"] = round(learned, 2)

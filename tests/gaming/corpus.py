@@ -62,13 +62,18 @@ class Judgement:
         return not self.problems
 
 
+def read(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A record file as (the session record, its ``expect:`` block or {})."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data, data.pop("expect", None) or {}
+
+
 def load(split: str | None = None) -> list[Record]:
     """Every record of a split (or of both), sorted by split and name."""
     out = []
     for s in SPLITS if split in (None, "all") else (split,):
         for p in sorted((HERE / s).glob("*.yaml")):
-            data = yaml.safe_load(p.read_text(encoding="utf-8"))
-            expect = data.pop("expect")
+            data, expect = read(p)
             out.append(Record(p, s, data, expect))
     return out
 
